@@ -1,0 +1,39 @@
+"""Command line: `python -m reader COMMAND ...`.
+
+Each command lives in its own module with `add_parser(subparsers)` and
+`run(args) -> int`. Errors the user can fix print one line to stderr and exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS = ("extract", "export")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m reader",
+                                     description="Report Lens: read Chinese government work reports.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in COMMANDS:
+        module = importlib.import_module(f"reader.cli.{name}")
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # `... | head`
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # noqa: BLE001 - the CLI promises one line, no traceback
+        from reader.load import LoadError
+
+        prefix = "" if isinstance(e, LoadError) else f"{type(e).__name__}: "
+        print(f"error: {prefix}{e}", file=sys.stderr)
+        return 1

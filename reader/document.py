@@ -1,0 +1,134 @@
+"""The document model: one immutable value that every view and export reads.
+
+All offsets (`start`, `end`) are character offsets into `Document.text`, end
+exclusive. `Document.raw_map` maps them back to the decoded source file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from reader.offsets import OffsetMap
+
+# Figure kinds (what a quantity measures) and roles (what the report says of it).
+KINDS = ("amount", "growth", "share", "count", "rank", "points", "multiple")
+ROLES = ("actual", "estimate", "target")
+SECTION_KINDS = ("line", "run_in", "lead", "appendix")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str = ""
+    reason: str = ""  # for damaged spans: "question_marks", "mojibake", …
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: str
+    encoding: str
+    sha256: str  # of the raw bytes
+    size: int  # bytes
+    raw_text_length: int  # characters after decoding
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    title: str = ""
+    date: str = ""  # of the meeting line, as written: "2023年1月19日"
+    speaker: str = ""
+    place: str = ""
+    year: int | None = None  # year the report is given in
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    parent: str | None
+    level: int  # parts = 1
+    title: str  # without trailing 。
+    kind: str  # one of SECTION_KINDS
+    start: int  # first character of the heading
+    end: int  # end of the section's body (exclusive)
+    title_start: int
+    title_end: int
+    children: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    id: int
+    start: int
+    end: int
+    text: str  # as written, qualifier included where adjacent ("6%以上")
+    kind: str  # one of KINDS
+    value: float | None  # the number as written (17.03 for 17.03亿元); midpoint-free: low for ranges
+    unit: str = ""  # as written ("億元")
+    unit_norm: str = ""  # normalised, simplified ("亿元")
+    base_value: float | None = None  # value in base_unit (1.703e9)
+    base_unit: str = ""  # ("元")
+    low: float | None = None  # ranges: 6%-6.5% → low 6, high 6.5
+    high: float | None = None
+    qualifier: str = ""  # 左右, 以上, 不低于, …
+    direction: int = 0  # +1 growth, -1 decline, 0 none stated
+    indicator: str = ""  # the noun phrase as written in the text
+    canonical: str = ""  # canonical indicator name (simplified) when known
+    role: str = ""  # one of ROLES or ""
+    year: int | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One row of the key-indicator table: (canonical, role, year)."""
+
+    name: str  # as written in the text
+    canonical: str
+    role: str
+    year: int | None
+    value: float | None
+    unit: str
+    growth_pct: float | None
+    qualifier: str
+    quote: str
+    start: int  # of the quote
+    end: int
+    figure_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    source: Source
+    meta: Meta
+    text: str
+    raw_map: OffsetMap  # text offsets → decoded source offsets
+    sections: tuple[Section, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    damaged: tuple[Span, ...] = ()
+    front_matter: Span | None = None
+    set_aside: tuple[Span, ...] = ()  # page chrome removed, in raw offsets
+    script: str = "original"  # original | simplified | traditional
+    timings_ms: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def section_at(self, offset: int) -> Section | None:
+        """Deepest section containing `offset`."""
+        best = None
+        for s in self.sections:
+            if s.start <= offset < s.end and (best is None or s.level >= best.level):
+                best = s
+        return best
+
+    def section_path(self, section_id: str | None) -> tuple[Section, ...]:
+        by_id = {s.id: s for s in self.sections}
+        path = []
+        while section_id:
+            s = by_id[section_id]
+            path.append(s)
+            section_id = s.parent
+        return tuple(reversed(path))
+
+    def evolve(self, **changes) -> Document:
+        return replace(self, **changes)
