@@ -1,13 +1,98 @@
-"""`export FILE --format md|csv|xlsx|json|html -o OUT`: excerpts out (see reader/export)."""
+"""`export FILE --format md|csv|xlsx|json|html -o OUT`: excerpts out (see reader/export).
+
+What goes in: `--highlights` (the user's, from the highlights database), `--figures
+[KINDS]` (all figures, or only the comma-separated kinds), `--indicators NAMES`
+(comma-separated, as written or canonical, either script), `--section ID` (an id or
+a title: alone, the section's paragraphs; with the others, limits them to its
+subtree). With none of these, all figures. `-o -` writes text formats to stdout.
+"""
 
 from __future__ import annotations
+
+import sys
+
+from reader.document import KINDS
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("export", help="export figures and highlights of a report")
     p.add_argument("file")
+    p.add_argument("--format", "-f", choices=("md", "csv", "xlsx", "json", "html"),
+                   help="output format (default: from the -o suffix)")
+    p.add_argument("--figures", nargs="?", const="all", metavar="KINDS",
+                   help=f"figures: all, or comma-separated kinds ({', '.join(KINDS)})")
+    p.add_argument("--indicators", metavar="NAMES", help="figures of these indicators (a,b,…)")
+    p.add_argument("--section", metavar="ID", help="a section id or title: its subtree")
+    p.add_argument("--highlights", action="store_true", help="the user's highlights")
+    p.add_argument("--rows", choices=("excerpt", "figure"), default="excerpt",
+                   help="csv/xlsx: one row per excerpt (default) or per figure")
+    p.add_argument("-o", "--output", required=True, help="output file, or - for stdout")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    raise NotImplementedError("export is not built yet")
+    from reader.export import ExportError
+    from reader.store import StoreError
+
+    try:
+        return _run(args)
+    except (ExportError, StoreError, LookupError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+
+
+def _run(args) -> int:
+    from reader.excerpts import build_excerpts
+    from reader.export import ExportError, export, format_for, render
+    from reader.pipeline import analyze_file
+
+    to_stdout = args.output == "-"
+    fmt = format_for("", args.format) if to_stdout else format_for(args.output, args.format)
+    if to_stdout and fmt == "xlsx":
+        raise ExportError("xlsx cannot go to stdout; give a file name with -o")
+    selection = _selection(args)
+    doc = analyze_file(args.file)
+    highlights = ()
+    if selection.highlights:
+        from reader.store import HighlightStore
+
+        store = HighlightStore()
+        try:
+            attachment = store.attach(doc)
+        finally:
+            store.close()
+        highlights = attachment.highlights
+        for h in attachment.lost:
+            print(f"warning: highlight {h.id} not found in this text: {h.quote[:30]!r}",
+                  file=sys.stderr)
+    excerpts = build_excerpts(doc, selection, highlights)
+    if to_stdout:
+        sys.stdout.write(render(doc, excerpts, fmt, args.rows).decode("utf-8"))
+    else:
+        path = export(doc, excerpts, args.output, fmt, args.rows)
+        print(f"{len(excerpts)} excerpts → {path}", file=sys.stderr)
+    return 0
+
+
+def _selection(args):
+    from reader.excerpts import Selection
+
+    kinds: tuple[str, ...] = ()
+    all_figures = False
+    if args.figures:
+        names = tuple(k.strip() for k in args.figures.split(",") if k.strip())
+        if "all" in names:
+            all_figures = True
+        else:
+            unknown = [k for k in names if k not in KINDS]
+            if unknown:
+                raise ValueError(f"Unknown figure kind {', '.join(unknown)}; "
+                                 f"kinds are: {', '.join(KINDS)}, all")
+            kinds = names
+    indicators = tuple(n.strip() for n in (args.indicators or "").replace("，", ",").split(",")
+                       if n.strip())
+    selection = Selection(highlights=args.highlights, figures=all_figures, kinds=kinds,
+                          indicators=indicators, section=args.section)
+    if not (selection.highlights or selection.wants_figures or selection.section):
+        selection = Selection(figures=True)
+    return selection

@@ -1,0 +1,35 @@
+"""The columns shared by the CSV and Excel exports: one row per excerpt or per figure."""
+
+from __future__ import annotations
+
+from reader.excerpts import Excerpt
+
+EXCERPT_COLUMNS = ("title", "year", "section_path", "section_id", "paragraph", "quote",
+                   "figures", "colour", "note", "time", "origin", "start", "end",
+                   "raw_start", "raw_end")
+FIGURE_COLUMNS = ("title", "year", "section_path", "section_id", "paragraph", "figure",
+                  "value", "unit", "indicator", "canonical", "kind", "role", "figure_year",
+                  "quote", "colour", "note", "time", "start", "end", "raw_start", "raw_end")
+
+
+def excerpt_rows(excerpts: list[Excerpt]) -> list[list]:
+    return [[x.title, x.year, x.path_text, x.section_id or "", x.paragraph, x.quote,
+             "; ".join(f.label() for f in x.figures), x.colour, x.note, x.time, x.origin,
+             x.start, x.end, x.raw_start, x.raw_end] for x in excerpts]
+
+
+def figure_rows(excerpts: list[Excerpt]) -> list[list]:
+    """One row per figure; figure offsets are the figure's own, quote is its sentence."""
+    rows = []
+    for x in excerpts:
+        for f in x.figures:
+            rows.append([x.title, x.year, x.path_text, x.section_id or "", x.paragraph, f.text,
+                         f.value, f.unit, f.indicator, f.canonical, f.kind, f.role, f.year,
+                         x.quote, x.colour, x.note, x.time, f.start, f.end, f.raw_start, f.raw_end])
+    return rows
+
+
+def rows_for(excerpts: list[Excerpt], per: str) -> tuple[tuple[str, ...], list[list]]:
+    if per == "figure":
+        return FIGURE_COLUMNS, figure_rows(excerpts)
+    return EXCERPT_COLUMNS, excerpt_rows(excerpts)

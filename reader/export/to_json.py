@@ -1,0 +1,48 @@
+"""JSON export. Schema (version 1):
+
+    {
+      "schema": "report-lens/excerpts", "version": 1,
+      "report": {"title": str, "year": int|null, "path": str, "sha256": str},
+      "exported": ISO 8601 time,
+      "excerpts": [{
+        "quote": str, "origin": "highlight"|"figure"|"section",
+        "section_id": str|null, "section_path": [str, ...] (outermost first),
+        "paragraph": int (1-based, non-blank lines of the cleaned text),
+        "start": int, "end": int (cleaned-text characters, end exclusive),
+        "raw_start": int, "raw_end": int (characters of the decoded source file),
+        "colour": str ("" or a name such as "yellow"), "colour_hex": str ("" or "#rrggbb"),
+        "note": str, "time": str (ISO 8601 or ""), "highlight_id": int|null,
+        "figures": [{"text", "value", "unit", "indicator", "canonical", "kind", "role",
+                     "year", "start", "end", "raw_start", "raw_end"}]
+      }]
+    }
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from reader.excerpts import Excerpt
+
+SCHEMA = "report-lens/excerpts"
+VERSION = 1
+
+
+def excerpt_dict(x: Excerpt) -> dict:
+    d = asdict(x)
+    d["section_path"] = list(x.section_path)
+    d["colour_hex"] = x.colour_hex
+    return d
+
+
+def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
+    data = {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "report": {"title": report.title, "year": report.year, "path": report.path,
+                   "sha256": report.sha256},
+        "exported": report.exported,
+        "excerpts": [excerpt_dict(x) for x in excerpts],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

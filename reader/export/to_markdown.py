@@ -1,0 +1,36 @@
+"""Markdown: grouped by section path, each excerpt a quote block with its figures and note."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from reader.excerpts import Excerpt
+
+
+def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
+    year = f" ({report.year})" if report.year else ""
+    lines = [f"# {_inline(report.title)}{year}", ""]
+    if not excerpts:
+        lines += ["_No excerpts._", ""]
+    for path, group in groupby(excerpts, key=lambda x: x.path_text):
+        lines += [f"## {_inline(path) or '(before the first section)'}", ""]
+        for x in group:
+            lines += [f"> {_inline(line)}" if line.strip() else ">"
+                      for line in x.quote.strip().split("\n")]
+            meta = [f"¶ {x.paragraph}", f"characters {x.start}–{x.end}"]
+            if x.colour:
+                meta.append(f"colour {x.colour}")
+            if x.time:
+                meta.append(x.time)
+            lines += ["", f"<sub>{' · '.join(meta)}</sub>", ""]
+            if x.note:
+                lines += [f"**Note:** {_inline(x.note)}", ""]
+            if x.figures:
+                lines += [f"- {_inline(f.label())}" for f in x.figures] + [""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def _inline(text: str) -> str:
+    """One line, with Markdown's active characters at line start made literal."""
+    text = " ".join(text.split("\n"))
+    return text.replace("<", "&lt;").replace("*", r"\*").replace("_", r"\_")
