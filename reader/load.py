@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+
+MAX_BYTES = 50 * 1024 * 1024  # a report is < 1 MB; anything this big is not one
+
+# Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Legacy encodings a Chinese report comes in; the detector only chooses among these.
+_CANDIDATES = ["gb18030", "big5", "utf_16", "shift_jis", "euc_kr", "cp1252"]
 
 
 class LoadError(Exception):
@@ -23,6 +35,8 @@ class RawText:
 def load_file(path: str | Path) -> RawText:
     p = Path(path)
     try:
+        if p.is_file() and p.stat().st_size > MAX_BYTES:
+            raise LoadError(_too_big(p.stat().st_size, p))
         data = p.read_bytes()
     except FileNotFoundError:
         raise LoadError(f"File not found: {p}") from None
@@ -36,10 +50,42 @@ def load_file(path: str | Path) -> RawText:
 
 
 def load_bytes(data: bytes, path: str = "") -> RawText:
-    sha = hashlib.sha256(data).hexdigest()
-    try:
-        text, encoding = data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        text, encoding = data.decode("gb18030", errors="replace"), "gb18030"
+    name = path or "the data"
+    if not data:
+        raise LoadError(f"{name} is empty")
+    if len(data) > MAX_BYTES:
+        raise LoadError(_too_big(len(data), name))
+    text, encoding = decode(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise LoadError(f"{name} holds no text")
+    sha = hashlib.sha256(data).hexdigest()
     return RawText(text=text, encoding=encoding, sha256=sha, size=len(data), path=path)
+
+
+def decode(data: bytes, name: str = "the data") -> tuple[str, str]:
+    """(text, encoding name): BOM, then strict UTF-8, then detection among legacy encodings."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.removesuffix("-sig")
+            except UnicodeDecodeError:
+                raise LoadError(f"{name} starts with a {encoding} mark but is not "
+                                f"valid {encoding}") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if data.count(0) > max(1, len(data) // 1000):
+        raise LoadError(f"{name} is not a text file (it holds binary data)")
+    from charset_normalizer import from_bytes  # imported late: ~30 ms, and only here
+
+    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
+    if best is None or best.chaos > 0.3:
+        raise LoadError(f"{name} is not a text file (no known encoding fits it)")
+    return str(best), best.encoding
+
+
+def _too_big(size: int, name) -> str:
+    return (f"{name} is too large to be a report ({size / 2**20:.0f} MB; "
+            f"the limit is {MAX_BYTES // 2**20} MB)")

@@ -1,0 +1,91 @@
+"""Page chrome of scraped report pages: toolbars, source/time lines, footers, captions.
+
+The vocabulary lives in data/chrome.txt. Chrome is recognised line by line;
+single-character toolbar words (大/中/小) only count in the page header, before
+the salutation, where a report never has such a line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent / "data" / "chrome.txt"
+_SALUTATION = re.compile(r"^各位(?:代表|委员|委員)[，,：:！!]")
+_HEADER_LIMIT = 40  # lines searched for the salutation that ends the header
+
+
+@dataclass(frozen=True)
+class ChromeRules:
+    header: frozenset[str] = frozenset()
+    line: frozenset[str] = frozenset()
+    prefix: tuple[str, ...] = ()
+    footer: frozenset[str] = frozenset()
+    regex: tuple[re.Pattern, ...] = ()
+    idline: tuple[re.Pattern, ...] = ()
+
+
+@cache
+def rules() -> ChromeRules:
+    kinds: dict[str, list[str]] = {k: [] for k in
+                                   ("header", "line", "prefix", "footer", "regex", "idline")}
+    for raw in _DATA.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        kind, _, value = raw.partition("\t")
+        if kind in kinds and value:
+            kinds[kind].append(value)
+    return ChromeRules(
+        header=frozenset(kinds["header"]), line=frozenset(kinds["line"]),
+        prefix=tuple(kinds["prefix"]), footer=frozenset(kinds["footer"]),
+        regex=tuple(re.compile(v) for v in kinds["regex"]),
+        idline=tuple(re.compile(v) for v in kinds["idline"]),
+    )
+
+
+def chrome_lines(lines: list[str]) -> set[int]:
+    """Indices of the (trimmed, non-empty) `lines` that are page chrome."""
+    r = rules()
+    header_end = next((i for i, s in enumerate(lines[:_HEADER_LIMIT]) if _SALUTATION.match(s)),
+                      0)
+    out: set[int] = set()
+    seen_body = False
+    i = 0
+    n = len(lines)
+    while i < n:
+        s = lines[i]
+        if not s:
+            i += 1
+            continue
+        if s in r.footer and seen_body:
+            out.update(range(i, n))  # the footer runs to the end of the page
+            break
+        if (i < header_end and s in r.header) or s in r.line:
+            out.add(i)
+        elif any(p.fullmatch(s) for p in r.idline):
+            out.add(i)
+            nxt = _next_nonempty(lines, i)
+            if nxt is not None and not any(p.fullmatch(lines[nxt]) for p in r.idline):
+                out.add(nxt)
+                i = nxt
+        elif any(s.startswith(p) for p in r.prefix):
+            out.add(i)
+            nxt = _next_nonempty(lines, i)
+            if s in r.prefix and nxt is not None and len(lines[nxt]) <= 12:
+                out.add(nxt)  # the label's value on a line of its own
+                i = nxt
+        elif len(s) <= 120 and any(p.fullmatch(s) for p in r.regex):
+            out.add(i)
+        elif i >= header_end:
+            seen_body = True
+        i += 1
+    return out
+
+
+def _next_nonempty(lines: list[str], i: int) -> int | None:
+    for j in range(i + 1, min(len(lines), i + 4)):
+        if lines[j]:
+            return j
+    return None
