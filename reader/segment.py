@@ -1,0 +1,59 @@
+"""jieba, loaded once and lazily, with the indicator user dictionary (reader/data/).
+
+Loading the dictionary takes about a second, so the window calls `warm_up()` on a
+background thread at start-up. jieba's model cache goes to `$REPORT_LENS_HOME/cache`
+(or the platform's user cache folder), never to the shared temp folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from reader.vocab import data_path
+
+_lock = threading.Lock()
+_tokenizer = None
+
+
+def cache_dir() -> Path:
+    home = os.environ.get("REPORT_LENS_HOME")
+    if home:
+        path = Path(home) / "cache"
+    else:
+        from platformdirs import user_cache_dir
+
+        path = Path(user_cache_dir("report-lens", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def tokenizer():
+    """The one jieba tokenizer, initialised on first use (thread-safe)."""
+    global _tokenizer
+    if _tokenizer is None:
+        with _lock:
+            if _tokenizer is None:
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                tok = jieba.Tokenizer()
+                tok.tmp_dir = str(cache_dir())
+                tok.initialize()
+                tok.load_userdict(str(data_path("jieba_user_dict.txt")))
+                _tokenizer = tok
+    return _tokenizer
+
+
+def warm_up() -> None:
+    """Load jieba now (call from a background thread at start-up)."""
+    tokenizer()
+
+
+@lru_cache(maxsize=65536)
+def words(clause: str) -> tuple[str, ...]:
+    """Words of a short clause (no HMM: only dictionary words, fast and stable)."""
+    return tuple(tokenizer().lcut(clause, HMM=False))
