@@ -77,13 +77,14 @@ class Excerpt:
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """What goes into an export. With nothing chosen but a section, the section's
-    paragraphs are exported; otherwise `section` limits the chosen content to its subtree."""
+    """What goes into an export. Filters narrow: kinds and indicators together mean
+    figures of those kinds *and* indicators. With nothing chosen but a section, the
+    section's paragraphs are exported; otherwise `section` limits the rest to its subtree."""
 
     highlights: bool = False
     figures: bool = False  # all figures
-    kinds: tuple[str, ...] = ()  # figures of these kinds
-    indicators: tuple[str, ...] = ()  # figures of these indicators (as written or canonical)
+    kinds: tuple[str, ...] = ()  # figures of these kinds …
+    indicators: tuple[str, ...] = ()  # … and of these indicators (as written or canonical)
     section: str | None = None  # a section id: its subtree
 
     @property
