@@ -8,7 +8,7 @@ from functools import cache
 from reader.units import alternation
 from reader.vocab import load_json
 
-CLAUSE_SEPS = "，,、；;。：:！？!?\n（(“”\"「」"
+CLAUSE_SEPS = "，,、；;。：:！？!?\n“”\"「」"
 SENTENCE_ENDS = re.compile(r"[。！？!?；;\n]")
 WINDOW = 12  # characters looked at before a number for its verb
 
@@ -21,7 +21,8 @@ def cue_words() -> dict:
 @cache
 def _verb_re() -> re.Pattern:
     c = cue_words()
-    return re.compile(alternation(set(c["up"]) | set(c["down"]) | set(c["rates"])))
+    return re.compile(alternation(set(c["up"]) | set(c["down"]) | set(c["rates"])
+                                  | set(c["not_verbs"])))
 
 
 def clause_start(s: str, i: int, limit: int = 60) -> int:
@@ -45,7 +46,8 @@ def growth_cue(s: str, start: int) -> tuple[bool, int, bool]:
     window = s[lo:start]
     last = None
     for m in _verb_re().finditer(window):
-        last = m
+        if m.group() not in c["not_verbs"]:  # 增加值 is a noun, not 增加
+            last = m
     if last is None:
         return False, 0, False
     word, between = last.group(), window[last.end():]

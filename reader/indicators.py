@@ -33,7 +33,8 @@ def _vocab():
     synonyms = {syn: canon for canon, syns in d["canonical"].items() for syn in syns}
     synonyms.update({canon: canon for canon in d["canonical"]})
     return (synonyms, re.compile(alternation(synonyms)), tuple(d["heads"]),
-            frozenset(d["lead"]), frozenset(d["trail"]), tuple(d["drop"]))
+            frozenset(d["lead"]), frozenset(d["trail"]), tuple(d["drop"]),
+            frozenset(d["complete_heads"]))
 
 
 def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Section, ...],
@@ -60,7 +61,7 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
         if canonical not in headline and same and f.kind != "rank":
             if not name:
                 name, canonical, phrase_start = prev[1], prev[2], prev[3]
-            elif len(canonical or name) <= SHORT_HEAD and name:
+            elif canonical in _vocab()[6]:
                 name, canonical = _complete(prev[2], canonical)
         role, year = roles.role_year(a, sent_start)
         g = replace(f, indicator=name, canonical=canonical, role=role, year=year)
@@ -75,12 +76,12 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
 
 def _phrase(text: str, w, lo: int, a: int) -> tuple[str, str, int]:
     """(name as written, canonical or cleaned phrase, start in s) of the clause s[lo:a]."""
-    synonyms, syn_re, _, lead, trail, drop = _vocab()
+    synonyms, syn_re, _, lead, trail, drop, _ = _vocab()
     s = w.s
     last = None
     for m in syn_re.finditer(s, lo, a):
         last = m
-    if last is not None:
+    if last is not None and _only_trail(s[last.end():a], trail):
         name = text[w.to_text(last.start()):w.to_text(last.end())]
         return name, synonyms[last.group()], lo
     date = _LEADING_DATE.match(s, lo, a)
@@ -101,6 +102,16 @@ def _phrase(text: str, w, lo: int, a: int) -> tuple[str, str, int]:
     if len(clean) < 2:
         return "", "", lo
     return name, clean, lo
+
+
+def _only_trail(rest: str, trail: frozenset) -> bool:
+    """True if `rest` is made only of verbs and qualifiers (增长, 不低于, 分别达…)."""
+    while rest:
+        word = next((rest[:n] for n in range(min(len(rest), 5), 0, -1) if rest[:n] in trail), "")
+        if not word:
+            return False
+        rest = rest[len(word):]
+    return True
 
 
 def _complete(prev_canon: str, head: str) -> tuple[str, str]:
