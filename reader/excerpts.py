@@ -41,8 +41,8 @@ class ExcerptFigure:
     raw_end: int
 
     def label(self) -> str:
-        """`17.03億元 (一般公共預算收入 · actual · 2022)`"""
-        bits = [b for b in (self.canonical or self.indicator, self.role,
+        """`17.03億元 (一般公共預算收入 · actual · 2022)`: the indicator as the report writes it."""
+        bits = [b for b in (self.indicator or self.canonical, self.role,
                             str(self.year) if self.year else "") if b]
         return f"{self.text} ({' · '.join(bits)})" if bits else self.text
 
