@@ -125,4 +125,6 @@ def _glossed(raw: str, at: int, line_start: int) -> bool:
         # a letter left by mojibake, itself glued to Chinese text (`懂a(chǎn)`)
         return (before.isalpha() and at - 2 >= line_start and not raw[at - 2].isascii()
                 and any(t in raw[at:at + 8] for t in _TONES))
+    if not any(t in raw[at:at + 8] for t in _TONES + "ü") and raw[at + 1] in "aeiouv":
+        return False  # `(a)`, `(e)`: list labels, not a toneless reading
     return not before.isspace() and before not in "（(【[《“"

@@ -72,18 +72,25 @@ def decode(data: bytes, name: str = "the data") -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise LoadError(f"{name} starts with a {encoding} mark but is not "
                                 f"valid {encoding}") from None
+    if data.count(0) > len(data) // 1000:
+        raise LoadError(f"{name} is not a text file (it holds binary data)")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _text_only(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
-    if data.count(0) > max(1, len(data) // 1000):
-        raise LoadError(f"{name} is not a text file (it holds binary data)")
     from charset_normalizer import from_bytes  # imported late: ~30 ms, and only here
 
     best = from_bytes(data, cp_isolation=_CANDIDATES).best()
     if best is None or best.chaos > 0.3:
         raise LoadError(f"{name} is not a text file (no known encoding fits it)")
-    return str(best), best.encoding
+    return _text_only(str(best), name), best.encoding
+
+
+def _text_only(text: str, name: str) -> str:
+    controls = sum(1 for c in text[:20000] if c < " " and c not in "\t\n\r\f\v")
+    if controls > max(2, len(text[:20000]) // 100):
+        raise LoadError(f"{name} is not a text file (it holds binary data)")
+    return text
 
 
 def _too_big(size: int, name) -> str:

@@ -91,7 +91,7 @@ def _build(text: str, heads: list[Head], levels: dict[str, int]) -> tuple[Sectio
         out.append(Section(
             id=ids[i], parent=ids[parents[i]] if parents[i] is not None else None,
             level=lv[i], title=text[t0:t1], kind=h.kind, start=h.start,
-            end=_trim_end(text, h.start, ends[i]), title_start=t0, title_end=t1,
+            end=ends[i], title_start=t0, title_end=t1,
             children=tuple(children[i]),
         ))
     return tuple(out)
@@ -104,9 +104,3 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     return s, e
 
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    """Sections end before the newline that separates them from the next one."""
-    while end > start + 1 and text[end - 1] == "\n":
-        end -= 1
-    return end

@@ -1,0 +1,69 @@
+"""Cleaning: glosses, damaged runs, page chrome, spaced titles, paragraph layout."""
+
+import re
+
+from reader.clean import clean
+
+
+def test_pinyin_glosses_removed():
+    c = clean("現(xiàn)在經(jīng)濟發(fā)展,綠(lǜ)色。")
+    assert c.text == "現在經濟發展,綠色。"
+
+
+def test_brackets_that_are_not_glosses_stay():
+    c = clean("疫苗(a)接种率 GDP(total) 全省(含成都)增长。")
+    assert "(a)" in c.text and "(total)" in c.text and "(含成都)" in c.text
+
+
+def test_damaged_runs_reported_and_kept():
+    c = clean("確??⒐ね懂a(chǎn)項目35個。規?;?、產業化。夯實基礎??阜€(wěn)糧食。醫療IT區和D區。")
+    texts = [d.text for d in c.damaged]
+    assert "??⒐ね懂a" in texts and "??阜€" in texts
+    assert not any("IT" in t or "D" == t for t in texts)  # Latin words in prose are fine
+    for d in c.damaged:
+        assert c.text[d.start:d.end] == d.text
+
+
+def test_question_mark_in_english_is_not_damage():
+    assert clean("He asked: why? Then left.").damaged == ()
+
+
+def test_layout_one_paragraph_per_line():
+    raw = "\n\n　　第一段。\n \n\n  　第二段。  \n\n\n第三段。\n\n"
+    assert clean(raw).text == "第一段。\n第二段。\n第三段。"
+
+
+def test_spaced_title_joined():
+    c = clean("政 府 工 作 报 告\n\n各位代表：")
+    assert c.text.startswith("政府工作报告\n")
+
+
+def test_page_chrome_set_aside():
+    raw = ("下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2026年某省政府工作报告\n"
+           "2026年02月10日 07时41分\n来源:\n某某日报\n【字体：\n大\n中\n小\n】\n分享：\n"
+           "各位代表：\n现在，我代表省人民政府报告工作。\n大\n"
+           "责任编辑：\n某人\n相关链接>>\nabcd39f1fb7f426d9dfb6bd0fa1f2146:\n某某会议的决议\n"
+           "打印本页\n关闭窗口\n2026年某省政府工作报告\n")
+    c = clean(raw)
+    assert c.text == "2026年某省政府工作报告\n各位代表：\n现在，我代表省人民政府报告工作。\n大"
+    removed = {s.text for s in c.set_aside}
+    assert {"下载", "【字号：", "来源:", "某某日报", "责任编辑：", "某某会议的决议"} <= removed
+    for s in c.set_aside:
+        assert raw[s.start:s.end] == s.text
+
+
+def test_broken_lines_joined():
+    c = clean("7.“双向揭榜挂帅”：企业找技术“双向\n揭榜\n挂帅”的简称\n；后文。\nPM\n2.5\n浓度下降。")
+    assert c.text == "7.“双向揭榜挂帅”：企业找技术“双向揭榜挂帅”的简称；后文。\nPM2.5浓度下降。"
+
+
+def test_sample_has_no_gloss_left(sample_doc):
+    assert not re.search(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)", sample_doc.text)
+    assert sample_doc.text.count("\n") == 62  # 63 paragraphs, front matter included
+
+
+def test_sample_raw_gloss_count(sample_path):
+    raw = sample_path.read_text(encoding="utf-8")
+    c = clean(raw)
+    removed = len(raw) - len(c.text)
+    assert removed > 1255 * 3  # ≈1,255 glosses of 3–8 characters went
