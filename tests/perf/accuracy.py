@@ -1,0 +1,97 @@
+"""Score figures and indicators against gold files (`*.gold.json`).
+
+usage: python tests/perf/accuracy.py [GOLD ...]   (default: every gold beside the samples)
+
+Figures — recall: gold value/growth texts found as figures at that place in the
+quote; precision: among figures that touch a gold quote or a `not_quantities`
+string, the share that are gold values (so names and codes count as errors).
+Indicators — recall: gold rows found with the same name, role, year, value,
+growth and qualifier; precision: among our rows whose quote overlaps a gold
+quote, the share that match a gold row.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from reader.pipeline import analyze_file  # noqa: E402
+from reader.script import to_simplified  # noqa: E402
+
+SAMPLES = ROOT.parent / "shared" / "samples"
+
+
+def _norm(name: str) -> str:
+    return to_simplified(name)[0].replace("同口径", "")
+
+
+def _row_matches(row, g) -> bool:
+    if (row.role, row.year) != (g["role"], g["year"]):
+        return False
+    if _norm(g["name"]) not in _norm(row.canonical) + "|" + _norm(row.name):
+        return False
+    for key, ours in (("value", row.value), ("growth_pct", row.growth_pct)):
+        if key in g and (ours is None or abs(ours - g[key]) > 1e-9):
+            return False
+    return not g.get("qualifier") or g["qualifier"] == row.qualifier
+
+
+def _spans(text: str, needle: str) -> list[tuple[int, int]]:
+    out, at = [], text.find(needle)
+    while at >= 0:
+        out.append((at, at + len(needle)))
+        at = text.find(needle, at + 1)
+    return out
+
+
+def score(gold_path: Path) -> dict:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    doc = analyze_file(gold_path.with_name(gold["file"]))
+    text = doc.text
+    gold_figs = set()  # (start, end) of gold value and growth texts
+    quotes = []
+    for g in gold["indicators"]:
+        for qs, qe in _spans(text, g["quote"]):
+            quotes.append((qs, qe))
+            for key in ("value_text", "growth_text"):
+                if key in g:
+                    k = text.find(g[key], qs, qe)
+                    gold_figs.add((k, k + len(g[key])))
+    bad = [s for nq in gold.get("not_quantities", []) for s in _spans(text, nq)]
+    found = {(f.start, f.end) for f in doc.figures}
+    fig_recall = sum(1 for s in gold_figs if s in found) / max(1, len(gold_figs))
+    judged = [f for f in doc.figures
+              if any(f.start < e and s < f.end for s, e in quotes + bad)]
+    fig_precision = sum(1 for f in judged if (f.start, f.end) in gold_figs) / max(1, len(judged))
+    rows = doc.indicators
+    ind_recall = sum(1 for g in gold["indicators"] if any(_row_matches(r, g) for r in rows))
+    near = [r for r in rows if any(r.start < e and s < r.end for s, e in quotes)]
+    ind_precision = sum(1 for r in near if any(_row_matches(r, g) for g in gold["indicators"]))
+    return {"gold": gold_path.name, "gold_figures": len(gold_figs), "figures": len(doc.figures),
+            "figure_precision": round(fig_precision, 3), "figure_recall": round(fig_recall, 3),
+            "gold_indicators": len(gold["indicators"]), "indicators": len(rows),
+            "indicator_precision": round(ind_precision / max(1, len(near)), 3),
+            "indicator_recall": round(ind_recall / max(1, len(gold["indicators"])), 3),
+            "not_quantities_read_as_figures": sum(
+                1 for s, e in bad if any(f.start < e and s < f.end for f in doc.figures))}
+
+
+def main(argv: list[str]) -> int:
+    paths = [Path(p) for p in argv] or sorted(SAMPLES.glob("*.gold.json"))
+    if not paths:
+        print("no gold files (looked in ../shared/samples)")
+        return 1
+    for p in paths:
+        result = score(p)
+        for key, value in result.items():
+            print(f"{key:<32} {value}")
+        print("ACCURACY " + json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
