@@ -16,6 +16,7 @@ def document_to_dict(doc: Document) -> dict:
         "meta": asdict(doc.meta),
         "text_length": len(doc.text),
         "sections": [asdict(s) for s in doc.sections],
+        "front_matter": asdict(doc.front_matter) if doc.front_matter else None,
         "damaged": [asdict(s) for s in doc.damaged],
         "figures": [asdict(f) for f in doc.figures],
         "indicators": [asdict(i) for i in doc.indicators],

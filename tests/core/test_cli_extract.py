@@ -1,0 +1,49 @@
+"""`python -m reader extract FILE --json`, run as a user would."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import reader
+
+ROOT = Path(reader.__file__).resolve().parent.parent
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "reader", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_extract_json(sample_path):
+    out = run("extract", sample_path, "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    for key in ("source", "meta", "text_length", "sections", "damaged", "figures", "indicators"):
+        assert key in data
+    assert data["source"]["encoding"] == "utf-8" and len(data["source"]["sha256"]) == 64
+    assert data["meta"]["date"] == "2023年1月19日"
+    assert len(data["sections"]) == 56
+    first = data["sections"][0]
+    assert {"id", "parent", "level", "title", "kind", "start", "end"} <= set(first)
+    assert first == {**first, "id": "s1", "parent": None, "level": 1, "title": "2022年工作回顧"}
+    assert len(data["damaged"]) >= 5 and {"start", "end", "text", "reason"} <= set(data["damaged"][0])
+
+
+@pytest.mark.parametrize("content", [b"", bytes(range(256)) * 50])
+def test_bad_files(tmp_path, content):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    out = run("extract", p, "--json")
+    assert out.returncode != 0
+    assert out.stdout == ""
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in out.stderr and "bad.txt" in lines[0]
+
+
+def test_missing_file(tmp_path):
+    out = run("extract", tmp_path / "nope.txt", "--json")
+    assert out.returncode != 0 and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1 and "not found" in out.stderr
