@@ -95,3 +95,17 @@ def test_county_style_names_completed_from_the_clause_before():
 
 def test_no_figures_no_rows():
     assert link_indicators("", (), (), Meta()) == ((), ())
+
+
+def test_jieba_is_loaded_once_with_the_user_dictionary(tmp_path, monkeypatch):
+    import os
+
+    from reader import segment
+
+    monkeypatch.setenv("REPORT_LENS_HOME", str(tmp_path / "home"))
+    assert segment.cache_dir() == tmp_path / "home" / "cache"
+    segment.warm_up()
+    tok = segment.tokenizer()
+    assert tok is segment.tokenizer()
+    assert os.path.dirname(tok.tmp_dir + "/") != "/tmp"
+    assert "规模以上工业增加值" in segment.words("规模以上工业增加值增长6.3%")
