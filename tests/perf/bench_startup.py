@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import tempfile
 
-from benchlib import median_process_seconds, report, run_python
+from bench_responsiveness import drive
+from benchlib import SAMPLE, median_process_seconds, report, run_python
 
 
 def main() -> None:
@@ -24,6 +25,8 @@ def main() -> None:
                 "print(time.perf_counter()-t); import jieba; print(jieba.dt.cache_file or '')")
         cold = run_python(code, env).stdout.split()
         warm = run_python(code, env).stdout.split()
+        opened = drive("paint", SAMPLE, env)  # which thread loaded jieba when the window opened
+    cache_file = warm[1] if len(warm) > 1 else ""
     report("startup",
            empty_interpreter_s=empty,
            import_core_s=core - empty,
@@ -31,7 +34,10 @@ def main() -> None:
            import_qtwidgets_floor_s=qt - empty,
            jieba_dictionary_first_load_s=float(cold[0]) if cold else -1.0,
            jieba_dictionary_cached_load_s=float(warm[0]) if warm else -1.0,
-           jieba_cache_file=warm[1] if len(warm) > 1 else "")
+           jieba_cache_file=cache_file,
+           jieba_cache_in_user_cache_dir=cache_file.startswith(f"{home}/cache/"),
+           jieba_loaded_on_thread=opened.get("jieba_imported_on", ""),
+           jieba_off_gui_thread=opened.get("jieba_imported_on") not in ("MainThread", None))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,49 @@
+"""Benchmark 1: open → first paint with every figure in view highlighted, vs the floor.
+
+Whole-process wall time, offscreen, median of runs after a warm-up run (so jieba's
+dictionary cache exists, as after a reader's first start):
+  app    `python tests/perf/window_driver.py paint SAMPLE` — main.main() with a probe that quits
+         when the viewport paints with the visible figures' formats in place
+  main   `python main.py SAMPLE` with REPORT_LENS_QUIT_AFTER_PAINT (the window's own signal)
+  floor  a bare QTextBrowser showing the same cleaned text, quitting at its first paint
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from benchlib import SAMPLE, median_process_seconds, report, run_python
+
+HERE = Path(__file__).resolve().parent
+
+
+def cleaned_text_file(home: str) -> Path:
+    out = Path(home) / "cleaned.txt"
+    code = ("import sys; from reader.pipeline import analyze_file; "
+            "open(sys.argv[1], 'w', encoding='utf-8').write(analyze_file(sys.argv[2]).text)")
+    proc = run_python(["-c", code, str(out), str(SAMPLE)], {"REPORT_LENS_HOME": home})
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-2000:])
+    return out
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as home:
+        env = {"REPORT_LENS_HOME": home}
+        cleaned = cleaned_text_file(home)
+        floor = median_process_seconds([str(HERE / "floor_textbrowser.py"), str(cleaned)], env)
+        app = median_process_seconds([str(HERE / "window_driver.py"), "paint", str(SAMPLE)], env)
+        own = median_process_seconds(["main.py", str(SAMPLE)],
+                                     {**env, "REPORT_LENS_QUIT_AFTER_PAINT": "1"})
+    report("first_paint",
+           floor_textbrowser_s=floor,
+           app_first_full_paint_s=app,
+           main_py_quit_after_paint_s=own,
+           ratio=app / floor,
+           target_ratio=1.3,
+           meets_target=app / floor <= 1.3)
+
+
+if __name__ == "__main__":
+    main()
