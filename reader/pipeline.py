@@ -28,8 +28,20 @@ class AnalysisCancelled(Exception):
 
 
 def analyze_file(path: str | Path, progress: Progress | None = None,
-                 cancelled: Cancelled | None = None) -> Document:
-    return analyze_raw(load_file(path), progress, cancelled)
+                 cancelled: Cancelled | None = None, cache: bool = False) -> Document:
+    """`cache=True` (the window) reuses a finished analysis of the same bytes and code."""
+    raw = load_file(path)
+    if not cache:
+        return analyze_raw(raw, progress, cancelled)
+    from reader import analysis_cache
+
+    doc = analysis_cache.load(raw.sha256, raw.path)
+    if doc is None:
+        doc = analyze_raw(raw, progress, cancelled)
+        analysis_cache.store(doc)
+    elif progress:
+        progress(1.0, "Done")
+    return doc
 
 
 def analyze_bytes(data: bytes, path: str = "", progress: Progress | None = None,
