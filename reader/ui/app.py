@@ -1,0 +1,85 @@
+"""QApplication setup: names, high-DPI, CJK font fallback, theme, settings location."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+ORGANIZATION = "ReportLens"
+APPLICATION = "Report Lens"
+THEMES = ("system", "light", "dark")
+# Tried in order after the platform default; the first installed one draws Han characters.
+CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK TC", "Source Han Sans SC", "Microsoft YaHei",
+                "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Serif CJK SC")
+
+
+def home_dir() -> Path | None:
+    """$REPORT_LENS_HOME when set (tests, portable installs): all user files go there."""
+    home = os.environ.get("REPORT_LENS_HOME")
+    return Path(home) if home else None
+
+
+def settings() -> QSettings:
+    """Window geometry, dock state and recent files; nothing else is kept here."""
+    home = home_dir()
+    if home:
+        home.mkdir(parents=True, exist_ok=True)
+        return QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setStyle("Fusion")  # same look everywhere, and a palette we can switch to dark
+    font = QFont(app.font())
+    font.setFamilies([font.family(), *CJK_FAMILIES])
+    app.setFont(font)
+    apply_theme(app, "system")
+    return app
+
+
+def system_is_dark(app: QApplication) -> bool:
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_theme(app: QApplication, theme: str) -> bool:
+    """Apply "system" | "light" | "dark"; returns whether the result is dark."""
+    dark = theme == "dark" or (theme == "system" and system_is_dark(app))
+    app.setPalette(_dark_palette() if dark else app.style().standardPalette())
+    app.setProperty("report_lens_dark", dark)
+    return dark
+
+
+def is_dark() -> bool:
+    app = QApplication.instance()
+    return bool(app and app.property("report_lens_dark"))
+
+
+def _dark_palette() -> QPalette:
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2d31", QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1e1f22", QPalette.ColorRole.AlternateBase: "#27292d",
+        QPalette.ColorRole.ToolTipBase: "#3a3d42", QPalette.ColorRole.ToolTipText: "#f0f0f0",
+        QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#33363b",
+        QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.BrightText: "#ff6b6b",
+        QPalette.ColorRole.Highlight: "#3d6fb4", QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#7fb0ff", QPalette.ColorRole.PlaceholderText: "#8a8d93",
+    }
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7d83"))
+    return p

@@ -1,0 +1,376 @@
+"""The report's text: headings by level, figures by kind, damaged runs, search hits.
+
+Formats are applied per block, lazily, to the blocks in (or near) view: the
+cost follows the screen, not the document. Targets are outlined, actuals filled.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QTextCursor, QTextLayout
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
+
+from reader.document import Document, Figure
+from reader.ui import figure_style as style
+from reader.ui.app import is_dark
+from reader.ui.figure_text import damaged_tooltip, figure_tooltip
+from reader.ui.text_layers import Layer
+
+FLASH_MS = 1400
+
+
+class DocumentView(QPlainTextEdit):
+    figure_activated = Signal(object)  # Figure clicked by the reader
+    top_offset_changed = Signal(int)  # text offset at the top of the view, after scrolling
+    first_painted = Signal()  # the first paint of a document, highlights included
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(12)
+        self.viewport().setMouseTracking(True)
+        self._doc: Document | None = None
+        self._layers: list[Layer] = []
+        self._figures = Layer("figure", [], lambda f: None)
+        self._hidden_kinds: set[str] = set()
+        self._search = Layer("search", [], lambda _: None)
+        self._match_index = -1
+        self._applied: set[int] = set()
+        self._refreshing = False
+        self._painted = False
+        self._zoom = 0
+        self._extra: dict[str, QTextEdit.ExtraSelection] = {}
+        self._dark = is_dark()
+        self._scroll_timer = QTimer(self, singleShot=True, interval=40)
+        self._scroll_timer.timeout.connect(lambda: self.top_offset_changed.emit(self.top_offset()))
+        self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
+        self._flash_timer.timeout.connect(lambda: self._set_extra("flash", None))
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+    # --- document --------------------------------------------------------------------------
+    @property
+    def doc(self) -> Document | None:
+        return self._doc
+
+    def set_document(self, doc: Document | None, keep_position: bool = False) -> None:
+        top = self.top_offset() if keep_position and self._doc else 0
+        self._doc = doc
+        self._extra.clear()
+        self._search = Layer("search", [], lambda _: None)
+        self._match_index = -1
+        self._painted = False
+        self.setExtraSelections([])
+        self.setPlainText(doc.text if doc else "")
+        self._build_layers()
+        if top:
+            self.scroll_to_offset(top)
+        self._refresh_visible()
+
+    def set_dark(self, dark: bool) -> None:
+        self._dark = dark
+        self._build_layers()
+        self._refresh_visible()
+
+    def _build_layers(self) -> None:
+        doc, dark = self._doc, self._dark
+        self._applied.clear()
+        if doc is None:
+            self._layers = []
+            return
+        headings = [(s.title_start, s.title_end, s.level) for s in doc.sections
+                    if s.kind != "run_in" and s.title_end > s.title_start]
+        heading_formats = {lvl: style.heading_format(lvl, dark) for lvl in {1, 2, 3, 4, 5, 6}}
+        damaged_fmt = style.damaged_format(dark)
+        self._figures = Layer("figure", [(f.start, f.end, f) for f in doc.figures],
+                              lambda f: style.figure_format(f.kind, f.role, f.id, dark))
+        search_fmt = style.search_format(dark)
+        self._search.make_format = lambda _: search_fmt
+        self._layers = [
+            Layer("heading", headings, lambda lvl: heading_formats.get(lvl, heading_formats[3])),
+            Layer("damaged", [(s.start, s.end, s) for s in doc.damaged], lambda _: damaged_fmt),
+            self._figures,
+            self._search,
+        ]
+
+    # --- lazy formatting ---------------------------------------------------------------------
+    def _visible_blocks(self, ahead: float = 1.0):
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        bottom = self.viewport().height() * (1 + ahead)
+        while block.isValid():
+            if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
+                break
+            yield block
+            block = block.next()
+
+    def _refresh_visible(self) -> None:
+        if self._refreshing or not self._layers:
+            return
+        self._refreshing = True
+        try:
+            for block in self._visible_blocks():
+                if block.blockNumber() not in self._applied:
+                    self._apply_block(block)
+        finally:
+            self._refreshing = False
+
+    def _apply_block(self, block) -> None:
+        self._applied.add(block.blockNumber())
+        pos = block.position()
+        end = pos + block.length() - 1
+        ranges = []
+        for layer in self._layers:
+            for s, e, payload in layer.overlapping(pos, end):
+                if layer is self._figures and payload.kind in self._hidden_kinds:
+                    continue
+                r = QTextLayout.FormatRange()
+                r.start, r.length = max(s, pos) - pos, min(e, end) - max(s, pos)
+                r.format = layer.make_format(payload)
+                ranges.append(r)
+        layout = block.layout()
+        if not ranges and not layout.formats():
+            return
+        layout.setFormats(ranges)
+        self.document().markContentsDirty(pos, block.length())
+
+    def apply_all_formats(self) -> None:
+        """Format every block now (tests and benchmarks; the view itself stays lazy)."""
+        block = self.document().firstBlock()
+        self._refreshing = True
+        try:
+            while block.isValid():
+                if block.blockNumber() not in self._applied:
+                    self._apply_block(block)
+                block = block.next()
+        finally:
+            self._refreshing = False
+
+    def _relayer(self) -> None:
+        """A layer changed: formats are stale everywhere; redo the visible ones."""
+        self._applied.clear()
+        self._refresh_visible()
+        self.viewport().update()
+
+    # --- figures -------------------------------------------------------------------------------
+    def set_hidden_kinds(self, kinds: set[str]) -> None:
+        self._hidden_kinds = set(kinds)
+        self._relayer()
+
+    def highlighted_figures(self) -> list[Figure]:
+        """Figures the view highlights (all kinds shown unless toggled off)."""
+        return [f for _s, _e, f in self._figures.spans if f.kind not in self._hidden_kinds]
+
+    def figure_at(self, offset: int) -> Figure | None:
+        for _s, _e, f in self._figures.overlapping(offset, offset + 1):
+            if f.kind not in self._hidden_kinds:
+                return f
+        return None
+
+    def reveal_figure(self, figure: Figure) -> None:
+        """Bring the figure's sentence into view, the figure centred, and flash it."""
+        self.reveal_span(figure.start, figure.end)
+
+    def reveal_span(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self._refresh_visible()
+        self.flash(start, end)
+
+    def flash(self, start: int, end: int) -> None:
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = QTextCursor(self.document())
+        sel.cursor.setPosition(start)
+        sel.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        sel.format.setBackground(QColor("#ff9800"))
+        sel.format.setForeground(QColor("#000000"))
+        self._set_extra("flash", sel)
+        self._flash_timer.start()
+
+    def _set_extra(self, name: str, sel) -> None:
+        if sel is None:
+            self._extra.pop(name, None)
+        else:
+            self._extra[name] = sel
+        self.setExtraSelections(list(self._extra.values()))
+
+    # --- search ------------------------------------------------------------------------------------
+    def set_search_matches(self, spans: list[tuple[int, int]]) -> int:
+        fmt = style.search_format(self._dark)
+        self._search = Layer("search", [(s, e, None) for s, e in spans], lambda _: fmt)
+        if self._layers:
+            self._layers[-1] = self._search
+        self._match_index = -1
+        self._set_extra("match", None)
+        self._relayer()
+        return len(spans)
+
+    def search_match_count(self) -> int:
+        return len(self._search)
+
+    def goto_match(self, step: int) -> int:
+        """Move to the next (+1) or previous (-1) match from the cursor; its index or -1."""
+        spans = self._search.spans
+        if not spans:
+            return -1
+        if self._match_index < 0:
+            here = self.textCursor().position()
+            k = next((i for i, (s, _e, _p) in enumerate(spans) if s >= here), 0)
+            self._match_index = k if step > 0 else (k - 1) % len(spans)
+        else:
+            self._match_index = (self._match_index + step) % len(spans)
+        s, e, _ = spans[self._match_index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(s)
+        cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = cursor
+        sel.format.setBackground(QColor("#ff9800"))
+        sel.format.setForeground(QColor("#000000"))
+        self._set_extra("match", sel)
+        return self._match_index
+
+    # --- scrolling ---------------------------------------------------------------------------------
+    def top_offset(self) -> int:
+        block = self.firstVisibleBlock()
+        return block.position() if block.isValid() else 0
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the line holding `offset` is the first line in view."""
+        block = self.document().findBlock(offset)
+        if not block.isValid():
+            return
+        cursor = QTextCursor(block)
+        self.setTextCursor(cursor)
+        line = 0
+        layout = block.layout()
+        if layout is not None and layout.lineCount() > 0:
+            line = layout.lineForTextPosition(offset - block.position()).lineNumber()
+        self.verticalScrollBar().setValue(block.firstLineNumber() + max(line, 0))
+        self._refresh_visible()
+
+    def _on_scrolled(self, _value: int) -> None:
+        self._refresh_visible()
+        self._scroll_timer.start()
+
+    # --- zoom ----------------------------------------------------------------------------------------
+    def zoom(self, step: int) -> None:
+        """+1 / -1 a step; 0 resets."""
+        if step == 0:
+            step = -self._zoom
+        new = max(-8, min(20, self._zoom + step))
+        delta, self._zoom = new - self._zoom, new
+        if delta > 0:
+            self.zoomIn(delta)
+        elif delta < 0:
+            self.zoomOut(-delta)
+
+    # --- events ----------------------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._refresh_visible()
+
+    def paintEvent(self, event) -> None:
+        if any(b.blockNumber() not in self._applied for b in self._visible_blocks(0)):
+            QTimer.singleShot(0, self._refresh_visible)  # safety net: formats next frame
+        super().paintEvent(event)
+        if self._doc is None:
+            return
+        self._paint_target_outlines()
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def _paint_target_outlines(self) -> None:
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        offset = self.contentOffset()
+        for block in self._visible_blocks(0):
+            pos = block.position()
+            targets = [f for _s, _e, f in self._figures.overlapping(pos, pos + block.length())
+                       if f.role == "target" and f.kind not in self._hidden_kinds]
+            if not targets:
+                continue
+            layout = block.layout()
+            origin = self.blockBoundingGeometry(block).translated(offset).topLeft()
+            for f in targets:
+                painter.setPen(QPen(style.kind_colour(f.kind), 1.6))
+                for rect in _span_rects(layout, f.start - pos, f.end - pos):
+                    painter.drawRoundedRect(rect.translated(origin), 3, 3)
+        painter.end()
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            offset = self._offset_at(QPointF(event.pos()))
+            tip = self.tooltip_at(offset)
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_at(self, offset: int) -> str:
+        figure = self.figure_at(offset)
+        if figure is not None:
+            return figure_tooltip(figure)
+        for layer in self._layers:
+            if layer.name == "damaged":
+                span = layer.at(offset)
+                if span is not None:
+                    return damaged_tooltip(span.reason)
+        return ""
+
+    def mouseMoveEvent(self, event) -> None:
+        super().mouseMoveEvent(event)
+        over = self.figure_at(self._offset_at(event.position())) is not None
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if over
+                                  else Qt.CursorShape.IBeamCursor)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            figure = self.figure_at(self._offset_at(event.position()))
+            if figure is not None:
+                self.figure_activated.emit(figure)
+
+    def _offset_at(self, point: QPointF) -> int:
+        """Offset of the character under `point` (viewport coordinates)."""
+        cursor = self.cursorForPosition(point.toPoint())
+        pos = cursor.position()
+        if point.x() < self.cursorRect(cursor).x() and pos > 0:
+            pos -= 1
+        return pos
+
+    def format_ranges(self, layer: str = "figure") -> list[tuple[int, int, int | None]]:
+        """(start, end, figure id) of applied ranges of one layer, in document offsets."""
+        out = []
+        block = self.document().firstBlock()
+        while block.isValid():
+            for r in block.layout().formats():
+                if r.format.property(style.LAYER) == layer:
+                    fid = r.format.property(style.FIGURE_ID)
+                    out.append((block.position() + r.start, block.position() + r.start + r.length,
+                                fid))
+            block = block.next()
+        return out
+
+
+def _span_rects(layout, start: int, end: int):
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        s = max(start, line.textStart())
+        e = min(end, line.textStart() + line.textLength())
+        if s >= e:
+            continue
+        x1, x2 = line.cursorToX(s)[0], line.cursorToX(e)[0]
+        yield QRectF(min(x1, x2) - 1, line.y() + 1, abs(x2 - x1) + 2, line.height() - 2)
+

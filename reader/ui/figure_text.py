@@ -1,0 +1,68 @@
+"""Words for figures: full values with units, role names, tooltips. Plain Python, no Qt."""
+
+from __future__ import annotations
+
+from html import escape
+
+from reader.document import Figure
+
+KIND_NAMES = {"amount": "amount 总量", "growth": "growth 增速", "share": "share 占比",
+              "count": "count 数量", "rank": "rank 位次", "points": "points 百分点",
+              "multiple": "multiple 倍数", "target": "target 目标"}
+ROLE_NAMES = {"actual": "actual 实际", "estimate": "estimate 预计", "target": "target 目标"}
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def format_number(value: float) -> str:
+    """17.03 → "17.03", 44020.0 → "44,020"; no float noise."""
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) >= 1 else f"{value:.6g}"
+
+
+def format_scientific(value: float, unit: str = "") -> str:
+    """1703000000 → "1.703×10⁹ 元"; small values stay plain."""
+    if value == 0 or 1e-3 <= abs(value) < 1e5:
+        text = format_number(value)
+    else:
+        mantissa, exponent = f"{value:.4e}".split("e")
+        mantissa = mantissa.rstrip("0").rstrip(".")
+        text = f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+    return f"{text} {unit}".strip()
+
+
+def value_text(f: Figure) -> str:
+    """The value in full: base units when known, else as written."""
+    if f.low is not None and f.high is not None and f.high != f.low:
+        return f"{format_number(f.low)}–{format_number(f.high)} {f.unit_norm or f.unit}".strip()
+    if f.base_value is not None:
+        return format_scientific(f.base_value, f.base_unit)
+    if f.value is not None:
+        return f"{format_number(f.value)} {f.unit_norm or f.unit}".strip()
+    return f.text
+
+
+def figure_tooltip(f: Figure) -> str:
+    rows = [("Value", value_text(f)), ("As written", f.text),
+            ("Kind", KIND_NAMES.get(f.kind, f.kind))]
+    if f.indicator or f.canonical:
+        name = f.indicator or f.canonical
+        if f.canonical and f.canonical != f.indicator and f.indicator:
+            name += f" ({f.canonical})"
+        rows.append(("Indicator", name))
+    if f.role or f.year:
+        role = ROLE_NAMES.get(f.role, f.role) or "—"
+        rows.append(("Role", f"{role}, {f.year}" if f.year else role))
+    if f.qualifier:
+        rows.append(("Qualifier", f.qualifier))
+    if f.direction:
+        rows.append(("Direction", "increase ↑" if f.direction > 0 else "decrease ↓"))
+    body = "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;</td><td>{escape(v)}</td></tr>"
+                   for k, v in rows)
+    return f"<table>{body}</table>"
+
+
+def damaged_tooltip(reason: str = "") -> str:
+    why = f" ({escape(reason.replace('_', ' '))})" if reason else ""
+    return ("<b>Damaged source text</b>" + why
+            + "<br>The source file is garbled here; characters are missing or wrong.")

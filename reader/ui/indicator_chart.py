@@ -1,0 +1,155 @@
+"""Grouped horizontal bars (actual filled, target outlined) with pyqtgraph.
+
+Imported only after the window's first paint: `import pyqtgraph` costs ~0.3 s.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import pyqtgraph as pg  # noqa: E402  (binding chosen above)
+from PySide6.QtCore import QPoint, QPointF, QRectF, Signal  # noqa: E402
+from PySide6.QtGui import QColor, QCursor, QFont  # noqa: E402
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget  # noqa: E402
+
+ACTUAL = "#0072B2"
+TARGET = "#D55E00"
+BAR_H = 0.36
+
+
+@dataclass(frozen=True)
+class Bar:
+    row: int  # key-indicator row it belongs to
+    slot: int  # position on the category axis
+    role: str  # "actual" | "target"
+    value: float
+    label: str  # exact value for the tooltip
+
+    @property
+    def y(self) -> float:
+        return self.slot + (-BAR_H / 2 if self.role == "actual" else BAR_H / 2)
+
+
+class BarChart(QWidget):
+    bar_clicked = Signal(int)  # key-indicator row
+
+    def __init__(self, unit: str, dark: bool = False, parent=None):
+        super().__init__(parent)
+        pg.setConfigOptions(antialias=True)
+        self.plot = pg.PlotWidget(background=None)
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.invertY(True)
+        self.plot.showGrid(x=True, y=False, alpha=0.25)
+        self.plot.setLabel("bottom", unit)
+        self.plot.addLegend(offset=(-10, 10))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        self.bars: list[Bar] = []
+        self._dark = dark
+        self._items: list = []
+        self._selection = None
+        scene = self.plot.scene()
+        scene.sigMouseMoved.connect(self._on_scene_mouse_moved)
+        scene.sigMouseClicked.connect(self._on_scene_mouse_clicked)
+
+    def set_bars(self, categories: list[str], bars: list[Bar]) -> None:
+        for item in self._items:
+            self.plot.removeItem(item)
+        self._items.clear()
+        self._selection = None
+        self.bars = bars
+        fg = QColor("#e6e6e6" if self._dark else "#202020")
+        for axis in ("left", "bottom"):
+            ax = self.plot.getAxis(axis)
+            ax.setTextPen(fg)
+            ax.setPen(fg)
+            ax.setTickFont(QFont(self.font()))
+        self.plot.getAxis("left").setTicks([list(enumerate(categories))])
+        for role, colour in (("actual", ACTUAL), ("target", TARGET)):
+            group = [b for b in bars if b.role == role]
+            if not group:
+                continue
+            fill = QColor(colour) if role == "actual" else QColor(0, 0, 0, 0)
+            item = pg.BarGraphItem(x0=[0] * len(group), width=[b.value for b in group],
+                                   y=[b.y for b in group], height=[BAR_H * 0.92] * len(group),
+                                   brush=fill, pen=pg.mkPen(colour, width=2),
+                                   name="actual 实际" if role == "actual" else "target 目标")
+            self.plot.addItem(item)
+            self._items.append(item)
+        self.plot.setYRange(-0.7, max(len(categories), 1) - 0.3, padding=0)
+        values = [b.value for b in bars] or [1]
+        self.plot.setXRange(min(0, min(values)), max(0, max(values)) * 1.08 or 1, padding=0.02)
+
+    def select_row(self, row: int) -> None:
+        if self._selection is not None:
+            self.plot.removeItem(self._selection)
+            self._items.remove(self._selection)
+            self._selection = None
+        slots = {b.slot for b in self.bars if b.row == row}
+        if not slots:
+            return
+        x0, x1 = self.plot.viewRange()[0]
+        shade = QColor("#ffd54f")
+        shade.setAlpha(70)
+        self._selection = pg.BarGraphItem(x0=[x0], width=[x1 - x0], y=[min(slots)], height=[0.98],
+                                          brush=shade, pen=pg.mkPen(None))
+        self._selection.setZValue(-10)
+        self.plot.addItem(self._selection)
+        self._items.append(self._selection)
+
+    def bar_at(self, scene_pos: QPointF) -> Bar | None:
+        p = self.plot.getViewBox().mapSceneToView(scene_pos)
+        for b in self.bars:
+            lo, hi = sorted((0.0, b.value))
+            if abs(p.y() - b.y) <= BAR_H / 2 and lo - 1e-9 <= p.x() <= hi + 1e-9:
+                return b
+        return None
+
+    def bar_position(self, bar: Bar) -> QPoint:
+        """Centre of `bar` in the plot widget's viewport coordinates (for tests)."""
+        scene = self.plot.getViewBox().mapViewToScene(QPointF(bar.value / 2, bar.y))
+        return self.plot.mapFromScene(scene)
+
+    def export(self, path: str) -> None:
+        from pyqtgraph import exporters
+
+        item = self.plot.getPlotItem()
+        if not path.lower().endswith(".svg"):
+            exporters.ImageExporter(item).export(path)
+            return
+        try:
+            exporters.SVGExporter(item).export(path)
+        except ValueError:  # pyqtgraph 0.14 cannot parse the paths Qt ≥ 6.9 writes
+            self._export_svg_with_qt(path)
+
+    def _export_svg_with_qt(self, path: str) -> None:
+        from PySide6.QtGui import QPainter
+        from PySide6.QtSvg import QSvgGenerator
+
+        rect = self.plot.sceneRect() if hasattr(self.plot, "sceneRect") else self.plot.rect()
+        gen = QSvgGenerator()
+        gen.setFileName(path)
+        gen.setSize(self.plot.size())
+        gen.setViewBox(self.plot.rect())
+        gen.setTitle("Key indicators")
+        painter = QPainter(gen)
+        self.plot.scene().render(painter, QRectF(self.plot.rect()), QRectF(rect))
+        painter.end()
+
+    def _on_scene_mouse_moved(self, scene_pos) -> None:
+        bar = self.bar_at(scene_pos)
+        if bar is not None:
+            QToolTip.showText(QCursor.pos(), bar.label, self.plot)
+        else:
+            QToolTip.hideText()
+
+    def _on_scene_mouse_clicked(self, event) -> None:
+        bar = self.bar_at(event.scenePos())
+        if bar is not None:
+            self.bar_clicked.emit(bar.row)

@@ -1,0 +1,292 @@
+"""The main window: composes the widgets and connects their signals. No logic of its own."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.convert import convert_document
+from reader.document import Document
+from reader.pipeline import AnalysisCancelled, analyze_file
+from reader.script import to_simplified
+from reader.ui import app as app_setup
+from reader.ui.document_view import DocumentView
+from reader.ui.find import find_all
+from reader.ui.indicator_panel import IndicatorPanel
+from reader.ui.legend_bar import LegendBar
+from reader.ui.menus import build_menus
+from reader.ui.outline_view import OutlineView
+from reader.ui.runner import Runner
+from reader.ui.search_bar import SearchBar
+from reader.ui.status import StatusBar
+
+MAX_RECENT = 10
+ANALYSIS, WARMUP = "analysis", "warmup"
+
+
+class MainWindow(QMainWindow):
+    document_shown = Signal(object)  # the Document now on screen
+    open_failed = Signal(str)  # the message shown to the reader
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(app_setup.APPLICATION)
+        self.resize(1400, 900)
+        self.setAcceptDrops(True)
+        self.original: Document | None = None  # as analysed
+        self.doc: Document | None = None  # as shown (script converted)
+        self._script = "original"
+        self._theme = "system"
+        self._search_text: tuple[str, object] | None = None  # simplified text + map
+        self._warmed = False
+        self.runner = Runner(self)
+        self.view = DocumentView()
+        self.legend = LegendBar()
+        self.search_bar = SearchBar()
+        self.search_bar.hide()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.search_bar)
+        self.setCentralWidget(central)
+        self.outline = OutlineView()
+        self.panel = IndicatorPanel()
+        self.highlights_placeholder = QLabel("Highlights: not available yet",
+                                             alignment=Qt.AlignmentFlag.AlignCenter)
+        self.docks = {
+            "contents": self._dock("Contents", "contents_dock", self.outline,
+                                   Qt.DockWidgetArea.LeftDockWidgetArea),
+            "indicators": self._dock("Key indicators", "indicators_dock", self.panel,
+                                     Qt.DockWidgetArea.RightDockWidgetArea),
+            "highlights": self._dock("Highlights", "highlights_dock",
+                                     self.highlights_placeholder,
+                                     Qt.DockWidgetArea.RightDockWidgetArea),
+        }
+        self.tabifyDockWidget(self.docks["indicators"], self.docks["highlights"])
+        self.docks["indicators"].raise_()
+        self.status = StatusBar()
+        self.setStatusBar(self.status)
+        self.actions_ = build_menus(self, self.docks)
+        self._connect()
+        self._restore_settings()
+
+    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.open.triggered.connect(self._on_open_triggered)
+        a.export.triggered.connect(self._on_export_triggered)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self.search_bar.open_bar)
+        a.find_next.triggered.connect(lambda: self._on_search_step_requested(+1))
+        a.find_prev.triggered.connect(lambda: self._on_search_step_requested(-1))
+        a.contents.triggered.connect(self._on_contents_triggered)
+        a.zoom_in.triggered.connect(lambda: self.view.zoom(+1))
+        a.zoom_out.triggered.connect(lambda: self.view.zoom(-1))
+        a.zoom_reset.triggered.connect(lambda: self.view.zoom(0))
+        a.scripts.triggered.connect(lambda act: self.set_script(act.data()))
+        a.themes.triggered.connect(lambda act: self.set_theme(act.data()))
+        a.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        self.runner.progress.connect(self._on_runner_progress)
+        self.runner.finished.connect(self._on_runner_finished)
+        self.runner.failed.connect(self._on_runner_failed)
+        self.outline.section_selected.connect(self._on_outline_section_selected)
+        self.view.top_offset_changed.connect(self._on_view_top_offset_changed)
+        self.view.figure_activated.connect(self._on_view_figure_activated)
+        self.view.first_painted.connect(self._on_view_first_painted)
+        self.legend.hidden_kinds_changed.connect(self.view.set_hidden_kinds)
+        self.search_bar.query_changed.connect(self._on_search_query_changed)
+        self.search_bar.step_requested.connect(self._on_search_step_requested)
+        self.search_bar.closed.connect(self._on_search_closed)
+        self.panel.reveal_requested.connect(self._on_panel_reveal_requested)
+        app = QApplication.instance()
+        app.styleHints().colorSchemeChanged.connect(lambda _s: self.set_theme(self._theme))
+
+    # --- opening ---------------------------------------------------------------------------------
+    def open_file(self, path: str | Path) -> None:
+        """Analyse `path` in the background; the current document stays until it succeeds."""
+        self.status.show_progress(0.0, f"Opening {Path(path).name}…")
+        self.runner.submit(ANALYSIS, analyze_file, str(path))
+
+    def show_document(self, doc: Document) -> None:
+        self.original = doc
+        self._show(convert_document(doc, self._script) if self._script != "original" else doc)
+        self._remember_recent(doc.source.path)
+        title = doc.meta.title or Path(doc.source.path).name
+        self.setWindowTitle(f"{title} — {app_setup.APPLICATION}")
+
+    def _show(self, doc: Document, keep_position: bool = False) -> None:
+        self.doc = doc
+        self._search_text = None
+        self.view.set_document(doc, keep_position=keep_position)
+        self.view.set_hidden_kinds(self.legend.hidden_kinds())
+        self.outline.set_document(doc)
+        self.panel.set_document(doc)
+        self.status.show_document(doc)
+        if self.search_bar.isVisible() and self.search_bar.query():
+            self._on_search_query_changed(self.search_bar.query())
+        self.document_shown.emit(doc)
+
+    def set_script(self, script: str) -> None:
+        self._script = script
+        self.actions_.script[script].setChecked(True)
+        if self.original is not None:
+            self._show(convert_document(self.original, script), keep_position=True)
+
+    def set_theme(self, theme: str) -> None:
+        self._theme = theme
+        self.actions_.theme[theme].setChecked(True)
+        dark = app_setup.apply_theme(QApplication.instance(), theme)
+        self.view.set_dark(dark)
+        self.panel.set_dark(dark)
+
+    # --- slots -----------------------------------------------------------------------------------------
+    def _on_open_triggered(self) -> None:
+        start = str(Path(self.original.source.path).parent) if self.original else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open report", start,
+                                              "Text reports (*.txt);;All files (*)")
+        if path:
+            self.open_file(path)
+
+    def _on_export_triggered(self) -> None:
+        QMessageBox.information(self, "Export", "Export is not available yet.")
+
+    def _on_contents_triggered(self) -> None:
+        self.docks["contents"].show()
+        self.docks["contents"].raise_()
+        self.outline.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_recent_menu_about_to_show(self) -> None:
+        menu = self.actions_.recent_menu
+        menu.clear()
+        for path in self.recent_files():
+            menu.addAction(path, lambda p=path: self.open_file(p))
+        if menu.isEmpty():
+            menu.addAction("(none)").setEnabled(False)
+
+    def _on_runner_progress(self, key: str, fraction: float, message: str) -> None:
+        if key == ANALYSIS:
+            self.status.show_progress(fraction, message)
+
+    def _on_runner_finished(self, key: str, result: object) -> None:
+        if key == ANALYSIS:
+            self.status.done()
+            self.show_document(result)
+
+    def _on_runner_failed(self, key: str, error: object) -> None:
+        if key != ANALYSIS or isinstance(error, AnalysisCancelled):
+            return
+        self.status.done()
+        message = f"Could not open the report.\n\n{error}"
+        self.open_failed.emit(message)
+        QMessageBox.warning(self, "Cannot open report", message)
+
+    def _on_outline_section_selected(self, section) -> None:
+        self.view.scroll_to_offset(section.start)
+
+    def _on_view_top_offset_changed(self, offset: int) -> None:
+        self.outline.select_section(self.outline.section_at(offset))
+
+    def _on_view_figure_activated(self, figure) -> None:
+        self.panel.select_figure(figure.id)
+        self.view.flash(figure.start, figure.end)
+
+    def _on_view_first_painted(self) -> None:
+        QTimer.singleShot(0, self.panel.load_charts)
+        if not self._warmed and importlib.util.find_spec("reader.segment") is not None:
+            self._warmed = True
+            self.runner.submit(WARMUP, _warm_up_segmenter)
+
+    def _on_panel_reveal_requested(self, start: int, end: int) -> None:
+        figure = self.view.figure_at(start)
+        if figure is not None and figure.start == start:
+            self.view.reveal_figure(figure)
+        else:
+            self.view.reveal_span(start, end)
+
+    def _on_search_query_changed(self, query: str) -> None:
+        if self.doc is None:
+            return
+        if self._search_text is None:
+            self._search_text = to_simplified(self.doc.text)
+        text, back = self._search_text
+        spans = [back.span_to_source(s, e) for s, e in find_all(text, to_simplified(query)[0])]
+        total = self.view.set_search_matches(spans)
+        self.search_bar.show_count(-1, total)
+
+    def _on_search_step_requested(self, step: int) -> None:
+        if not self.search_bar.isVisible():
+            self.search_bar.open_bar()
+            return
+        index = self.view.goto_match(step)
+        self.search_bar.show_count(index, self.view.search_match_count())
+
+    def _on_search_closed(self) -> None:
+        self.view.set_search_matches([])
+        self.view.setFocus()
+
+    # --- drag and drop --------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_file(files[0])
+
+    # --- settings -------------------------------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = app_setup.settings().value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def _remember_recent(self, path: str) -> None:
+        if not path:
+            return
+        recent = [path] + [p for p in self.recent_files() if p != path]
+        app_setup.settings().setValue("recent_files", recent[:MAX_RECENT])
+
+    def _restore_settings(self) -> None:
+        s = app_setup.settings()
+        geometry, state = s.value("geometry"), s.value("window_state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        s = app_setup.settings()
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("window_state", self.saveState())
+        s.sync()
+        self.runner.shutdown()
+        super().closeEvent(event)
+
+
+def _warm_up_segmenter(progress=None, cancelled=None):
+    from reader import segment
+
+    return segment.warm_up()

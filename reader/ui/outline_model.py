@@ -1,0 +1,123 @@
+"""Tree model over the core's sections, with figure counts and a filter proxy."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from reader.document import Document, Section
+
+_ROOT = QModelIndex()  # default parent: the invisible root
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("Section", "Figures")
+
+
+class OutlineModel(QAbstractItemModel):
+    """Rows are Sections; internalId is the section's index in `doc.sections` + 1."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._set(None)
+
+    def _set(self, doc: Document | None) -> None:
+        sections = doc.sections if doc else ()
+        self._sections: tuple[Section, ...] = sections
+        self._pos = {s.id: i for i, s in enumerate(sections)}
+        # children by the parent's position in `sections` (None: top level)
+        self._children: dict[int | None, list[int]] = {None: []}
+        for i, s in enumerate(sections):
+            self._children.setdefault(self._pos.get(s.parent), []).append(i)
+        self._row = {i: r for kids in self._children.values() for r, i in enumerate(kids)}
+        starts = [f.start for f in doc.figures] if doc else []
+        starts.sort()
+        self._counts = [bisect_left(starts, s.end) - bisect_left(starts, s.start) for s in sections]
+        self._starts = [s.start for s in sections]
+
+    def set_document(self, doc: Document | None) -> None:
+        self.beginResetModel()
+        self._set(doc)
+        self.endResetModel()
+
+    # --- lookups -------------------------------------------------------------------------
+    def section(self, index: QModelIndex) -> Section | None:
+        return self._sections[index.internalId() - 1] if index.isValid() else None
+
+    def figure_count(self, section: Section) -> int:
+        return self._counts[self._pos[section.id]]
+
+    def index_of(self, section_id: str) -> QModelIndex:
+        i = self._pos.get(section_id)
+        return QModelIndex() if i is None else self.createIndex(self._row[i], 0, i + 1)
+
+    def section_at(self, offset: int) -> Section | None:
+        """Deepest section containing `offset` (sections are nested and sorted by start)."""
+        k = bisect_right(self._starts, offset) - 1
+        while k >= 0:
+            s = self._sections[k]
+            if s.start <= offset < s.end:
+                return s
+            k -= 1
+        return None
+
+    # --- QAbstractItemModel ----------------------------------------------------------------
+    def index(self, row, column, parent=_ROOT):
+        kids = self._children.get(self._section_pos(parent), [])
+        if 0 <= row < len(kids) and 0 <= column < len(COLUMNS):
+            return self.createIndex(row, column, kids[row] + 1)
+        return QModelIndex()
+
+    def parent(self, index=_ROOT):
+        if not index.isValid():
+            return QModelIndex()
+        parent_id = self._sections[index.internalId() - 1].parent
+        return self.index_of(parent_id) if parent_id in self._pos else QModelIndex()
+
+    def rowCount(self, parent=_ROOT):
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children.get(self._section_pos(parent), []))
+
+    def columnCount(self, parent=_ROOT):
+        return len(COLUMNS)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        s = self.section(index)
+        if s is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return s.title
+            n = self._counts[index.internalId() - 1]
+            return str(n) if n else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{s.title}\n{self._counts[index.internalId() - 1]} figures"
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SECTION_ROLE:
+            return s
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def _section_pos(self, parent: QModelIndex | QPersistentModelIndex) -> int | None:
+        return parent.internalId() - 1 if parent.isValid() else None
+
+
+class OutlineFilter(QSortFilterProxyModel):
+    """Keeps matching sections and their ancestors (recursive filtering)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(0)

@@ -1,0 +1,44 @@
+"""Status bar: file, encoding, counts, analysis time, and progress while analysing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
+
+from reader.document import Document
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.info = QLabel("")
+        self.progress = QProgressBar(maximumWidth=180, maximum=1000, textVisible=False)
+        self.progress.hide()
+        self.addWidget(self.info, 1)
+        self.addPermanentWidget(self.progress)
+
+    def show_document(self, doc: Document) -> None:
+        total = doc.timings_ms.get("total")
+        parts = [
+            Path(doc.source.path).name or "(unsaved)",
+            doc.source.encoding,
+            f"{len(doc.text):,} characters",
+            f"{len(doc.sections)} sections",
+            f"{len(doc.figures)} figures",
+            f"{len(doc.damaged)} damaged spans",
+        ]
+        if total is not None:
+            parts.append(f"analysed in {total:.0f} ms")
+        self.info.setText("  ·  ".join(parts))
+        self.info.setToolTip(doc.source.path)
+        self.progress.hide()
+
+    def show_progress(self, fraction: float, message: str) -> None:
+        self.progress.show()
+        self.progress.setValue(int(fraction * 1000))
+        self.showMessage(message, 2000)
+
+    def done(self) -> None:
+        self.progress.hide()
+        self.clearMessage()

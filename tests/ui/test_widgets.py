@@ -1,0 +1,146 @@
+"""Widgets on a small hand-made Document: tree model, text view, tooltips, legend, panel."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex
+
+from reader.ui.app import create_app
+
+
+@pytest.fixture(autouse=True)
+def _app(qapp):
+    create_app([])
+
+
+def test_outline_model_tree_counts_and_filter(small_doc):
+    from reader.ui.outline_model import SECTION_ROLE, OutlineFilter, OutlineModel
+
+    model = OutlineModel()
+    model.set_document(small_doc)
+    assert model.rowCount() == 2
+    part = model.index(0, 0)
+    assert part.data() == "2022年工作回顧" and model.rowCount(part) == 1
+    child = model.index(0, 0, part)
+    assert child.data(SECTION_ROLE).id == "s2" and model.parent(child) == part
+    assert model.index(0, 1).data() == "4"  # 17.03億元, 9.7%, 6.3%, 142.5億元
+    assert model.parent(part) == QModelIndex()
+    assert model.section_at(small_doc.text.index("6.3%")).id == "s2"
+    proxy = OutlineFilter()
+    proxy.setSourceModel(model)
+    proxy.setFilterFixedString("擴大")
+    assert proxy.rowCount() == 1  # the part survives as the ancestor of the match
+    assert proxy.index(0, 0, proxy.index(0, 0)).data() == "一、擴大內需"
+
+
+def test_view_highlights_and_tooltips(qtbot, small_doc):
+    from reader.ui.document_view import DocumentView
+
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    view.set_document(small_doc)
+    qtbot.waitExposed(view)
+    ranges = view.format_ranges("figure")
+    assert sorted(fid for *_x, fid in ranges) == [f.id for f in small_doc.figures]
+    assert len(view.format_ranges("heading")) == len(small_doc.sections)
+    assert len(view.format_ranges("damaged")) == 1
+    tip = view.tooltip_at(small_doc.figures[0].start + 1)
+    assert "1.703×10⁹ 元" in tip and "一般公共預算收入" in tip and "2022" in tip
+    target = view.tooltip_at(small_doc.figures[4].start)
+    assert "target" in target and "以上" in target
+    assert "damaged" in view.tooltip_at(small_doc.damaged[0].start).lower()
+    view.set_hidden_kinds({"growth"})
+    view.apply_all_formats()
+    assert {fid for *_x, fid in view.format_ranges("figure")} == {0, 3, 7}
+    assert view.figure_at(small_doc.figures[1].start) is None
+
+
+def test_legend_toggles_kinds(qtbot):
+    from reader.ui.legend_bar import LegendBar
+
+    legend = LegendBar()
+    qtbot.addWidget(legend)
+    with qtbot.waitSignal(legend.hidden_kinds_changed) as blocker:
+        legend.buttons["amount"].setChecked(False)
+    assert blocker.args[0] == {"amount"}
+
+
+def test_indicator_table_pairs_actual_and_target(small_doc):
+    from reader.ui.indicator_model import IndicatorTableModel
+
+    model = IndicatorTableModel()
+    model.set_document(small_doc)
+    names = [r.name for r in model.rows]
+    assert names == ["一般公共預算收入", "規模以上工業增加值", "生產總值", "固定資產投資"]
+    first = model.rows[0]
+    assert first.actual.year == 2022 and first.target.year == 2023
+    assert model.index(0, 3).data() == "9.7% → 5%"
+    assert model.index(2, 4).data() == "以上"
+    assert model.row_of_figure(5) == 0
+
+
+def test_panel_charts_and_export(qtbot, small_doc, tmp_path):
+    from reader.ui.indicator_panel import IndicatorPanel
+
+    panel = IndicatorPanel()
+    qtbot.addWidget(panel)
+    panel.resize(500, 700)
+    panel.show()
+    panel.set_document(small_doc)
+    panel.load_charts()
+    roles = sorted((b.row, b.role) for b in panel.growth_chart.bars)
+    assert (0, "actual") in roles and (0, "target") in roles
+    assert panel.amount_chart.bars and panel.amount_chart.bars[0].value == pytest.approx(17.03)
+    assert panel.select_figure(6) and panel.selected_row() == 3
+    for name in ("chart.png", "chart.svg"):
+        panel.export_chart(str(tmp_path / name))
+        assert (tmp_path / name).stat().st_size > 500
+
+
+def test_runner_runs_cancels_and_reports_errors(qtbot):
+    from reader.ui.runner import Runner
+
+    runner = Runner()
+
+    def slow(n, progress, cancelled):
+        import time
+
+        for i in range(200):
+            if cancelled():
+                raise RuntimeError("cancelled")
+            progress(i / 200, "working")
+            time.sleep(0.002)
+        return n
+
+    def broken(progress, cancelled):
+        raise ValueError("bad input")
+
+    with qtbot.waitSignal(runner.finished, timeout=5000) as blocker:
+        runner.submit("job", slow, 1)
+        runner.submit("job", slow, 2)  # cancels the first
+    assert blocker.args == ["job", 2]
+    with qtbot.waitSignal(runner.failed, timeout=5000) as blocker:
+        runner.submit("job", broken)
+    assert isinstance(blocker.args[1], ValueError)
+    runner.shutdown()
+
+
+def test_number_search_ignores_formatting():
+    from reader.ui.find import find_all
+
+    text = "收入17.03億元,項目1000個,又1,000個,全角１，０００個,增长１７．０３%,21000"
+    assert len(find_all(text, "17.03")) == 2
+    assert len(find_all(text, "1,000")) == 3
+    assert len(find_all(text, "1000")) == 3
+    assert len(find_all(text, "１０００")) == 3
+    assert find_all(text, "") == []
+
+
+def test_figure_values_in_full():
+    from reader.ui.figure_text import format_scientific
+
+    assert format_scientific(1.703e9, "元") == "1.703×10⁹ 元"
+    assert format_scientific(44020, "元") == "44,020 元"
+    assert format_scientific(6.5, "%") == "6.5 %"
