@@ -9,6 +9,7 @@ directory and how much the cache saves.
 from __future__ import annotations
 
 import tempfile
+from pathlib import Path
 
 from bench_responsiveness import drive
 from benchlib import SAMPLE, median_process_seconds, report, run_python
@@ -22,11 +23,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         env = {"REPORT_LENS_HOME": home}
         code = ("import time, reader.segment as s; t=time.perf_counter(); s.warm_up(); "
-                "print(time.perf_counter()-t); import jieba; print(jieba.dt.cache_file or '')")
+                "print(time.perf_counter()-t); import os; "
+                "print(os.path.join(s.tokenizer().tmp_dir, 'jieba.cache'))")
         cold = run_python(code, env).stdout.split()
         warm = run_python(code, env).stdout.split()
         opened = drive("paint", SAMPLE, env)  # which thread loaded jieba when the window opened
-    cache_file = warm[1] if len(warm) > 1 else ""
+        cache_file = warm[1] if len(warm) > 1 else ""
+        cache_exists = bool(cache_file) and Path(cache_file).is_file()
     report("startup",
            empty_interpreter_s=empty,
            import_core_s=core - empty,
@@ -35,7 +38,7 @@ def main() -> None:
            jieba_dictionary_first_load_s=float(cold[0]) if cold else -1.0,
            jieba_dictionary_cached_load_s=float(warm[0]) if warm else -1.0,
            jieba_cache_file=cache_file,
-           jieba_cache_in_user_cache_dir=cache_file.startswith(f"{home}/cache/"),
+           jieba_cache_in_user_cache_dir=cache_file.startswith(f"{home}/cache/") and cache_exists,
            jieba_loaded_on_thread=opened.get("jieba_imported_on", ""),
            jieba_off_gui_thread=opened.get("jieba_imported_on") not in ("MainThread", None))
 
