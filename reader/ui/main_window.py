@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from reader.convert import convert_document
 from reader.document import Document
-from reader.pipeline import AnalysisCancelled, analyze_file
 from reader.script import to_simplified
 from reader.ui import app as app_setup
 from reader.ui.document_view import DocumentView
@@ -33,7 +32,7 @@ from reader.ui.search_bar import SearchBar
 from reader.ui.status import StatusBar
 
 MAX_RECENT = 10
-ANALYSIS, WARMUP = "analysis", "warmup"
+ANALYSIS, WARMUP, CHARTS = "analysis", "warmup", "charts"
 
 
 class MainWindow(QMainWindow):
@@ -126,7 +125,7 @@ class MainWindow(QMainWindow):
     def open_file(self, path: str | Path) -> None:
         """Analyse `path` in the background; the current document stays until it succeeds."""
         self.status.show_progress(0.0, f"Opening {Path(path).name}…")
-        self.runner.submit(ANALYSIS, analyze_file, str(path))
+        self.runner.submit(ANALYSIS, _analyze, str(path))
 
     def show_document(self, doc: Document) -> None:
         self.original = doc
@@ -192,9 +191,13 @@ class MainWindow(QMainWindow):
         if key == ANALYSIS:
             self.status.done()
             self.show_document(result)
+        elif key == CHARTS:
+            self.panel.load_charts()
 
     def _on_runner_failed(self, key: str, error: object) -> None:
-        if key != ANALYSIS or isinstance(error, AnalysisCancelled):
+        if key == CHARTS:
+            self.panel.load_charts()  # the import failed off-thread: it will say why here
+        if key != ANALYSIS or type(error).__name__ == "AnalysisCancelled":
             return
         self.status.done()
         message = f"Could not open the report.\n\n{error}"
@@ -212,9 +215,12 @@ class MainWindow(QMainWindow):
         self.view.flash(figure.start, figure.end)
 
     def _on_view_first_painted(self) -> None:
-        QTimer.singleShot(0, self.panel.load_charts)
-        if not self._warmed and importlib.util.find_spec("reader.segment") is not None:
-            self._warmed = True
+        if self._warmed:
+            return
+        self._warmed = True
+        # Slow imports off the GUI thread: pyqtgraph (~0.3 s) for the charts, jieba's dictionary.
+        self.runner.submit(CHARTS, _import_chart_module)
+        if importlib.util.find_spec("reader.segment") is not None:
             self.runner.submit(WARMUP, _warm_up_segmenter)
 
     def _on_panel_reveal_requested(self, start: int, end: int) -> None:
@@ -284,6 +290,16 @@ class MainWindow(QMainWindow):
         s.sync()
         self.runner.shutdown()
         super().closeEvent(event)
+
+
+def _analyze(path: str, progress=None, cancelled=None):
+    from reader.pipeline import analyze_file  # the core loads on the worker, not at start-up
+
+    return analyze_file(path, progress, cancelled, cache=True)
+
+
+def _import_chart_module(progress=None, cancelled=None):
+    import reader.ui.indicator_chart  # noqa: F401  (imports pyqtgraph)
 
 
 def _warm_up_segmenter(progress=None, cancelled=None):

@@ -49,6 +49,9 @@ class OutlineModel(QAbstractItemModel):
     def section(self, index: QModelIndex) -> Section | None:
         return self._sections[index.internalId() - 1] if index.isValid() else None
 
+    def section_count(self) -> int:
+        return len(self._sections)
+
     def figure_count(self, section: Section) -> int:
         return self._counts[self._pos[section.id]]
 

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QW
 from reader.document import Document, Section
 from reader.ui.outline_model import SECTION_ROLE, OutlineFilter, OutlineModel
 
+EXPAND_ALL_LIMIT = 600
+
 
 class OutlineView(QWidget):
     section_selected = Signal(object)  # Section picked by the reader
@@ -22,7 +24,9 @@ class OutlineView(QWidget):
         self.tree.setModel(self.proxy)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed, not ResizeToContents: that measures every row (thousands on big files).
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.tree.header().resizeSection(1, self.fontMetrics().horizontalAdvance("Figures") + 16)
         self.tree.setWordWrap(False)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout = QVBoxLayout(self)
@@ -37,7 +41,15 @@ class OutlineView(QWidget):
 
     def set_document(self, doc: Document | None) -> None:
         self.model.set_document(doc)
-        self.tree.expandAll()
+        self._expand()
+
+    def _expand(self) -> None:
+        # expandAll costs ~16 µs a node on the GUI thread: big files open two levels deep.
+        if (self.model.section_count() <= EXPAND_ALL_LIMIT
+                or self.proxy.filterRegularExpression().pattern()):
+            self.tree.expandAll()
+        else:
+            self.tree.expandToDepth(0)
 
     def section_at(self, offset: int) -> Section | None:
         return self.model.section_at(offset)
@@ -66,7 +78,7 @@ class OutlineView(QWidget):
 
     def _on_filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
-        self.tree.expandAll()
+        self._expand()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._following and current.isValid():
