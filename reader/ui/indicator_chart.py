@@ -65,6 +65,7 @@ class BarChart(QWidget):
         self._selection = None
         self.bars = bars
         fg = QColor("#e6e6e6" if self._dark else "#202020")
+        self.plot.setBackground(QColor("#1e1f22" if self._dark else "#ffffff"))
         for axis in ("left", "bottom"):
             ax = self.plot.getAxis(axis)
             ax.setTextPen(fg)

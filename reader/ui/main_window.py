@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         }
         self.tabifyDockWidget(self.docks["indicators"], self.docks["highlights"])
         self.docks["indicators"].raise_()
+        self.resizeDocks([self.docks["contents"], self.docks["indicators"]], [300, 600],
+                         Qt.Orientation.Horizontal)
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self.actions_ = build_menus(self, self.docks)

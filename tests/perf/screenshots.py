@@ -1,0 +1,85 @@
+"""Screenshots of the real window on the sample (offscreen): python tests/perf/screenshots.py
+
+Writes docs/screenshot.png (README), docs/screenshot_tooltip.png (a figure's tooltip over
+the text), docs/screenshot_panel.png (the key-indicator panel) and docs/screenshot_dark.png.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("REPORT_LENS_HOME", tempfile.mkdtemp(prefix="report-lens-shots-"))
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from PySide6.QtCore import QPoint  # noqa: E402
+from PySide6.QtGui import QPainter  # noqa: E402
+from PySide6.QtWidgets import QApplication, QToolTip  # noqa: E402
+
+from reader import SAMPLE_PATH  # noqa: E402
+from reader.pipeline import analyze_file  # noqa: E402
+from reader.ui.app import create_app  # noqa: E402
+from reader.ui.main_window import MainWindow  # noqa: E402
+
+OUT = ROOT / "docs"
+
+
+def settle(app, rounds: int = 20) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def main() -> int:
+    OUT.mkdir(exist_ok=True)
+    app = create_app(sys.argv[:1])
+    w = MainWindow()
+    w.resize(1600, 1000)
+    w.show()
+    doc = analyze_file(sys.argv[1] if len(sys.argv) > 1 else SAMPLE_PATH)
+    w.show_document(doc)
+    w.panel.load_charts()
+    w.outline.tree.expandAll()
+    settle(app)
+    # Open on the review's figures: a paragraph dense with actuals, below its heading.
+    first = next((f for f in doc.figures if f.role == "target"), doc.figures[0] if doc.figures
+                 else None)
+    w.view.scroll_to_offset(doc.sections[0].start if doc.sections else 0)
+    settle(app)
+    w.grab().save(str(OUT / "screenshot.png"))
+    print("wrote", OUT / "screenshot.png")
+
+    if first is not None:
+        w.view.reveal_figure(first)
+        w.panel.select_figure(first.id)
+        settle(app)
+        rect = w.view.cursorRect()
+        anchor = w.view.viewport().mapTo(w, rect.bottomLeft() + QPoint(8, 6))
+        QToolTip.showText(w.mapToGlobal(anchor), w.view.tooltip_at(first.start + 1), w.view)
+        settle(app)
+        shot = w.grab()
+        tip = next((t for t in QApplication.topLevelWidgets()
+                    if t.metaObject().className() == "QTipLabel" and t.isVisible()), None)
+        if tip is not None:  # tooltips are their own top-level windows: paint it in place
+            painter = QPainter(shot)
+            painter.drawPixmap(anchor, tip.grab())
+            painter.end()
+        shot.save(str(OUT / "screenshot_tooltip.png"))
+        print("wrote", OUT / "screenshot_tooltip.png")
+    w.docks["indicators"].grab().save(str(OUT / "screenshot_panel.png"))
+    print("wrote", OUT / "screenshot_panel.png")
+    w.set_theme("dark")
+    w.set_script("simplified")
+    settle(app)
+    w.grab().save(str(OUT / "screenshot_dark.png"))
+    print("wrote", OUT / "screenshot_dark.png")
+    w.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
