@@ -78,8 +78,9 @@ class MainWindow(QMainWindow):
         }
         self.tabifyDockWidget(self.docks["indicators"], self.docks["highlights"])
         self.docks["indicators"].raise_()
-        self.resizeDocks([self.docks["contents"], self.docks["indicators"]], [300, 600],
-                         Qt.Orientation.Horizontal)
+        self.outline.setMinimumWidth(200)
+        self.panel.setMinimumWidth(360)
+        self._sized = False
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self.actions_ = build_menus(self, self.docks)
@@ -284,6 +285,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:  # first show without saved state: room for titles and the table
+            self._sized = True
+            if app_setup.settings().value("window_state") is None:
+                self.resizeDocks([self.docks["contents"], self.docks["indicators"]],
+                                 [300, 600], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:
         s = app_setup.settings()
