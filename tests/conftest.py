@@ -39,3 +39,11 @@ def sample_doc(sample_path):
     from reader.pipeline import analyze_file
 
     return analyze_file(sample_path)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Empty the clipboard before Qt tears down: the offscreen platform otherwise frees
+    clipboard data after QApplication at interpreter exit and the process segfaults."""
+    qtgui = sys.modules.get("PySide6.QtGui")
+    if qtgui is not None and qtgui.QGuiApplication.instance() is not None:
+        qtgui.QGuiApplication.clipboard().clear()

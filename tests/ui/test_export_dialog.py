@@ -94,6 +94,10 @@ def test_copy_puts_rich_and_plain_text(qtbot):
     assert QUOTE in mime.html() and "background-color:#90caf9" in mime.html()
     assert "a &lt;b&gt;note&lt;/b&gt;" in mime.html()
     assert QUOTE in mime.text() and "全力招商引资" in mime.text() and "a <b>note</b>" in mime.text()
+    # The clipboard owns the QMimeData: drop our wrapper and clear it now, or the offscreen
+    # platform frees it after QApplication at exit and the process segfaults.
+    del mime
+    QGuiApplication.clipboard().clear()
 
 
 def test_sample_figures_export(qtbot, tmp_path, sample_doc):
