@@ -43,7 +43,7 @@ def _patterns() -> dict[str, re.Pattern]:
     big = "万亿|亿|万"
     seps = alternation(load_json("cues.json")["range_seps"])
     qmax = load_json("not_quantities.json")["quoted_max"]
-    part1 = (f"(?P<n1>{num})(?:(?P<m1>{mult})?(?P<i1>{inside})?(?P<u1>{unit})"
+    part1 = (f"(?P<n1>{num})(?P<ib1>(?:{inside})(?={big}))?(?:(?P<m1>{mult})?(?P<i1>{inside})?(?P<u1>{unit})"
              f"|(?P<mo1>{big})(?P<io1>{inside})?)?(?P<q1>{after})?")
     part2 = (f"(?P<sep>{seps})(?P<n2>{num})(?:(?P<m2>{mult})?(?P<i2>{inside})?(?P<u2>{unit})"
              f"|(?P<mo2>{big}))(?P<q2>{after})?")
@@ -107,6 +107,7 @@ def find_figures(text: str) -> tuple[Figure, ...]:
                 raw.append(f)
     raw.sort(key=lambda f: f["start"])
     _share_enumerated_growth(s, raw)
+    _apply_minus(s, raw)
     return tuple(_to_figure(text, w, i, f, ends) for i, f in enumerate(raw))
 
 
@@ -116,6 +117,22 @@ def _share_enumerated_growth(s: str, raw: list[dict]) -> None:
         if (f["kind"] == "share" and prev["kind"] == "growth"
                 and s[prev["end"]:f["start"]] in ("、", "和", "与", "及", ",", "，")):
             f["kind"], f["direction"] = "growth", prev.get("direction", 0)
+
+
+def _minus(s: str, start: int) -> bool:
+    """`增长-2.3%`: a minus sign after a word, not a joiner in a code (1-6月, 3+1+N)."""
+    return (start >= 2 and s[start - 1] == "-"
+            and (_HAN.match(s[start - 2]) is not None or s[start - 2] in "：:，,（(")
+            and s[start - 2] not in "万亿元%")
+
+
+def _apply_minus(s: str, raw: list[dict]) -> None:
+    for f in raw:
+        if f["kind"] in ("growth", "share", "points") and f.get("low") is None and _minus(s, f["start"]):
+            f["start"] -= 1
+            f["value"] = -f["value"]
+            if f.get("base_value") is not None:
+                f["base_value"] = -f["base_value"]
 
 
 def _from_match(s: str, m: re.Match) -> list[dict]:
@@ -166,7 +183,7 @@ def _part(s: str, m: re.Match, k: str) -> dict | None:
             if nxt and _HAN.match(nxt) and nxt not in _AFTER_CHENG_OK:
                 return None
     norm, base_unit, factor = normalise(mult, unit_key or "")
-    inside = m.group("i" + k) or m.group("io" + k) if k == "1" else m.group("i2")
+    inside = m.group("i1") or m.group("io1") or m.group("ib1") if k == "1" else m.group("i2")
     unit_span = (m.start("m" + k) if m.group("m" + k) else
                  m.start("mo" + k) if m.group("mo" + k) else m.start("u" + k),
                  m.end("u" + k) if unit_key else m.end("mo" + k))
@@ -193,6 +210,8 @@ def _with_kind(s: str, f: dict) -> dict:
 def _valid(s: str, start: int, end: int, f: dict) -> bool:
     _, nq = _vocab()
     prev = s[start - 1:start] if start else ""
+    if _minus(s, start):
+        prev = ""
     if prev and (_ASCII_LETTER.match(prev) or prev in nq["before"] or prev.isdigit()):
         return False
     if prev == "." or (prev and prev in nq["joiners"] and s[start - 2:start - 1].isdigit()):

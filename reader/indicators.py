@@ -22,9 +22,12 @@ from reader.units import alternation
 from reader.vocab import load_json
 
 PHRASE_LIMIT = 40  # characters looked back for an indicator phrase
-SHORT_HEAD = 3
-# A date opening the clause is not part of the indicator: 力争6月底前项目开工率…
-_LEADING_DATE = re.compile(r"(?:到|至|在|于)?(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|初|中旬|上旬|下旬)?(?:前|内|以前)?")  # a phrase this short (产值, 参保率) is completed from the one before
+AFTER_LIMIT = 12  # characters looked at after a figure for a noun it counts (18亿亩耕地)
+# A date opening the clause is not part of the indicator: 力争6月底前项目开工率…, 2013年以来…
+_LEADING_DATE = re.compile(r"(?:到|至|在|于)?(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|初|中旬|上旬|下旬)?"
+                           r"(?:前|内|以前|以来)?")
+_PAREN = re.compile(r"[（(][^）)]{0,12}[）)]")  # 地区生产总值（GDP）
+_CLAUSE_BREAK = re.compile(r"[，,、；;。：:！？!?\n]")
 
 
 @cache
@@ -35,6 +38,15 @@ def _vocab():
     return (synonyms, re.compile(alternation(synonyms)), tuple(d["heads"]),
             frozenset(d["lead"]), frozenset(d["trail"]), tuple(d["drop"]),
             frozenset(d["complete_heads"]))
+
+
+@cache
+def _shapes():
+    """Comparison bases, ratio openers and meaning-changing prefixes (indicators.json)."""
+    d = load_json("indicators.json")
+    trail_words = sorted((w for w in d["trail"] if len(w) > 1), key=len, reverse=True)
+    return (re.compile(f"(?:{alternation(d['compare_prefixes'])})+"), tuple(d["ratio_starts"]),
+            tuple(d["block_prefix"]), tuple(trail_words))
 
 
 def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Section, ...],
@@ -58,16 +70,24 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
             lo = max(lo, w.to_s(linked[-1].end))
         name, canonical, phrase_start = _phrase(text, w, lo, a)
         same = prev is not None and prev[0] == sent
-        if canonical not in headline and same and f.kind != "rank":
+        ratio = same and f.kind not in ("rank", "growth") and _is_ratio(s, lo, a)
+        keep_prev = False
+        if ratio:
+            name, canonical = _ratio_of(prev, name, canonical)
+            phrase_start, keep_prev = prev[3], True
+        elif not name and f.kind in ("amount", "count"):
+            name, canonical = _noun_after(text, w, f)
+            keep_prev = bool(name)
+        if canonical not in headline and same and f.kind != "rank" and not ratio:
             if not name:
                 name, canonical, phrase_start = prev[1], prev[2], prev[3]
             elif canonical in _vocab()[6]:
-                name, canonical = _complete(prev[2], canonical)
+                name, canonical = _complete(prev, name, canonical)
         role, year = roles.role_year(a, sent_start)
         g = replace(f, indicator=name, canonical=canonical, role=role, year=year)
         linked.append(g)
         starts[g.id] = phrase_start
-        if name and f.kind != "rank":
+        if name and f.kind != "rank" and not keep_prev:
             prev = (sent, name, canonical, phrase_start)
         elif not same:
             prev = None
@@ -77,16 +97,19 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
 def _phrase(text: str, w, lo: int, a: int) -> tuple[str, str, int]:
     """(name as written, canonical or cleaned phrase, start in s) of the clause s[lo:a]."""
     synonyms, syn_re, _, lead, trail, drop, _ = _vocab()
+    compare, _, blocked, trail_words = _shapes()
     s = w.s
-    last = None
-    for m in syn_re.finditer(s, lo, a):
-        last = m
-    if last is not None and _only_trail(s[last.end():a], trail):
-        name = text[w.to_text(last.start()):w.to_text(last.end())]
-        return name, synonyms[last.group()], lo
+    for m in reversed(list(syn_re.finditer(s, lo, a))):  # 地区生产总值（GDP）: not the GDP
+        if (_only_trail(_PAREN.sub("", s[m.end():a]), trail)
+                and not s[lo:m.start()].endswith(blocked)):
+            name = text[w.to_text(m.start()):w.to_text(m.end())]
+            return name, synonyms[m.group()], lo
     date = _LEADING_DATE.match(s, lo, a)
     if date:
         lo = date.end()
+    base = compare.match(s, lo, a)  # 比上年增长6.2%: a comparison, not a name
+    if base:
+        lo = base.end()
     toks = list(words(s[lo:a]))
     i, j = 0, len(toks)
     while i < j and (toks[i] in lead or toks[i].isdigit()):
@@ -97,40 +120,112 @@ def _phrase(text: str, w, lo: int, a: int) -> tuple[str, str, int]:
         return "", "", lo
     start = lo + sum(len(t) for t in toks[:i])
     end = start + sum(len(t) for t in toks[i:j])
+    end = _strip_trailing(s, start, end, trail_words)  # 价格下降 is one jieba word
     name = text[w.to_text(start):w.to_text(end)]
-    clean = "".join(t for t in toks[i:j] if t not in drop)
+    clean = "".join(t for t in words(s[start:end]) if t not in drop)
     if len(clean) < 2:
         return "", "", lo
     return name, clean, lo
 
 
+def _strip_trailing(s: str, start: int, end: int, trail_words: tuple[str, ...]) -> int:
+    while end - start > 2:
+        word = next((t for t in trail_words if s.endswith(t, start, end) and end - len(t) - start >= 2), "")
+        if not word:
+            return end
+        end -= len(word)
+    return end
+
+
 def _only_trail(rest: str, trail: frozenset) -> bool:
     """True if `rest` is made only of verbs and qualifiers (增长, 不低于, 分别达…)."""
+    compare = _shapes()[0]
     while rest:
-        word = next((rest[:n] for n in range(min(len(rest), 5), 0, -1) if rest[:n] in trail), "")
+        base = compare.match(rest)
+        word = base.group() if base else next(
+            (rest[:n] for n in range(min(len(rest), 5), 0, -1) if rest[:n] in trail), "")
         if not word:
             return False
         rest = rest[len(word):]
     return True
 
 
-def _complete(prev_canon: str, head: str) -> tuple[str, str]:
-    """产值 after 规模以上工业企业 → 规模以上工业企业产值; 参保率 after 医保参保人数 → 医保参保率."""
+def _is_ratio(s: str, lo: int, a: int) -> bool:
+    """`,占财政支出的86%`, `为预算的102.3%`: a ratio of the indicator named before."""
+    date = _LEADING_DATE.match(s, lo, a)
+    return s.startswith(_shapes()[1], date.end() if date else lo)
+
+
+def _ratio_of(prev, name: str, canonical: str) -> tuple[str, str]:
+    """民生支出 + 占财政支出 → 民生支出占财政支出 (as written) / 民生支出占财政支出比重."""
+    if not canonical:
+        return prev[1], prev[2]
+    heads = _vocab()[2]
+    canon = canonical if canonical.endswith(("比重", "比例", "占比", "率")) or canonical[0] != "占" \
+        else canonical + "比重"
+    if not any(canon.endswith(h) for h in heads):
+        canon += "比例"
+    return prev[1] + name, prev[2] + canon
+
+
+def _noun_after(text: str, w, f: Figure) -> tuple[str, str]:
+    """`坚决守住18亿亩耕地红线`, `71.3万监测对象`: the figure counts the noun after it."""
+    s = w.s
+    b = w.to_s(f.end)
+    stop = _CLAUSE_BREAK.search(s, b, b + AFTER_LIMIT)
+    chunk = s[b:stop.start() if stop else b + AFTER_LIMIT]
+    if not chunk or not "\u4e00" <= chunk[0] <= "\u9fff":
+        return "", ""
+    _, _, _, lead, trail, drop, _ = _vocab()
+    toks = []
+    for t in words(chunk):
+        if t in lead or t in trail or t == "的" or not "\u4e00" <= t[0] <= "\u9fff":
+            break
+        toks.append(t)
+    end = b + sum(len(t) for t in toks)
+    if len(toks) < 1 or end - b < 2:
+        return "", ""
+    name = text[w.to_text(b):w.to_text(end)]
+    return name, "".join(t for t in toks if t not in drop)
+
+
+def _complete(prev, name: str, head: str) -> tuple[str, str]:
+    """产值 after 规模以上工业企业 → 规模以上工业企业产值; 参保率 after 医保参保人数 → 医保参保率.
+
+    The name is built from slices of the names as written (script kept); the
+    canonical from the simplified ones.
+    """
+    prev_name, prev_canon = prev[1], prev[2]
     base = prev_canon.removeprefix("新增")
     k = base.find(head[0], 1)
-    joined = base[:k] + head if k > 0 else base + head
-    return joined, joined
+    canon = base[:k] + head if k > 0 else base + head
+    cut = len(prev_canon) - len(base)  # 新增 dropped from the front
+    written = prev_name[cut:] if len(prev_name) == len(prev_canon) else prev_name
+    if len(written) == len(base) and k > 0:
+        return written[:k] + name, canon
+    return written + name, canon
 
 
 def _is_indicator(canonical: str) -> bool:
+    """A headline synonym, or a phrase ending in a head with a modifier of its own:
+    投资 or 总投资 alone say too little to be a row."""
     synonyms, _, heads, *_ = _vocab()
-    return canonical in synonyms or canonical.endswith(heads)
+    if canonical in synonyms:
+        return True
+    head = max((h for h in heads if canonical.endswith(h)), key=len, default="")
+    return bool(head) and len(canonical) - len(head) >= 2
+
+
+_BASE_BEFORE = ("从", "由")  # 从2.1%提高到2.4%: the first is the base, not the level
 
 
 def _table(text: str, w, figures: list[Figure], starts: dict[int, int]) -> tuple[Indicator, ...]:
     rows: dict[tuple, dict] = {}
     for f in figures:
-        if not f.canonical or f.kind == "rank" or not _is_indicator(f.canonical):
+        if not f.canonical or f.kind in ("rank", "points") or not _is_indicator(f.canonical):
+            continue  # a change in points is not the level
+        a = w.to_s(f.start)
+        if f.kind != "growth" and w.s[a - 1:a] in _BASE_BEFORE:
             continue
         key = (f.canonical, f.role, f.year)
         row = rows.get(key)
@@ -153,6 +248,8 @@ def _table(text: str, w, figures: list[Figure], starts: dict[int, int]) -> tuple
         row["figs"].append(f)
     out = []
     for (canonical, role, year), row in rows.items():
+        if not row["figs"]:
+            continue
         end = max(f.end for f in row["figs"])
         out.append(Indicator(name=row["name"], canonical=canonical, role=role, year=year,
                              value=row["value"], unit=row["unit"], growth_pct=row["growth"],

@@ -35,9 +35,13 @@ def report_year(s: str, meta: Meta) -> int | None:
     m = re.search(r"((?:19|20)\d\d)年[^\n。]{0,30}政府工作报告", s[:600])
     if m:
         return int(m.group(1))
-    m = re.search(r"((?:19|20)\d\d)年(?:的)?(?:政府)?工作安排", s)
+    m = re.search(r"((?:19|20)\d\d)年(?:的)?(?:政府)?工作安排|((?:19|20)\d\d)年(?:[^\n。\d]{0,12})?预算草案", s)
     if m:
-        return int(m.group(1))
+        return int(m.group(1) or m.group(2))
+    # A statistical bulletin of year Y is given in Y+1 and reviews Y
+    m = re.search(r"((?:19|20)\d\d)年[^\n。]{0,30}(?:统计公报|预算执行情况)", s[:600])
+    if m:
+        return int(m.group(1)) + 1
     m = re.search(r"((?:19|20)\d\d)年(?:的)?工作回顾", s)
     if m:
         return int(m.group(1)) + 1
@@ -64,8 +68,8 @@ def explicit_year(s: str, sent_start: int, at: int, near: int | None) -> int | N
     for m in _YEAR.finditer(chunk):
         if chunk[max(0, m.start() - 1):m.start()] in _BASE_YEAR_BEFORE:
             continue
-        if chunk[m.end():m.end() + 1] in ("-", "—", "至", "度"):
-            continue
+        if chunk[m.end():m.end() + 1] in ("-", "—", "至", "度") or chunk.startswith("以来", m.end()):
+            continue  # 2013年以来: a base period, not the figure's year
         best = (m.end(), int(m.group(1)))
     for m in _FIVE_YEAR_PLAN.finditer(chunk):
         if best is None or m.end() > best[0]:
