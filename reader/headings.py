@@ -35,6 +35,8 @@ _LEAD_MAX = 20  # a lead sentence opening a paragraph
 _MID_MAX = 12  # a lead sentence inside a paragraph is shorter still
 _BODY_MIN = 10  # a lead needs a body after it
 _MID_BODY_MIN = 60  # …and one inside a paragraph a body of several sentences
+_ITEM_CLAUSE_END = re.compile(r"[，,；;]")
+_ITEM_TITLE_MIN = 6  # `一是` and four characters
 _MID_SHI = re.compile(rf"(?<=[。；;：:])([{_CN}]{{1,2}})是(?=[^，,。：:\s])")
 
 
@@ -106,6 +108,8 @@ def _paragraph_head(text: str, s: int, e: int, k: int, prev: str, nxt: str,
             return None
         title_start = s + m.end() if style == "dash" else s
         title_end, run_in = _title_end(text, s + m.end(), e, style)
+        if style == "cn_shi":
+            title_end = _item_title_end(text, s, title_end)
         if title_end - title_start < 2:
             return None
         return Head(s, title_start, title_end, style, "run_in" if run_in else "line", k)
@@ -129,6 +133,13 @@ def _title_end(text: str, at: int, e: int, style: str) -> tuple[int, bool]:
         comma = re.compile(r"[，,；;]").search(text, at, e)
         return (comma.start() if comma else at + 40), True
     return m.start(), m.end() < e
+
+
+def _item_title_end(text: str, s: int, e: int) -> int:
+    """`一是…` items run on for a whole sentence: their title is the first clause,
+    unless that is too short to read on its own."""
+    m = _ITEM_CLAUSE_END.search(text, s + _ITEM_TITLE_MIN, e)
+    return m.start() if m else e
 
 
 def _list_item(p: str, prev: str) -> bool:
@@ -215,8 +226,7 @@ def _mid_shi(text: str, s: int, e: int, k: int) -> list[Head]:
         if m.group(1) != _CN[expect] if expect < 10 else True:
             continue
         end = _TERMINATOR.search(text, m.start(), e)
-        semi = re.compile(r"[；;]").search(text, m.start(), e)
-        stop = min(x.start() for x in (end, semi) if x) if (end or semi) else e
+        stop = _item_title_end(text, m.start(), end.start() if end else e)
         out.append(Head(m.start(), m.start(), stop, "cn_shi", "run_in", k, mid=True))
         expect += 1
     return out if len(out) >= 2 else []

@@ -48,7 +48,7 @@ def test_numbered_parts_with_run_in_subsections():
     got, secs, _ = tree(raw)
     assert got == [
         (1, "一、2023年工作回顾", "line"),
-        (2, "一是稳住经济大盘，推动运行回升", "run_in"), (2, "二是守住民生底线", "run_in"),
+        (2, "一是稳住经济大盘", "run_in"), (2, "二是守住民生底线", "run_in"),
         (1, "二、2024年工作任务", "line"),
         (2, "（一）着力扩大内需", "run_in"), (3, "推动消费恢复", "lead"), (3, "积极扩大投资", "lead"),
         (2, "(二)着力发展产业", "run_in"), (3, "做强制造业", "lead"),
@@ -134,6 +134,29 @@ def test_crlf_gbk_blank_lines_spaced_title_and_chrome_header():
     assert got == [(1, "一、过去一年工作回顾"), (2, "（一）经济增长进一步加快，综合实力显著提高"),
                    (1, "二、今年工作安排"), (2, "（一）以工业集聚为助推，确保工业实现新提升"),
                    (3, "一是支持园区发展"), (3, "二是推进重点项目")]
+
+
+def test_leads_beside_numbered_items_share_their_level():
+    raw = "各位代表：\n" + (
+        f"一、工作回顾\n五年来成绩显著。\n综合实力稳步提升。{BODY}\n产业转型提质增效。{BODY}\n"
+        f"去年工作很不平凡。\n（一）千方百计稳就业。{BODY}\n（二）全力以赴防风险。{BODY}\n"
+        f"二、工作任务\n一是稳住经济大盘，推动运行回升。{BODY}\n二是守住民生底线。{BODY}\n"
+        f"贯彻落实全面从严治党要求。{BODY}\n对外交流合作全面推进。{BODY}\n"
+        f"三、总体要求\n{BODY}\n{BODY}\n{BODY}\n继续做好安全生产。{BODY}\n{BODY}\n"
+        f"（一）扩大内需\n推动消费恢复。{BODY}\n积极扩大投资。{BODY}\n"
+    )
+    got, secs, _ = tree(raw)
+    assert got == [
+        (1, "一、工作回顾", "line"), (2, "综合实力稳步提升", "lead"), (2, "产业转型提质增效", "lead"),
+        (2, "（一）千方百计稳就业", "run_in"), (2, "（二）全力以赴防风险", "run_in"),
+        (1, "二、工作任务", "line"), (2, "一是稳住经济大盘", "run_in"), (2, "二是守住民生底线", "run_in"),
+        (2, "贯彻落实全面从严治党要求", "lead"), (2, "对外交流合作全面推进", "lead"),
+        (1, "三、总体要求", "line"),  # a lone lead among plain paragraphs is not a heading
+        (2, "（一）扩大内需", "line"), (3, "推动消费恢复", "lead"), (3, "积极扩大投资", "lead"),
+    ]
+    by_id = {s.id: s for s in secs}
+    assert by_id[secs[9].parent].title == "二、工作任务"  # not under 二是: items cover their paragraph
+    assert secs[7].end == secs[8].start
 
 
 def test_empty_and_headingless_text():
