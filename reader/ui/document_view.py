@@ -1,14 +1,19 @@
-"""The report's text: headings by level, figures by kind, damaged runs, search hits.
+"""The report's text: headings by level, the reader's highlights, figures by kind,
+damaged runs, search hits.
 
 Formats are applied per block, lazily, to the blocks in (or near) view: the
 cost follows the screen, not the document. Targets are outlined, actuals filled.
+Layers are merged in order, so a figure's fill shows on top of a reader's
+highlight and the highlight's underline still marks the whole quote.
 """
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QTextCursor, QTextLayout
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
+from PySide6.QtGui import QColor, QPainter, QPen, QTextCharFormat, QTextCursor, QTextLayout
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
 
 from reader.document import Document, Figure
 from reader.ui import figure_style as style
@@ -23,6 +28,8 @@ class DocumentView(QPlainTextEdit):
     figure_activated = Signal(object)  # Figure clicked by the reader
     top_offset_changed = Signal(int)  # text offset at the top of the view, after scrolling
     first_painted = Signal()  # the first paint of a document, highlights included
+    # (QMenu, text offset under the mouse): add items before the menu shows
+    context_menu_requested = Signal(object, int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -37,6 +44,7 @@ class DocumentView(QPlainTextEdit):
         self._figures = Layer("figure", [], lambda f: None)
         self._hidden_kinds: set[str] = set()
         self._search = Layer("search", [], lambda _: None)
+        self._user = Layer("user", [], lambda _: None)
         self._match_index = -1
         self._applied: set[int] = set()
         self._refreshing = False
@@ -60,6 +68,7 @@ class DocumentView(QPlainTextEdit):
         self._doc = doc
         self._extra.clear()
         self._search = Layer("search", [], lambda _: None)
+        self._user = Layer("user", [], lambda _: None)  # the window sets them after this
         self._match_index = -1
         self._painted = False
         self.setExtraSelections([])
@@ -88,8 +97,10 @@ class DocumentView(QPlainTextEdit):
                               lambda f: style.figure_format(f.kind, f.role, f.id, dark))
         search_fmt = style.search_format(dark)
         self._search.make_format = lambda _: search_fmt
+        self._user.make_format = lambda payload: _user_format(payload[0], dark)
         self._layers = [
             Layer("heading", headings, lambda lvl: heading_formats.get(lvl, heading_formats[3])),
+            self._user,
             Layer("damaged", [(s.start, s.end, s) for s in doc.damaged], lambda _: damaged_fmt),
             self._figures,
             self._search,
@@ -153,6 +164,42 @@ class DocumentView(QPlainTextEdit):
         self._applied.clear()
         self._refresh_visible()
         self.viewport().update()
+
+    # --- the reader's highlights ------------------------------------------------------------
+    def set_user_highlights(self, spans: list[tuple[int, int, str, int, str]]) -> None:
+        """(start, end, "#rrggbb", highlight id, note) in this view's offsets; lazy repaint."""
+        dark = self._dark
+        self._user = Layer("user", [(s, e, (c, hid, note)) for s, e, c, hid, note in spans],
+                           lambda payload: _user_format(payload[0], dark))
+        if self._layers:
+            self._layers[1] = self._user
+        self._relayer()
+
+    def user_highlight_at(self, offset: int) -> int | None:
+        """Id of the innermost reader's highlight at `offset`."""
+        hits = [(e - s, p[1]) for s, e, p in self._user.overlapping(offset, offset + 1)]
+        return min(hits)[1] if hits else None
+
+    def user_highlight_count(self) -> int:
+        return len(self._user)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        self.context_menu_requested.emit(menu, self._offset_at(QPointF(event.pos())))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu(self, offset: int) -> QMenu:
+        """The menu a right-click at `offset` shows (tests read it without a popup)."""
+        menu = self.createStandardContextMenu()
+        self.context_menu_requested.emit(menu, offset)
+        return menu
 
     # --- figures -------------------------------------------------------------------------------
     def set_hidden_kinds(self, kinds: set[str]) -> None:
@@ -320,8 +367,12 @@ class DocumentView(QPlainTextEdit):
 
     def tooltip_at(self, offset: int) -> str:
         figure = self.figure_at(offset)
+        notes = [p[2] for _s, _e, p in self._user.overlapping(offset, offset + 1) if p[2]]
+        note = "<br>".join(f"<b>Note:</b> {escape(n)}" for n in notes)
         if figure is not None:
-            return figure_tooltip(figure)
+            return figure_tooltip(figure) + (f"<hr>{note}" if note else "")
+        if note:
+            return note
         for layer in self._layers:
             if layer.name == "damaged":
                 span = layer.at(offset)
@@ -374,3 +425,15 @@ def _span_rects(layout, start: int, end: int):
         x1, x2 = line.cursorToX(s)[0], line.cursorToX(e)[0]
         yield QRectF(min(x1, x2) - 1, line.y() + 1, abs(x2 - x1) + 2, line.height() - 2)
 
+
+def _user_format(colour: str, dark: bool) -> QTextCharFormat:
+    """The reader's colour as a fill, underlined in a darker shade so it reads as "mine"."""
+    fmt = QTextCharFormat()
+    fill = QColor(colour)
+    if dark:
+        fill.setAlpha(150)
+    fmt.setBackground(fill)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(QColor(colour).darker(220 if not dark else 120))
+    fmt.setProperty(style.LAYER, "user")
+    return fmt

@@ -9,6 +9,7 @@ API for the main window:
     dialog.excerpts()  -> [Excerpt]
     dialog.export_to(path=None) -> Path | None  # None: error shown in dialog.status
     dialog.copy_to_clipboard()                  # rich text (HTML) + plain text
+    copy_excerpts(doc, excerpts)                # the same, without a dialog
 
 Errors (read-only target, missing folder) are shown in the dialog's status line,
 not in a modal box, so the user can fix the path and try again.
@@ -127,26 +128,28 @@ class ExportDialog(QDialog):
     def export_to(self, path: str | Path | None = None) -> Path | None:
         target = Path(path or self.path.text().strip())
         if not str(target):
-            self.status.setText("Choose where to save the export.")
+            self._say("Choose where to save the export.", error=True)
             return None
         excerpts = self.excerpts()
         try:
             written = export(self.doc, excerpts, target, self.format.currentData(),
                              self.rows.currentData())
         except ExportError as e:
-            self.status.setText(f"Not exported: {e}")
+            self._say(f"Not exported: {e}", error=True)
             return None
-        self.status.setText(f"Exported {len(excerpts)} excerpt(s) to {written}")
+        self._say(f"Exported {len(excerpts)} excerpt(s) to {written}")
         self.exported.emit(str(written))
         return written
 
     def copy_to_clipboard(self) -> None:
         excerpts = self.excerpts()
-        mime = QMimeData()
-        mime.setHtml(fragment(excerpts))
-        mime.setText(render(self.doc, excerpts, "txt").decode("utf-8"))
-        QGuiApplication.clipboard().setMimeData(mime)
-        self.status.setText(f"Copied {len(excerpts)} excerpt(s).")
+        copy_excerpts(self.doc, excerpts)
+        self._say(f"Copied {len(excerpts)} excerpt(s).")
+
+    def _say(self, message: str, error: bool = False) -> None:
+        # An error stays in the dialog, in red and bold, so the reader can fix the path.
+        self.status.setStyleSheet("color: #c62828; font-weight: bold;" if error else "")
+        self.status.setText(message)
 
     # -- slots -----------------------------------------------------------------
 
@@ -162,6 +165,14 @@ class ExportDialog(QDialog):
                                                 f"{FORMAT_NAMES[fmt]} (*.{fmt})")
         if chosen:
             self.path.setText(chosen)
+
+
+def copy_excerpts(doc: Document, excerpts: list[Excerpt]) -> None:
+    """Put excerpts on the clipboard: HTML for rich editors, plain text for the rest."""
+    mime = QMimeData()
+    mime.setHtml(fragment(excerpts))
+    mime.setText(render(doc, excerpts, "txt").decode("utf-8"))
+    QGuiApplication.clipboard().setMimeData(mime)
 
 
 def _checklist(names) -> QListWidget:

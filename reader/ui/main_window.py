@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from reader.script import to_simplified
 from reader.ui import app as app_setup
 from reader.ui.document_view import DocumentView
 from reader.ui.find import find_all
+from reader.ui.highlighting import Highlighting
 from reader.ui.indicator_panel import IndicatorPanel
 from reader.ui.legend_bar import LegendBar
 from reader.ui.menus import build_menus
@@ -65,15 +65,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.outline = OutlineView()
         self.panel = IndicatorPanel()
-        self.highlights_placeholder = QLabel("Highlights: not available yet",
-                                             alignment=Qt.AlignmentFlag.AlignCenter)
+        self.highlighting = Highlighting(self)  # the reader's highlights, panel and export
         self.docks = {
             "contents": self._dock("Contents", "contents_dock", self.outline,
                                    Qt.DockWidgetArea.LeftDockWidgetArea),
             "indicators": self._dock("Key indicators", "indicators_dock", self.panel,
                                      Qt.DockWidgetArea.RightDockWidgetArea),
             "highlights": self._dock("Highlights", "highlights_dock",
-                                     self.highlights_placeholder,
+                                     self.highlighting.widget,
                                      Qt.DockWidgetArea.RightDockWidgetArea),
         }
         self.tabifyDockWidget(self.docks["indicators"], self.docks["highlights"])
@@ -84,6 +83,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self.actions_ = build_menus(self, self.docks)
+        self.highlighting.connect_actions(self.actions_)
         self._connect()
         self._restore_settings()
 
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def _on_export_triggered(self) -> None:
-        QMessageBox.information(self, "Export", "Export is not available yet.")
+        self.highlighting.open_export()
 
     def _on_contents_triggered(self) -> None:
         self.docks["contents"].show()

@@ -7,6 +7,9 @@ from types import SimpleNamespace
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from reader.store import COLOURS
+from reader.ui.highlights_panel import colour_icon
+
 SCRIPT_LABELS = (("original", "原文 Original"), ("simplified", "简体"), ("traditional", "繁體"))
 THEME_LABELS = (("system", "Follow system"), ("light", "Light"), ("dark", "Dark"))
 
@@ -37,6 +40,20 @@ def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
     a.zoom_in = _action(window, "Zoom &In", [S.ZoomIn, "Ctrl+=", "Ctrl++"])
     a.zoom_out = _action(window, "Zoom &Out", [S.ZoomOut, "Ctrl+-"])
     a.zoom_reset = _action(window, "&Actual Size", "Ctrl+0")
+    a.highlight = _action(window, "&Highlight", "Ctrl+H",
+                          tip="Highlight the selected text in the last colour used")
+    a.highlight_note = _action(window, "Highlight with &Note…", "Ctrl+Shift+H",
+                               tip="Highlight the selected text and write a note")
+    a.copy_excerpt = _action(window, "Copy as E&xcerpt", "Ctrl+Shift+C",
+                             tip="Copy the selection (or all highlights) with its section path")
+    a.colours = QActionGroup(window)
+    a.colour = {}
+    for name in COLOURS:
+        act = _action(window, name.capitalize(), tip=f"Highlight the selection in {name}")
+        act.setIcon(colour_icon(name))
+        act.setData(name)
+        a.colours.addAction(act)
+        a.colour[name] = act
 
     a.scripts = QActionGroup(window)
     a.script = {}
@@ -63,9 +80,15 @@ def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
     file_menu.addAction(a.export)
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
-    edit_menu = bar.addMenu("&Edit")
+    edit_menu = a.edit_menu = bar.addMenu("&Edit")
     for act in (a.find, a.find_next, a.find_prev):
         edit_menu.addAction(act)
+    edit_menu.addSeparator()
+    edit_menu.addAction(a.highlight)
+    a.colour_menu = edit_menu.addMenu("Highlight in &Colour")
+    a.colour_menu.addActions(a.colours.actions())
+    edit_menu.addAction(a.highlight_note)
+    edit_menu.addAction(a.copy_excerpt)
     view_menu = bar.addMenu("&View")
     view_menu.addAction(a.contents)
     view_menu.addSeparator()
@@ -89,11 +112,13 @@ def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
     toolbar.setMovable(False)
     toolbar.addAction(a.open)
     toolbar.addAction(a.find)
+    toolbar.addAction(a.highlight)
     toolbar.addSeparator()
     toolbar.addActions(a.scripts.actions())
     toolbar.addSeparator()
     toolbar.addAction(a.export)
     for act in (a.open, a.export, a.quit, a.find, a.find_next, a.find_prev, a.contents,
-                a.zoom_in, a.zoom_out, a.zoom_reset):
+                a.zoom_in, a.zoom_out, a.zoom_reset, a.highlight, a.highlight_note,
+                a.copy_excerpt):
         window.addAction(act)  # shortcuts work with the menu bar hidden too
     return a

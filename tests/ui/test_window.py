@@ -184,11 +184,11 @@ def test_shortcuts_and_panels(qtbot, window):
     assert not dock.isHidden()
 
 
-def test_export_is_not_available_yet(window, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a))
-    window.actions_.export.trigger()
-    assert shown and "not available yet" in shown[0][2]
+def test_export_opens_the_export_dialog(window):
+    window.actions_.export.trigger()  # the whole flow: tests/ui/test_highlight_flow.py
+    dialog = window.highlighting.export_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.doc is window.original
+    dialog.close()
 
 
 def test_geometry_and_recent_files_persist(qtbot, window, sample_doc):
