@@ -217,6 +217,7 @@ def _is_indicator(canonical: str) -> bool:
 
 
 _BASE_BEFORE = ("从", "由")  # 从2.1%提高到2.4%: the first is the base, not the level
+_LEVEL_BEFORE = ("到", "至", "为", "达")
 
 
 def _table(text: str, w, figures: list[Figure], starts: dict[int, int]) -> tuple[Indicator, ...]:
@@ -227,6 +228,8 @@ def _table(text: str, w, figures: list[Figure], starts: dict[int, int]) -> tuple
         a = w.to_s(f.start)
         if f.kind != "growth" and w.s[a - 1:a] in _BASE_BEFORE:
             continue
+        if f.kind in ("amount", "count") and f.direction and w.s[a - 1:a] not in _LEVEL_BEFORE:
+            continue  # 增加约1.5万亿元 is a change; 提高到78.8岁 is a level
         key = (f.canonical, f.role, f.year)
         row = rows.get(key)
         if row is None:

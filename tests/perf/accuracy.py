@@ -1,6 +1,8 @@
 """Score figures and indicators against gold files (`*.gold.json`).
 
-usage: python tests/perf/accuracy.py [GOLD ...]   (default: every gold beside the samples)
+usage: python tests/perf/accuracy.py [GOLD ...]
+(default: every gold beside the samples and under tests/gold/; a gold's `file` is
+looked up beside it, then among the samples)
 
 Figures — recall: gold value/growth texts found as figures at that place in the
 quote; precision: among figures that touch a gold quote or a `not_quantities`
@@ -23,6 +25,16 @@ from reader.pipeline import analyze_file  # noqa: E402
 from reader.script import to_simplified  # noqa: E402
 
 SAMPLES = ROOT.parent / "shared" / "samples"
+GOLD_DIR = ROOT / "tests" / "gold"
+
+
+def gold_files() -> list[Path]:
+    return sorted(SAMPLES.glob("*.gold.json")) + sorted(GOLD_DIR.glob("*.gold.json"))
+
+
+def report_path(gold_path: Path, name: str) -> Path:
+    beside = gold_path.with_name(name)
+    return beside if beside.exists() else SAMPLES / name
 
 
 def _norm(name: str) -> str:
@@ -50,7 +62,7 @@ def _spans(text: str, needle: str) -> list[tuple[int, int]]:
 
 def score(gold_path: Path) -> dict:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    doc = analyze_file(gold_path.with_name(gold["file"]))
+    doc = analyze_file(report_path(gold_path, gold["file"]))
     text = doc.text
     gold_figs = set()  # (start, end) of gold value and growth texts
     quotes = []
@@ -81,7 +93,7 @@ def score(gold_path: Path) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(p) for p in argv] or sorted(SAMPLES.glob("*.gold.json"))
+    paths = [Path(p) for p in argv] or gold_files()
     if not paths:
         print("no gold files (looked in ../shared/samples)")
         return 1
@@ -90,6 +102,7 @@ def main(argv: list[str]) -> int:
         for key, value in result.items():
             print(f"{key:<32} {value}")
         print("ACCURACY " + json.dumps(result, ensure_ascii=False))
+        print()
     return 0
 
 

@@ -1,0 +1,126 @@
+"""Reports not in the samples, composed in their manner: a provincial report in
+traditional script with full-width digits, a 2010-era county report, national-style
+phrasing (年均增长, 控制在…以内, 下降到, 占…比重达到, 居全省第…位, 翻一番)."""
+
+from reader.document import Meta
+from reader.figures import find_figures
+from reader.indicators import link_indicators
+
+TRADITIONAL = (
+    "2024年某省政府工作報告\n"
+    "一、2023年工作回顧\n"
+    "全省地區生產總值達到２．５萬億元，增長５．６％；一般公共預算收入１,８００億元，同比增長８．５％。"
+    "規模以上工業增加值增長7.2%，增速居全國第5位。城鎮調查失業率控制在5.5%以內。"
+    "常住人口城鎮化率提高1.2個百分點，達到58.3%。研發經費投入強度由2.1%提高到2.4%。"
+    "居民消費價格上漲0.3%。糧食產量1,350.2萬噸。醫保參保人數85.8萬、參保率97.7%。\n"
+    "二、2024年工作安排\n"
+    "主要預期目標是：地區生產總值增長5.5%左右，城鎮新增就業60萬人以上，"
+    "單位地區生產總值能耗下降到0.4噸標準煤以下。\n"
+)
+OLD_COUNTY = (
+    "2010年某县政府工作报告\n"
+    "一、2009年工作回顾\n"
+    "全县生产总值完成85.6亿元，同比增长13.5%；农民人均纯收入达到5230元，增长9.8%；"
+    "城镇居民人均可支配收入12345元，增长10.1%。万元GDP能耗下降4.2%，圆满完成“十一五”节能减排目标。"
+    "“十一五”期间，财政收入年均增长18.5%。\n"
+    "二、2010年工作安排\n"
+    "今年经济社会发展的主要预期目标是：生产总值增长12%以上；农民人均纯收入增长8%；万元GDP能耗下降3.5%；"
+    "城镇登记失业率控制在4.5%以内；高新技术产业增加值占规模以上工业增加值比重达到25%；"
+    "财政收入力争翻一番。\n"
+)
+
+
+def _rows(text):
+    return link_indicators(text, find_figures(text), (), Meta())
+
+
+def _row(rows, canonical, role="actual"):
+    found = [r for r in rows if r.canonical == canonical and r.role == role]
+    assert found, (canonical, role, [(r.canonical, r.role) for r in rows])
+    return found[0]
+
+
+def test_traditional_full_width_digits_and_separators():
+    _, rows = _rows(TRADITIONAL)
+    gdp = _row(rows, "生产总值")
+    assert (gdp.year, gdp.value, gdp.unit, gdp.growth_pct) == (2023, 2.5, "萬億元", 5.6)
+    assert gdp.name == "地區生產總值"
+    income = _row(rows, "一般公共预算收入")
+    assert (income.value, income.unit, income.growth_pct) == (1800, "億元", 8.5)
+    assert _row(rows, "粮食产量").value == 1350.2
+
+
+def _written(name: str) -> bool:
+    """As written, or joined from slices of the text (醫保參保人數 + 參保率 → 醫保參保率)."""
+    return all(ch in TRADITIONAL for ch in name)
+
+
+def test_traditional_names_stay_as_written():
+    figs, rows = _rows(TRADITIONAL)
+    assert all(_written(f.indicator) for f in figs), [f.indicator for f in figs]
+    assert all(_written(r.name) for r in rows)
+    assert any(r.name == "醫保參保率" and r.value == 97.7 for r in rows)
+
+
+def test_points_change_and_from_to_give_the_level():
+    _, rows = _rows(TRADITIONAL)
+    assert _row(rows, "常住人口城镇化率").value == 58.3
+    assert _row(rows, "研发经费投入强度").value == 2.4
+    assert _row(rows, "城镇调查失业率").qualifier == "以内"
+
+
+def test_traditional_targets():
+    _, rows = _rows(TRADITIONAL)
+    assert _row(rows, "生产总值", "target").growth_pct == 5.5
+    energy = _row(rows, "单位生产总值能耗", "target")
+    assert (energy.value, energy.qualifier, energy.year) == (0.4, "以下", 2024)
+
+
+def test_rank_in_the_province_is_a_rank():
+    figs, _ = _rows(TRADITIONAL)
+    rank = next(f for f in figs if f.kind == "rank")
+    assert (rank.text, rank.value) == ("第5位", 5)
+
+
+def test_old_county_net_income_is_its_own_statistic():
+    _, rows = _rows(OLD_COUNTY)
+    net = _row(rows, "农民人均纯收入")
+    assert (net.year, net.value, net.growth_pct) == (2009, 5230, 9.8)
+    assert not [r for r in rows if r.canonical == "农村居民人均可支配收入"]
+    assert _row(rows, "农民人均纯收入", "target").growth_pct == 8
+
+
+def test_old_county_energy_per_gdp_and_five_year_plan_names():
+    figs, rows = _rows(OLD_COUNTY)
+    assert _row(rows, "单位生产总值能耗").growth_pct == -4.2
+    assert _row(rows, "单位生产总值能耗", "target").growth_pct == -3.5
+    assert not any("十一五" in f.text for f in figs)
+    assert _row(rows, "城镇登记失业率", "target").qualifier == "以内"
+
+
+def test_share_target_and_doubling():
+    figs, rows = _rows(OLD_COUNTY)
+    share = [r for r in rows if r.value == 25]
+    assert share and share[0].role == "target" and share[0].canonical.endswith("比重")
+    double = next(f for f in figs if f.text == "翻一番")
+    assert (double.kind, double.base_value) == ("multiple", 2)
+
+
+def test_average_annual_growth_is_a_growth():
+    figs, _ = _rows(OLD_COUNTY)
+    avg = next(f for f in figs if f.text == "18.5%")
+    assert (avg.kind, avg.indicator) == ("growth", "财政收入")
+
+
+def test_national_style_comparisons():
+    text = ("2022年工作回顾\n税收收入同比增长-3.4%。研发经费投入强度提高到2.44%。"
+            "中央对地方转移支付增加约1.5万亿元、规模近9.8万亿元，增长18%。\n")
+    figs, rows = _rows(text)
+    tax = next(f for f in figs if f.text == "-3.4%")
+    assert (tax.kind, tax.value) == ("growth", -3.4)
+    assert _row(rows, "税收收入").growth_pct == -3.4
+    assert _row(rows, "研发经费投入强度").value == 2.44
+    transfer = [r for r in rows if r.value == 9.8]
+    assert transfer and transfer[0].growth_pct == 18 and transfer[0].qualifier == "近"
+    assert "转移支付" in transfer[0].name
+    assert not any(r.value == 1.5 for r in rows)
