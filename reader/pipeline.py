@@ -1,6 +1,9 @@
 """file → Document: the one analysis function the CLI, the window and the tests use.
 
-Each step is a plain function; `analyze_*` takes an optional progress callback
+Two phases, so the window can paint before jieba is loaded:
+  read   load + clean + meta + outline + figures (regex only, no jieba: ~25 ms a report)
+  link   figures → indicator, role, year; the key-indicator table (jieba)
+`analyze_*` runs both. Each takes an optional progress callback
 `progress(fraction: float, message: str)` and a cancel check `cancelled() -> bool`
 so the window can run it on a worker thread (see reader/ui/runner.py).
 """
@@ -14,13 +17,13 @@ from pathlib import Path
 from reader.clean import clean
 from reader.document import Document, Source
 from reader.figures import find_figures
-from reader.indicators import link_indicators
 from reader.load import RawText, load_bytes, load_file
 from reader.meta import detect_meta
 from reader.outline import outline
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
+LINKED = "indicators"  # the timing a linked document carries (phase 2 done)
 
 
 class AnalysisCancelled(Exception):
@@ -29,19 +32,9 @@ class AnalysisCancelled(Exception):
 
 def analyze_file(path: str | Path, progress: Progress | None = None,
                  cancelled: Cancelled | None = None, cache: bool = False) -> Document:
-    """`cache=True` (the window) reuses a finished analysis of the same bytes and code."""
-    raw = load_file(path)
-    if not cache:
-        return analyze_raw(raw, progress, cancelled)
-    from reader import analysis_cache
-
-    doc = analysis_cache.load(raw.sha256, raw.path)
-    if doc is None:
-        doc = analyze_raw(raw, progress, cancelled)
-        analysis_cache.store(doc)
-    elif progress:
-        progress(1.0, "Done")
-    return doc
+    """`cache=True` reuses a finished analysis of the same bytes and code."""
+    doc = read_file(path, progress, cancelled, cache)
+    return doc if is_linked(doc) else link_document(doc, progress, cancelled, cache)
 
 
 def analyze_bytes(data: bytes, path: str = "", progress: Progress | None = None,
@@ -51,35 +44,82 @@ def analyze_bytes(data: bytes, path: str = "", progress: Progress | None = None,
 
 def analyze_raw(raw: RawText, progress: Progress | None = None,
                 cancelled: Cancelled | None = None) -> Document:
-    report = progress or (lambda fraction, message: None)
-    is_cancelled = cancelled or (lambda: False)
-    timings: dict[str, float] = {}
+    return link_document(read_raw(raw, progress, cancelled), progress, cancelled)
 
-    def step(fraction: float, message: str):
-        if is_cancelled():
-            raise AnalysisCancelled()
-        report(fraction, message)
 
+def is_linked(doc: Document) -> bool:
+    return LINKED in doc.timings_ms
+
+
+def read_file(path: str | Path, progress: Progress | None = None,
+              cancelled: Cancelled | None = None, cache: bool = False) -> Document:
+    """Phase 1, or the finished analysis when `cache` has one (then `is_linked`)."""
+    raw = load_file(path)
+    if cache:
+        from reader import analysis_cache
+
+        doc = analysis_cache.load(raw.sha256, raw.path)
+        if doc is not None:
+            if progress:
+                progress(1.0, "Done")
+            return doc
+    return read_raw(raw, progress, cancelled)
+
+
+def read_raw(raw: RawText, progress: Progress | None = None,
+             cancelled: Cancelled | None = None) -> Document:
+    """Phase 1: text, outline and figures; figures carry no indicator, role or year yet."""
+    step = _stepper(progress, cancelled)
     t0 = time.perf_counter()
     step(0.05, "Cleaning")
     cleaned = clean(raw.text)
     t1 = time.perf_counter()
-    step(0.2, "Reading the outline")
+    step(0.3, "Reading the outline")
     meta, front = detect_meta(cleaned.text)
     sections = outline(cleaned.text, front.end if front else 0)
     t2 = time.perf_counter()
-    step(0.4, "Finding figures")
+    step(0.6, "Finding figures")
     figures = find_figures(cleaned.text)
     t3 = time.perf_counter()
-    step(0.7, "Linking indicators")
-    figures, indicators = link_indicators(cleaned.text, figures, sections, meta)
-    t4 = time.perf_counter()
-    timings.update(clean=(t1 - t0) * 1e3, outline=(t2 - t1) * 1e3,
-                   figures=(t3 - t2) * 1e3, indicators=(t4 - t3) * 1e3, total=(t4 - t0) * 1e3)
     step(1.0, "Done")
     source = Source(path=raw.path, encoding=raw.encoding, sha256=raw.sha256,
                     size=raw.size, raw_text_length=len(raw.text))
+    timings = dict(clean=(t1 - t0) * 1e3, outline=(t2 - t1) * 1e3, figures=(t3 - t2) * 1e3,
+                   total=(t3 - t0) * 1e3)
     return Document(source=source, meta=meta, text=cleaned.text, raw_map=cleaned.raw_map,
-                    sections=sections, figures=figures, indicators=indicators,
-                    damaged=cleaned.damaged, front_matter=front, set_aside=cleaned.set_aside,
-                    timings_ms=timings)
+                    sections=sections, figures=figures, damaged=cleaned.damaged,
+                    front_matter=front, set_aside=cleaned.set_aside, timings_ms=timings)
+
+
+def link_document(doc: Document, progress: Progress | None = None,
+                  cancelled: Cancelled | None = None, cache: bool = False) -> Document:
+    """Phase 2: a new Document, same text and offsets, figures linked and the indicator table.
+
+    `cache=True` keeps the result for the next open of the same file."""
+    from reader.indicators import link_indicators  # imports jieba's wrapper: phase 2 only
+
+    step = _stepper(progress, cancelled)
+    step(0.05, "Linking indicators")
+    t0 = time.perf_counter()
+    figures, indicators = link_indicators(doc.text, doc.figures, doc.sections, doc.meta)
+    ms = (time.perf_counter() - t0) * 1e3
+    timings = {**doc.timings_ms, LINKED: ms, "total": doc.timings_ms.get("total", 0.0) + ms}
+    step(1.0, "Done")
+    linked = doc.evolve(figures=figures, indicators=indicators, timings_ms=timings)
+    if cache:
+        from reader import analysis_cache
+
+        analysis_cache.store(linked)
+    return linked
+
+
+def _stepper(progress: Progress | None, cancelled: Cancelled | None) -> Progress:
+    report = progress or (lambda fraction, message: None)
+    is_cancelled = cancelled or (lambda: False)
+
+    def step(fraction: float, message: str) -> None:
+        if is_cancelled():
+            raise AnalysisCancelled()
+        report(fraction, message)
+
+    return step

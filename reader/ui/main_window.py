@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -16,9 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.convert import convert_document
 from reader.document import Document
-from reader.script import to_simplified
 from reader.ui import app as app_setup
 from reader.ui.document_view import DocumentView
 from reader.ui.find import find_all
@@ -32,11 +29,13 @@ from reader.ui.search_bar import SearchBar
 from reader.ui.status import StatusBar
 
 MAX_RECENT = 10
-ANALYSIS, WARMUP, CHARTS = "analysis", "warmup", "charts"
+# jobs: phase 1 (text, outline, figures), phase 2 (indicators, jieba), pyqtgraph import
+ANALYSIS, LINK, CHARTS = "analysis", "link", "charts"
 
 
 class MainWindow(QMainWindow):
-    document_shown = Signal(object)  # the Document now on screen
+    document_shown = Signal(object)  # the Document now on screen (a new text)
+    document_linked = Signal(object)  # same text, figures now linked to indicators
     open_failed = Signal(str)  # the message shown to the reader
 
     def __init__(self, parent=None):
@@ -128,11 +127,14 @@ class MainWindow(QMainWindow):
     def open_file(self, path: str | Path) -> None:
         """Analyse `path` in the background; the current document stays until it succeeds."""
         self.status.show_progress(0.0, f"Opening {Path(path).name}…")
-        self.runner.submit(ANALYSIS, _analyze, str(path))
+        self.runner.cancel(LINK)
+        self.runner.submit(ANALYSIS, _read, str(path), self._script)
 
-    def show_document(self, doc: Document) -> None:
+    def show_document(self, doc: Document, shown: Document | None = None) -> None:
+        """Show `doc` (as analysed); `shown` is it already in the current script, if known."""
         self.original = doc
-        self._show(convert_document(doc, self._script) if self._script != "original" else doc)
+        self._show(shown if shown is not None and shown.script == self._script
+                   else _in_script(doc, self._script))
         self._remember_recent(doc.source.path)
         title = doc.meta.title or Path(doc.source.path).name
         self.setWindowTitle(f"{title} — {app_setup.APPLICATION}")
@@ -149,11 +151,24 @@ class MainWindow(QMainWindow):
             self._on_search_query_changed(self.search_bar.query())
         self.document_shown.emit(doc)
 
+    def show_linked(self, doc: Document, shown: Document | None = None) -> None:
+        """Phase 2 of the analysis: the same text with figures linked to indicators. Swapped in
+        place: scroll position, tree selection, search and the reader's highlights stay."""
+        if self.original is None or doc.text != self.original.text:
+            return  # another report was opened meanwhile
+        if shown is None or shown.script != self._script:
+            shown = _in_script(doc, self._script)
+        self.original, self.doc = doc, shown
+        _swap_view_document(self.view, shown)
+        self.panel.set_document(shown)
+        self.status.show_document(shown)
+        self.document_linked.emit(shown)
+
     def set_script(self, script: str) -> None:
         self._script = script
         self.actions_.script[script].setChecked(True)
         if self.original is not None:
-            self._show(convert_document(self.original, script), keep_position=True)
+            self._show(_in_script(self.original, script), keep_position=True)
 
     def set_theme(self, theme: str) -> None:
         self._theme = theme
@@ -187,20 +202,32 @@ class MainWindow(QMainWindow):
             menu.addAction("(none)").setEnabled(False)
 
     def _on_runner_progress(self, key: str, fraction: float, message: str) -> None:
-        if key == ANALYSIS:
+        if key in (ANALYSIS, LINK):
             self.status.show_progress(fraction, message)
 
     def _on_runner_finished(self, key: str, result: object) -> None:
         if key == ANALYSIS:
+            doc, shown, linked = result
             self.status.done()
-            self.show_document(result)
+            self.show_document(doc, shown)
+            if not linked:  # figures are on screen; their indicators follow
+                self.status.show_progress(0.0, "Linking indicators…")
+                self.runner.submit(LINK, _link, doc, self._script)
+        elif key == LINK:
+            self.status.done()
+            self.show_linked(*result)
         elif key == CHARTS:
             self.panel.load_charts()
 
     def _on_runner_failed(self, key: str, error: object) -> None:
         if key == CHARTS:
             self.panel.load_charts()  # the import failed off-thread: it will say why here
-        if key != ANALYSIS or type(error).__name__ == "AnalysisCancelled":
+        if type(error).__name__ == "AnalysisCancelled":
+            return
+        if key == LINK:  # the text and figures stay readable; only indicators are missing
+            self.status.done()
+            self.status.showMessage(f"Could not link indicators: {error}")
+        if key != ANALYSIS:
             return
         self.status.done()
         message = f"Could not open the report.\n\n{error}"
@@ -221,10 +248,8 @@ class MainWindow(QMainWindow):
         if self._warmed:
             return
         self._warmed = True
-        # Slow imports off the GUI thread: pyqtgraph (~0.3 s) for the charts, jieba's dictionary.
+        # pyqtgraph's import (~0.3 s) off the GUI thread; jieba loads with the LINK job.
         self.runner.submit(CHARTS, _import_chart_module)
-        if importlib.util.find_spec("reader.segment") is not None:
-            self.runner.submit(WARMUP, _warm_up_segmenter)
 
     def _on_panel_reveal_requested(self, start: int, end: int) -> None:
         figure = self.view.figure_at(start)
@@ -236,6 +261,8 @@ class MainWindow(QMainWindow):
     def _on_search_query_changed(self, query: str) -> None:
         if self.doc is None:
             return
+        from reader.script import to_simplified  # OpenCC: loaded at the first search
+
         if self._search_text is None:
             self._search_text = to_simplified(self.doc.text)
         text, back = self._search_text
@@ -303,17 +330,37 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _analyze(path: str, progress=None, cancelled=None):
-    from reader.pipeline import analyze_file  # the core loads on the worker, not at start-up
+# --- jobs (run on the worker; the core is imported there, not at start-up) ------------------------
+def _read(path: str, script: str, progress=None, cancelled=None):
+    """Phase 1, or the whole analysis from the cache: (doc, doc in `script`, linked?)."""
+    from reader.pipeline import is_linked, read_file
 
-    return analyze_file(path, progress, cancelled, cache=True)
+    doc = read_file(path, progress, cancelled, cache=True)
+    return doc, _in_script(doc, script), is_linked(doc)
+
+
+def _link(doc: Document, script: str, progress=None, cancelled=None):
+    from reader.pipeline import link_document
+
+    linked = link_document(doc, progress, cancelled, cache=True)
+    return linked, _in_script(linked, script)
+
+
+def _in_script(doc: Document, script: str) -> Document:
+    if script == doc.script:
+        return doc
+    from reader.convert import convert_document
+
+    return convert_document(doc, script)
+
+
+def _swap_view_document(view: DocumentView, doc: Document) -> None:
+    """Same text, new figures: rebuild the view's layers without setPlainText (which would
+    lose scroll, selection and the reader's highlights, and costs ~50 ms a MB)."""
+    view._doc = doc
+    view.set_dark(view._dark)  # rebuilds the layers from the document, redoes the visible blocks
+    view.viewport().update()
 
 
 def _import_chart_module(progress=None, cancelled=None):
     import reader.ui.indicator_chart  # noqa: F401  (imports pyqtgraph)
-
-
-def _warm_up_segmenter(progress=None, cancelled=None):
-    from reader import segment
-
-    return segment.warm_up()

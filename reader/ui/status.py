@@ -1,4 +1,8 @@
-"""Status bar: file, encoding, counts, analysis time, and progress while analysing."""
+"""Status bar: file, encoding, counts, analysis time, and progress while analysing.
+
+Progress has its own label and bar beside the transient message area, so a step of the
+analysis ("Linking indicators…") never hides a message shown to the reader meanwhile.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,10 @@ class StatusBar(QStatusBar):
         self.info = QLabel("")
         self.progress = QProgressBar(maximumWidth=180, maximum=1000, textVisible=False)
         self.progress.hide()
+        self.step = QLabel("")
+        self.step.hide()
         self.addWidget(self.info, 1)
+        self.addPermanentWidget(self.step)
         self.addPermanentWidget(self.progress)
 
     def show_document(self, doc: Document) -> None:
@@ -32,13 +39,14 @@ class StatusBar(QStatusBar):
             parts.append(f"analysed in {total:.0f} ms")
         self.info.setText("  ·  ".join(parts))
         self.info.setToolTip(doc.source.path)
-        self.progress.hide()
 
     def show_progress(self, fraction: float, message: str) -> None:
         self.progress.show()
         self.progress.setValue(int(fraction * 1000))
-        self.showMessage(message, 2000)
+        if message:
+            self.step.setText(message)
+        self.step.show()
 
     def done(self) -> None:
         self.progress.hide()
-        self.clearMessage()
+        self.step.hide()
