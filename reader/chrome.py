@@ -1,8 +1,9 @@
 """Page chrome of scraped report pages: toolbars, source/time lines, footers, captions.
 
 The vocabulary lives in data/chrome.txt. Chrome is recognised line by line;
-single-character toolbar words (大/中/小) only count in the page header, before
-the salutation, where a report never has such a line.
+single toolbar words (大/中/小, 打印) only count in the page header, before
+the salutation, or in a run of such lines (a toolbar) anywhere. A footer marker
+sets aside the rest of the page only when that rest is short.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 _DATA = Path(__file__).resolve().parent / "data" / "chrome.txt"
 _SALUTATION = re.compile(r"^各位(?:代表|委员|委員)[，,：:！!]")
 _HEADER_LIMIT = 40  # lines searched for the salutation that ends the header
+_TOOLBAR_RUN = 3  # toolbar words in a row that make a toolbar
+_FOOTER_TAIL_MAX = 1500  # characters after a footer marker that can still be page chrome
 
 
 @dataclass(frozen=True)
@@ -48,19 +51,18 @@ def rules() -> ChromeRules:
 def chrome_lines(lines: list[str]) -> set[int]:
     """Indices of the (trimmed, non-empty) `lines` that are page chrome."""
     r = rules()
-    header_end = next((i for i, s in enumerate(lines[:_HEADER_LIMIT]) if _SALUTATION.match(s)),
-                      0)
-    out: set[int] = set()
+    header_end = _header_end(lines)
+    out: set[int] = _toolbar_runs(lines, r)
     seen_body = False
     i = 0
     n = len(lines)
     while i < n:
         s = lines[i]
-        if not s:
+        if not s or i in out:
             i += 1
             continue
         if s in r.footer and seen_body:
-            out.update(range(i, n))  # the footer runs to the end of the page
+            out.update(_footer(lines, i, r))
             break
         if (i < header_end and s in r.header) or s in r.line:
             out.add(i)
@@ -81,6 +83,46 @@ def chrome_lines(lines: list[str]) -> set[int]:
         elif i >= header_end:
             seen_body = True
         i += 1
+    return out
+
+
+def _header_end(lines: list[str]) -> int:
+    """The page header ends at the salutation or, without one, at the first sentence."""
+    for i, s in enumerate(lines[:_HEADER_LIMIT]):
+        if _SALUTATION.match(s):
+            return i
+    return next((i for i, s in enumerate(lines[:_HEADER_LIMIT]) if len(s) > 30 and "。" in s), 0)
+
+
+def _toolbar_runs(lines: list[str], r: ChromeRules) -> set[int]:
+    """A run of toolbar words on lines of their own (`【字体：` `大` `中` `小` `】`) is
+    chrome anywhere; one such word alone (`大`) is text outside the header."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, s in enumerate([*lines, "\0"]):
+        if not s:
+            continue
+        if s in r.header:
+            run.append(i)
+            continue
+        if len(run) >= _TOOLBAR_RUN and any(len(lines[j]) > 1 for j in run):
+            out.update(run)
+        run = []
+    return out
+
+
+def _footer(lines: list[str], i: int, r: ChromeRules) -> range | set[int]:
+    """A footer marker sets aside the page's tail when that tail is short and
+    link-like; before more report text (concatenated pages) only its own lines go."""
+    rest = [s for s in lines[i + 1:] if s]
+    if sum(map(len, rest)) <= _FOOTER_TAIL_MAX and all(len(s) <= 120 for s in rest):
+        return range(i, len(lines))
+    out = {i}
+    for j in range(i + 1, len(lines)):
+        s = lines[j]
+        if s and (len(s) > 40 or "。" in s) and not any(p.fullmatch(s) for p in r.idline):
+            break
+        out.add(j)
     return out
 
 

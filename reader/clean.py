@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from reader.chrome import chrome_lines
 from reader.damage import find_damaged
 from reader.document import Span
+from reader.markup import has_markup, strip_markup
 from reader.offsets import OffsetMap, TextBuilder
+from reader.wrapping import MARKER as _MARKER
+from reader.wrapping import wrapped_lines as _wrapped_lines
 
 _SPACE = " \t\r\u3000\u00a0\ufeff\u2002\u2003\u200b"
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -33,6 +36,9 @@ _CONTINUES = tuple("，。、；：！？）」』”’》,.;:!?)")
 _NUMBER_FRAGMENT = re.compile(r"[0-9０-９.．]{1,4}")
 _ENDED = tuple("。！？!?；;：:”」』）)")
 _OPEN_CLOSE = (("“", "”"), ("《", "》"), ("「", "」"))
+_PUNCT = re.compile(r"[，。、；：！？,.;:!?“”《》「」（）()]")
+_FRAGMENT_MAX = 6  # a link's words split onto a line of their own
+_FRAGMENT_AFTER = 26  # …after a body line, not after a heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +50,28 @@ class Cleaned:
 
 
 def clean(raw: str) -> Cleaned:
+    if not has_markup(raw):
+        return _clean(raw)
+    plain, plain_map = strip_markup(raw)
+    c = _clean(plain)
+    set_aside = []
+    for sp in c.set_aside:
+        s, e = plain_map.span_to_source(sp.start, sp.end)
+        set_aside.append(Span(s, e, raw[s:e], sp.reason))
+    return Cleaned(c.text, c.raw_map.then(plain_map), c.damaged, tuple(set_aside))
+
+
+def _clean(raw: str) -> Cleaned:
     lines = _line_bounds(raw)
     trimmed = [raw[s:e] for s, e in lines]
     chrome = chrome_lines(trimmed)
+    wrapped = _wrapped_lines(raw, lines, trimmed)
     builder = TextBuilder(raw)
     set_aside: list[Span] = []
     prev: str | None = None  # last kept line (trimmed raw text)
+    prev_index = -1
     prev_newline = -1  # raw offset of the newline after the last kept line
+    quotes: dict[str, int] = {}  # unclosed quotes of the paragraph being built
     join_next = False
     for i, (s, e) in enumerate(lines):
         if s == e:
@@ -61,13 +82,20 @@ def clean(raw: str) -> Cleaned:
             continue
         join = False
         if prev is not None:
-            join = join_next or _continues(prev, line)
-            join_next = bool(_NUMBER_FRAGMENT.fullmatch(line)) and not prev.endswith(_ENDED)
-            join = join or join_next
+            marked = bool(_MARKER.match(line))
+            join = (join_next and not marked) or _continues(quotes, line) or (
+                prev_index in wrapped and i == prev_index + 1 and not marked)
+            fragment = not marked and _fragment(prev, line)
+            join_next = fragment and not line.endswith(_ENDED)
+            join = join or fragment
             if not join:
                 builder.keep(prev_newline, prev_newline + 1)
+                quotes = {}
         _keep_line(builder, raw, s, e, line)
-        prev = prev + line if join else line
+        for o, c in _OPEN_CLOSE:
+            quotes[o] = quotes.get(o, 0) + line.count(o) - line.count(c)
+        prev = line
+        prev_index = i
         prev_newline = raw.find("\n", e)
         if prev_newline < 0:  # the last line; a later line cannot exist
             prev_newline = len(raw)
@@ -95,11 +123,20 @@ def _line_bounds(raw: str) -> list[tuple[int, int]]:
     return out
 
 
-def _continues(prev: str, line: str) -> bool:
-    """True if `line` is the rest of `prev`'s sentence, broken off by the web page."""
-    if line.startswith(_CONTINUES):
+def _continues(quotes: dict[str, int], line: str) -> bool:
+    """True if `line` is the rest of the paragraph's sentence, broken off by the web page."""
+    return line.startswith(_CONTINUES) or any(v > 0 for v in quotes.values())
+
+
+def _fragment(prev: str, line: str) -> bool:
+    """A number or a link's words split off a sentence that had not ended (`PM` `2.5`,
+    `…带技术` `揭榜` `；…`)."""
+    if prev.endswith(_ENDED):
+        return False
+    if _NUMBER_FRAGMENT.fullmatch(line):
         return True
-    return any(prev.count(o) > prev.count(c) for o, c in _OPEN_CLOSE)
+    return (len(line) <= _FRAGMENT_MAX and len(prev) > _FRAGMENT_AFTER
+            and not _PUNCT.search(line))
 
 
 def _keep_line(builder: TextBuilder, raw: str, s: int, e: int, line: str) -> None:

@@ -29,6 +29,8 @@ def find_damaged(text: str) -> tuple[Span, ...]:
         if text[i] == "?" and not _in_han_text(text, i):
             continue  # a real question mark in prose or in a Latin phrase
         start, end = _grow(text, i)
+        if end - start == 1 and text[i] == "?" and not _fullwidth_prose(text, i):
+            continue  # one `?` in half-width punctuated prose is a question mark
         if spans and start <= spans[-1].end + 1:
             start = spans.pop().start
         spans.append(Span(start, end, text[start:end], _reason(text[start:end])))
@@ -81,6 +83,12 @@ def _jump_to(text: str, j: int) -> bool:
 def _in_han_text(text: str, i: int) -> bool:
     lo, hi = max(0, i - 3), min(len(text), i + 4)
     return any("\u4e00" <= c <= "\u9fff" for c in text[lo:hi])
+
+
+def _fullwidth_prose(text: str, i: int) -> bool:
+    """Does the text around `i` punctuate with full-width marks (`，` rather than `,`)?"""
+    around = text[max(0, i - 400):i + 400]
+    return around.count("，") + around.count("。") > around.count(",") + around.count(".")
 
 
 def _reason(s: str) -> str:

@@ -67,3 +67,30 @@ def test_sample_raw_gloss_count(sample_path):
     c = clean(raw)
     removed = len(raw) - len(c.text)
     assert removed > 1255 * 3  # ≈1,255 glosses of 3–8 characters went
+
+
+def test_lone_question_mark_in_half_width_prose_is_punctuation():
+    assert clean("我們怎麼辦?要靠發展,靠改革。").damaged == ()
+    # with full-width punctuation a half-width `?` inside a word is a lost character
+    assert [d.text for d in clean("推进規?化经营，发展产业。").damaged] == ["?"]
+
+
+def test_toolbar_run_anywhere_but_a_lone_word_stays():
+    raw = ("某市政府工作报告\n【字体：\n大\n中\n小\n】\n现在，我代表市人民政府向大会报告工作，请予审议。\n"
+           "大\n做强产业。")
+    c = clean(raw)
+    assert c.text == "某市政府工作报告\n现在，我代表市人民政府向大会报告工作，请予审议。\n大\n做强产业。"
+
+
+def test_footer_on_concatenated_pages_keeps_the_next_report():
+    body = "现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员提出意见。" * 30
+    raw = f"各位代表：\n{body}\n责任编辑：\n王五\n相关链接>>\n第二份报告\n各位代表：\n{body}\n"
+    c = clean(raw)
+    assert c.text.count(body) == 2 and "责任编辑" not in c.text and "王五" not in c.text
+
+
+def test_link_words_split_off_a_sentence_are_joined():
+    raw = ("一是推进成果转化，由技术供给方带团队、带技术、带资金、带场景\n揭榜\n；由需求方出题目。\n"
+           "二、主要任务\n附件\n")
+    assert clean(raw).text == ("一是推进成果转化，由技术供给方带团队、带技术、带资金、带场景揭榜；由需求方出题目。\n"
+                               "二、主要任务\n附件")

@@ -1,0 +1,75 @@
+"""Hard-wrapped text: paragraphs cut into lines of about the same width.
+
+Some plain-text reports wrap every paragraph at a fixed width (40 characters,
+or 80 columns with a Chinese character two columns wide), often mid-sentence.
+Such a file shows it: many lines share the widest width, almost none is
+wider, and most of those stop mid-sentence. Lines at that width continue on the next line unless that line opens a
+heading (`一、`, `（一）`, `1.`, `#`, `【`, `——`, `第一部分`, `附件`) or, where
+only some lines are indented, starts a new indented paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+_CN = "一二三四五六七八九十"
+MARKER = re.compile(
+    rf"(?:[{_CN}]{{1,3}}、|[（(][{_CN}\d]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)|[{_CN}]{{1,3}}是"
+    rf"|第[{_CN}]{{1,3}}(?:部分|章|节|節|篇)|#|【|——|──|--|附件|附录|附錄|附表)"
+)
+_MIN_LINES = 8
+_MIN_SHARE = 0.35  # of the lines at the wrap width
+_MAX_WIDER = 0.05  # of the lines wider than it
+_MIN_OPEN = 0.5  # of the wide lines that stop mid-sentence
+_SPACE = " \t\u3000\u00a0"
+_ENDED = tuple("。！？!?；;：:”」』")
+
+
+def columns(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def wrapped_lines(raw: str, lines: list[tuple[int, int]], trimmed: list[str]) -> set[int]:
+    """Indices of the lines that a hard wrap cut off (their paragraph goes on below)."""
+    present = [i for i, t in enumerate(trimmed) if t]
+    if len(present) < _MIN_LINES:
+        return set()
+    for measure in (len, columns):
+        widths = {i: measure(trimmed[i]) for i in present}
+        width = _wrap_width(list(widths.values()))
+        if width:
+            break
+    else:
+        return set()
+    slack = max(2, width // 10) + 2  # an indented first line is a little shorter
+    wide = [i for i in present if widths[i] >= width - slack]
+    if sum(not trimmed[i].endswith(_ENDED) for i in wide) < _MIN_OPEN * len(wide):
+        return set()  # lines of a width that end their sentences: one paragraph each
+    indented = {i for i in present if lines[i][0] > 0 and raw[lines[i][0] - 1] in _SPACE}
+    some_indented = 0 < len(indented) < len(present) / 2
+    out = set()
+    for i in wide:
+        nxt = i + 1
+        if nxt >= len(trimmed) or not trimmed[nxt]:
+            continue
+        if some_indented and nxt in indented:
+            continue
+        out.add(i)
+    return out
+
+
+def _wrap_width(widths: list[int]) -> int | None:
+    counts = Counter(widths)
+    best, best_n = 0, 0
+    for w in counts:
+        if w < 16:
+            continue
+        n = sum(counts.get(v, 0) for v in range(w - max(2, w // 10), w + 1))
+        if n > best_n or (n == best_n and w > best):
+            best, best_n = w, n
+    if not best or best_n < _MIN_SHARE * len(widths):
+        return None
+    wider = sum(1 for w in widths if w > best + 1)
+    return best if wider <= _MAX_WIDER * len(widths) else None
