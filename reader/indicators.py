@@ -61,6 +61,7 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
     linked: list[Figure] = []
     prev: tuple[int, str, str, int] | None = None  # (sentence, name, canonical, clause start)
     starts: dict[int, int] = {}
+    split_seen: dict[tuple, int] = {}
     for f in figures:
         a = w.to_s(f.start)
         sent = sentence_index(ends, a)
@@ -84,7 +85,8 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
             elif canonical in _vocab()[6]:
                 name, canonical = _complete(prev, name, canonical)
         role, year = roles.role_year(a, sent_start)
-        g = replace(f, indicator=name, canonical=canonical, role=role, year=year)
+        shown = _split(canonical, s[sent_start:a], (sent, canonical, f.kind), split_seen)
+        g = replace(f, indicator=name, canonical=shown, role=role, year=year)
         linked.append(g)
         starts[g.id] = phrase_start
         if name and f.kind != "rank" and not keep_prev:
@@ -92,6 +94,15 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
         elif not same:
             prev = None
     return tuple(linked), _table(text, w, linked, starts)
+
+
+def _split(canonical: str, before: str, key: tuple, seen: dict[tuple, int]) -> str:
+    """城乡居民人均可支配收入分别增长4.4%、5.6%: the first is urban, the second rural."""
+    pair = load_json("indicators.json").get("split_pairs", {}).get(canonical)
+    if not pair or "分别" not in before:
+        return canonical
+    k = seen[key] = seen.get(key, -1) + 1
+    return pair[k] if k < len(pair) else canonical
 
 
 def _phrase(text: str, w, lo: int, a: int) -> tuple[str, str, int]:

@@ -124,3 +124,12 @@ def test_national_style_comparisons():
     assert transfer and transfer[0].growth_pct == 18 and transfer[0].qualifier == "近"
     assert "转移支付" in transfer[0].name
     assert not any(r.value == 1.5 for r in rows)
+
+
+def test_urban_and_rural_named_together_with_respectively():
+    text = ("2025年工作回顾\n地方一般公共预算收入5853.9亿元，增长3.9%；"
+            "城乡居民人均可支配收入分别增长4.4%、5.6%。\n")
+    _, rows = _rows(text)
+    assert _row(rows, "城镇居民人均可支配收入").growth_pct == 4.4
+    assert _row(rows, "农村居民人均可支配收入").growth_pct == 5.6
+    assert not [r for r in rows if r.canonical == "城乡居民人均可支配收入"]
