@@ -78,6 +78,20 @@ class DocumentView(QPlainTextEdit):
             self.scroll_to_offset(top)
         self._refresh_visible()
 
+    def swap_document(self, doc: Document) -> None:
+        """Same text, new analysis (e.g. figures now linked): rebuild the layers only, so the
+        scroll position, selection and the reader's highlights stay (no setPlainText)."""
+        if self._doc is None or doc.text != self._doc.text:
+            self.set_document(doc)
+            return
+        # New formats (bold targets) rewrap lines: pin the character at the top, not the line.
+        top = self.cursorForPosition(self.viewport().rect().topLeft()).position()
+        self._doc = doc
+        self._build_layers()
+        self._relayer()
+        self._put_line_at_top(top)
+        self._refresh_visible()
+
     def set_dark(self, dark: bool) -> None:
         self._dark = dark
         self._build_layers()
@@ -293,14 +307,19 @@ class DocumentView(QPlainTextEdit):
         block = self.document().findBlock(offset)
         if not block.isValid():
             return
-        cursor = QTextCursor(block)
-        self.setTextCursor(cursor)
+        self.setTextCursor(QTextCursor(block))
+        self._put_line_at_top(offset)
+        self._refresh_visible()
+
+    def _put_line_at_top(self, offset: int) -> None:
+        block = self.document().findBlock(offset)
+        if not block.isValid():
+            return
         line = 0
         layout = block.layout()
         if layout is not None and layout.lineCount() > 0:
             line = layout.lineForTextPosition(offset - block.position()).lineNumber()
         self.verticalScrollBar().setValue(block.firstLineNumber() + max(line, 0))
-        self._refresh_visible()
 
     def _on_scrolled(self, _value: int) -> None:
         self._refresh_visible()
@@ -320,7 +339,15 @@ class DocumentView(QPlainTextEdit):
 
     # --- events ----------------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
+        # A new width rewraps every line: keep the reader's place (the character at the top),
+        # not the line number, which now points elsewhere.
+        top = None
+        if event.oldSize().width() > 0 and event.oldSize().width() != event.size().width() \
+                and self._doc is not None:
+            top = self.cursorForPosition(self.viewport().rect().topLeft()).position()
         super().resizeEvent(event)
+        if top:
+            self._put_line_at_top(top)
         self._refresh_visible()
 
     def paintEvent(self, event) -> None:

@@ -46,7 +46,8 @@ class BarChart(QWidget):
         self.plot.invertY(True)
         self.plot.showGrid(x=True, y=False, alpha=0.25)
         self.plot.setLabel("bottom", unit)
-        self.plot.addLegend(offset=(-10, 10))
+        # One row of legend in a band kept free above the bars (see set_bars): never on a bar.
+        self.plot.addLegend(offset=(-6, 4), colCount=2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
@@ -83,7 +84,7 @@ class BarChart(QWidget):
                                    name="actual 实际" if role == "actual" else "target 目标")
             self.plot.addItem(item)
             self._items.append(item)
-        self.plot.setYRange(-0.7, max(len(categories), 1) - 0.3, padding=0)
+        self.plot.setYRange(-1.4, max(len(categories), 1) - 0.3, padding=0)
         values = [b.value for b in bars] or [1]
         self.plot.setXRange(min(0, min(values)), max(0, max(values)) * 1.08 or 1, padding=0.02)
 

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from reader.document import Document, Figure, Indicator
 from reader.ui.figure_text import format_number
+from reader.vocab import load_json
 
 _ROOT = QModelIndex()
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-HEADERS = ("Indicator 指标", "Last year 上年实际", "Target 今年目标", "Growth 增长", "Qualifier")
+# Short headers keep the numbers in view in a narrow dock; the years go in the header.
+HEADERS = ("Indicator 指标", "Actual 实际", "Target 目标", "Growth 增速", "Qual.")
+
+
+@cache
+def headline_names() -> frozenset[str]:
+    """Canonical names of headline indicators (reader/data/indicators.json): charted by default."""
+    return frozenset(load_json("indicators.json")["canonical"])
 
 
 @dataclass(frozen=True)
@@ -27,6 +38,11 @@ class KeyRow:
 
     def first(self) -> Indicator:
         return self.target or self.actual  # type: ignore[return-value]
+
+    @property
+    def headline(self) -> bool:
+        return any(i is not None and i.canonical in headline_names()
+                   for i in (self.actual, self.target))
 
 
 def key_rows(doc: Document | None) -> list[KeyRow]:
@@ -52,16 +68,18 @@ def key_rows(doc: Document | None) -> list[KeyRow]:
     return rows
 
 
-def amount_text(ind: Indicator | None) -> str:
-    if ind is None:
+def amount_text(ind: Indicator | None, usual_year: int | None = None) -> str:
+    """The level (growth has its own column); the year only when it is not the column's."""
+    if ind is None or ind.value is None:
         return "—"
-    parts = []
-    if ind.value is not None:
-        parts.append(f"{format_number(ind.value)} {ind.unit}".strip())
-    if ind.growth_pct is not None:
-        parts.append(f"{'+' if ind.growth_pct >= 0 else ''}{format_number(ind.growth_pct)}%")
-    text = " · ".join(parts) or ind.quote[:16]
-    return f"{text} ({ind.year})" if ind.year else text
+    text = f"{format_number(ind.value)} {ind.unit}".strip()
+    return f"{text} ({ind.year})" if ind.year and ind.year != usual_year else text
+
+
+def usual_year(rows: list[KeyRow], role: str) -> int | None:
+    years = Counter(getattr(r, role).year for r in rows
+                    if getattr(r, role) is not None and getattr(r, role).year)
+    return years.most_common(1)[0][0] if years else None
 
 
 def growth_text(row: KeyRow) -> str:
@@ -75,11 +93,13 @@ class IndicatorTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[KeyRow] = []
         self.figures: dict[int, Figure] = {}
+        self.years: dict[str, int | None] = {"actual": None, "target": None}
 
     def set_document(self, doc: Document | None) -> None:
         self.beginResetModel()
         self.rows = key_rows(doc)
         self.figures = {f.id: f for f in doc.figures} if doc else {}
+        self.years = {role: usual_year(self.rows, role) for role in ("actual", "target")}
         self.endResetModel()
 
     def row_of_figure(self, figure_id: int) -> int:
@@ -116,15 +136,20 @@ class IndicatorTableModel(QAbstractTableModel):
             if col == 0:
                 return row.name
             if col == 1:
-                return amount_text(row.actual)
+                return amount_text(row.actual, self.years["actual"])
             if col == 2:
-                return amount_text(row.target)
+                return amount_text(row.target, self.years["target"])
             if col == 3:
                 return growth_text(row)
             return (row.target.qualifier if row.target else "") or (
                 row.actual.qualifier if row.actual else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(i.quote for i in (row.actual, row.target) if i is not None)
+            return "\n".join(f"{i.year or ''} {i.role}: {i.quote}".strip()
+                             for i in (row.actual, row.target) if i is not None)
+        if role == Qt.ItemDataRole.FontRole and col == 0 and row.headline:
+            font = QFont()
+            font.setBold(True)  # headline indicators (charted) stand out from the rest
+            return font
         if role == ROW_ROLE:
             return row
         return None
@@ -132,4 +157,7 @@ class IndicatorTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return HEADERS[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
+        if orientation != Qt.Orientation.Horizontal:
+            return str(section + 1)
+        year = self.years.get(("actual", "target")[section - 1]) if section in (1, 2) else None
+        return f"{year} {HEADERS[section]}" if year else HEADERS[section]

@@ -1,13 +1,17 @@
 """Key indicators: a table, and charts of growth rates and amounts (actual vs target).
 
+The table lists every indicator row; the charts show the headline ones (canonical names
+in reader/data/indicators.json) unless "All rows" is ticked, so phrases the extractor
+named from the text (投资额, 产值…) do not crowd out 生产总值 and 财政收入.
 The charts need pyqtgraph, loaded by `load_charts()` after the window's first paint.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -38,8 +42,13 @@ class IndicatorPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Numbers fit their column; the name takes the rest, elided in the middle (tooltip: quote).
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(36)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tabs = QTabWidget()
         self.tabs.addTab(QLabel("Loading chart…", alignment=Qt.AlignmentFlag.AlignCenter),
                          "Growth %")
@@ -49,7 +58,11 @@ class IndicatorPanel(QWidget):
         export_svg = QPushButton("Export SVG…")
         export_png.clicked.connect(lambda: self._on_export_clicked("png"))
         export_svg.clicked.connect(lambda: self._on_export_clicked("svg"))
+        self.all_rows = QCheckBox("All rows")
+        self.all_rows.setToolTip("Chart every row of the table, not only headline indicators")
+        self.all_rows.toggled.connect(self._fill_charts)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.all_rows)
         buttons.addStretch(1)
         buttons.addWidget(export_png)
         buttons.addWidget(export_svg)
@@ -74,6 +87,17 @@ class IndicatorPanel(QWidget):
         self._selecting = False
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
         self.table.clicked.connect(lambda index: self._reveal_row(index.row()))
+
+    def sizeHint(self) -> QSize:
+        """Room for a headline name and the four number columns (the dock's first width)."""
+        han = self.fontMetrics().horizontalAdvance("国")
+        return QSize(han * 38, super().sizeHint().height())
+
+    def charted_rows(self) -> list[int]:
+        """Rows the charts show: headline indicators (all rows if none, or if asked)."""
+        rows = self.model.rows
+        picked = [i for i, r in enumerate(rows) if r.headline]
+        return list(range(len(rows))) if self.all_rows.isChecked() or not picked else picked
 
     # --- data ------------------------------------------------------------------------------
     def set_document(self, doc: Document | None) -> None:
@@ -111,8 +135,8 @@ class IndicatorPanel(QWidget):
             return
         from reader.ui.indicator_chart import Bar
 
-        rows = self.model.rows
-        growth = [(i, r) for i, r in enumerate(rows) if _growth(r.actual) or _growth(r.target)]
+        rows = [(i, self.model.rows[i]) for i in self.charted_rows()]
+        growth = [(i, r) for i, r in rows if _growth(r.actual) or _growth(r.target)]
         bars = []
         for slot, (i, r) in enumerate(growth):
             for role, ind in (("actual", r.actual), ("target", r.target)):
@@ -123,7 +147,7 @@ class IndicatorPanel(QWidget):
         self.growth_chart.set_bars([r.name for _i, r in growth], bars)
         amounts = []
         names = []
-        for i, r in enumerate(rows):
+        for i, r in rows:
             pair = [(role, self._amount(ind)) for role, ind in (("actual", r.actual),
                                                                 ("target", r.target))]
             pair = [(role, v) for role, v in pair if v is not None]

@@ -52,6 +52,8 @@ class MainWindow(QMainWindow):
         self.runner = Runner(self)
         self.view = DocumentView()
         self.legend = LegendBar()
+        # The role key may be cut on a narrow window rather than squeeze the docks' titles.
+        self.legend.setMinimumWidth(360)
         self.search_bar = SearchBar()
         self.search_bar.hide()
         central = QWidget()
@@ -159,7 +161,7 @@ class MainWindow(QMainWindow):
         if shown is None or shown.script != self._script:
             shown = _in_script(doc, self._script)
         self.original, self.doc = doc, shown
-        _swap_view_document(self.view, shown)
+        self.view.swap_document(shown)
         self.panel.set_document(shown)
         self.status.show_document(shown)
         self.document_linked.emit(shown)
@@ -318,8 +320,9 @@ class MainWindow(QMainWindow):
         if not self._sized:  # first show without saved state: room for titles and the table
             self._sized = True
             if app_setup.settings().value("window_state") is None:
-                self.resizeDocks([self.docks["contents"], self.docks["indicators"]],
-                                 [300, 600], Qt.Orientation.Horizontal)
+                docks = [self.docks["contents"], self.docks["indicators"]]
+                self.resizeDocks(docks, [d.widget().sizeHint().width() for d in docks],
+                                 Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:
         s = app_setup.settings()
@@ -352,14 +355,6 @@ def _in_script(doc: Document, script: str) -> Document:
     from reader.convert import convert_document
 
     return convert_document(doc, script)
-
-
-def _swap_view_document(view: DocumentView, doc: Document) -> None:
-    """Same text, new figures: rebuild the view's layers without setPlainText (which would
-    lose scroll, selection and the reader's highlights, and costs ~50 ms a MB)."""
-    view._doc = doc
-    view.set_dark(view._dark)  # rebuilds the layers from the document, redoes the visible blocks
-    view.viewport().update()
 
 
 def _import_chart_module(progress=None, cancelled=None):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from reader.document import Document, Section
 from reader.ui.outline_model import SECTION_ROLE, OutlineFilter, OutlineModel
 
 EXPAND_ALL_LIMIT = 600
+TITLE_CHARS = 16  # the default width shows this many Han characters of a nested title
 
 
 class OutlineView(QWidget):
@@ -28,7 +29,9 @@ class OutlineView(QWidget):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.tree.header().resizeSection(1, self.fontMetrics().horizontalAdvance("Figures") + 16)
         self.tree.setWordWrap(False)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Titles are long and say what they are at both ends (一、… 全力招商引资): cut the middle;
+        # the full title is the tooltip.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_box)
@@ -38,6 +41,13 @@ class OutlineView(QWidget):
         self.filter_box.textChanged.connect(self._on_filter_changed)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.tree.clicked.connect(self._on_clicked)
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for a third-level title and the figure count (the dock's first width)."""
+        han = self.fontMetrics().horizontalAdvance("国")
+        count = self.tree.header().sectionSize(1)
+        return QSize(han * TITLE_CHARS + 3 * self.tree.indentation() + count + 24,
+                     super().sizeHint().height())
 
     def set_document(self, doc: Document | None) -> None:
         self.model.set_document(doc)

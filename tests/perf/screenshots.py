@@ -1,7 +1,9 @@
 """Screenshots of the real window on the sample (offscreen): python tests/perf/screenshots.py
 
-Writes docs/screenshot.png (README), docs/screenshot_tooltip.png (a figure's tooltip over
-the text), docs/screenshot_panel.png (the key-indicator panel) and docs/screenshot_dark.png.
+Writes docs/screenshot.png (README: a reader's highlight with a note in the text),
+docs/screenshot_tooltip.png (a figure's tooltip over the text), docs/screenshot_panel.png
+(the key-indicator panel), docs/screenshot_highlights.png (the Highlights dock) and
+docs/screenshot_dark.png.
 """
 
 from __future__ import annotations
@@ -34,6 +36,20 @@ def settle(app, rounds: int = 20) -> None:
         app.processEvents()
 
 
+def add_highlights(w) -> None:
+    """Two highlights with notes on sentences of the opening view, as a reader makes them."""
+    from reader.excerpts import figure_sentence
+
+    doc = w.original
+    first = doc.sections[0] if doc.sections else None
+    figures = [f for f in doc.figures if first is None or f.start < first.end]
+    picks = [figures[0], figures[len(figures) // 6]] if figures else []
+    for f, colour, note in zip(picks, ("yellow", "purple"),
+                               ("Headline result for the memo", "Check against the 统计公报"),
+                               strict=False):
+        w.highlighting.panel.add_highlight(*figure_sentence(doc, f), colour, note)
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     app = create_app(sys.argv[:1])
@@ -44,6 +60,7 @@ def main() -> int:
     w.show_document(doc)
     w.panel.load_charts()
     w.outline.tree.expandAll()
+    add_highlights(w)
     settle(app)
     # Open on the review's figures: a paragraph dense with actuals, below its heading.
     first = next((f for f in doc.figures if f.role == "target"), doc.figures[0] if doc.figures
@@ -72,6 +89,11 @@ def main() -> int:
         print("wrote", OUT / "screenshot_tooltip.png")
     w.docks["indicators"].grab().save(str(OUT / "screenshot_panel.png"))
     print("wrote", OUT / "screenshot_panel.png")
+    w.docks["highlights"].raise_()
+    settle(app)
+    w.grab().save(str(OUT / "screenshot_highlights.png"))
+    print("wrote", OUT / "screenshot_highlights.png")
+    w.docks["indicators"].raise_()
     w.set_theme("dark")
     w.set_script("simplified")
     settle(app)

@@ -210,3 +210,21 @@ def test_changed_text_reports_lost_highlights(qtbot, monkeypatch, sample_path, t
     assert "could not be found" in again.statusBar().currentMessage()
     assert [p for p, *_ in _panel_rows(panel)] == [(LOST_GROUP,)]
     assert again.view.user_highlight_count() == 0
+
+
+def test_polish_docks_wide_enough_and_chart_only_headlines(qtbot, window):
+    from reader.ui.indicator_model import headline_names
+
+    window.panel.load_charts()
+    assert window.docks["contents"].width() >= window.outline.sizeHint().width() - 40
+    table = window.panel.table
+    used = sum(table.columnWidth(c) for c in range(table.model().columnCount()))
+    assert used <= table.viewport().width() + 2  # every column in view, none cut off
+    rows = window.panel.model.rows
+    charted = {b.row for b in window.panel.growth_chart.bars}
+    assert charted and all(rows[i].headline for i in charted)
+    assert any(not r.headline for r in rows)  # the others stay in the table
+    assert all(r.headline == any(i is not None and i.canonical in headline_names()
+                                 for i in (r.actual, r.target)) for r in rows)
+    window.panel.all_rows.setChecked(True)
+    assert {b.row for b in window.panel.growth_chart.bars} > charted
