@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -31,6 +31,7 @@ from reader.ui.status import StatusBar
 MAX_RECENT = 10
 # jobs: phase 1 (text, outline, figures), phase 2 (indicators, jieba), pyqtgraph import
 ANALYSIS, LINK, CHARTS = "analysis", "link", "charts"
+LINK_LATEST_MS = 300  # linking starts at the first paint, or after this if the view is hidden
 
 
 class MainWindow(QMainWindow):
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self._theme = "system"
         self._search_text: tuple[str, object] | None = None  # simplified text + map
         self._warmed = False
+        self._to_link: Document | None = None  # shown, indicators to follow after its paint
         self.runner = Runner(self)
         self.view = DocumentView()
         self.legend = LegendBar()
@@ -126,11 +128,23 @@ class MainWindow(QMainWindow):
         app.styleHints().colorSchemeChanged.connect(lambda _s: self.set_theme(self._theme))
 
     # --- opening ---------------------------------------------------------------------------------
-    def open_file(self, path: str | Path) -> None:
-        """Analyse `path` in the background; the current document stays until it succeeds."""
+    def open_file(self, path: str | Path, prefetched=None) -> None:
+        """Analyse `path` in the background; the current document stays until it succeeds.
+        `prefetched`: its analysis already under way in another process (reader.prefetch)."""
         self.status.show_progress(0.0, f"Opening {Path(path).name}…")
         self.runner.cancel(LINK)
-        self.runner.submit(ANALYSIS, _read, str(path), self._script)
+        self._to_link = None
+        if prefetched is not None and prefetched.small:
+            # analysed while the window was built, and quick to take: no thread round trip,
+            # and called before the event loop runs, the window's first paint is the text's
+            try:
+                self._opened(_receive(prefetched, self._script))
+            except Exception as exc:  # reported like the worker's errors
+                self._on_runner_failed(ANALYSIS, exc)
+        elif prefetched is not None:  # a big file: the pipe is read on the worker
+            self.runner.submit(ANALYSIS, _receive, prefetched, self._script)
+        else:
+            self.runner.submit(ANALYSIS, _read, str(path), self._script)
 
     def show_document(self, doc: Document, shown: Document | None = None) -> None:
         """Show `doc` (as analysed); `shown` is it already in the current script, if known."""
@@ -209,12 +223,7 @@ class MainWindow(QMainWindow):
 
     def _on_runner_finished(self, key: str, result: object) -> None:
         if key == ANALYSIS:
-            doc, shown, linked = result
-            self.status.done()
-            self.show_document(doc, shown)
-            if not linked:  # figures are on screen; their indicators follow
-                self.status.show_progress(0.0, "Linking indicators…")
-                self.runner.submit(LINK, _link, doc, self._script)
+            self._opened(result)
         elif key == LINK:
             self.status.done()
             self.show_linked(*result)
@@ -246,7 +255,24 @@ class MainWindow(QMainWindow):
         self.panel.select_figure(figure.id)
         self.view.flash(figure.start, figure.end)
 
+    def _opened(self, result: tuple[Document, Document, bool]) -> None:
+        doc, shown, linked = result
+        self.status.done()
+        self.show_document(doc, shown)
+        if not linked:  # figures are on screen; their indicators follow once painted
+            self._to_link = doc
+            self.status.show_progress(0.0, "Linking indicators…")
+            QTimer.singleShot(LINK_LATEST_MS, self._start_linking)  # if no paint comes
+
+    def _start_linking(self) -> None:
+        """Phase 2 on the worker, after the first paint: its imports and jieba's dictionary
+        would otherwise compete with the paint for the GIL."""
+        if self._to_link is not None:
+            doc, self._to_link = self._to_link, None
+            self.runner.submit(LINK, _link, doc, self._script)
+
     def _on_view_first_painted(self) -> None:
+        self._start_linking()
         if self._warmed:
             return
         self._warmed = True
@@ -340,6 +366,12 @@ def _read(path: str, script: str, progress=None, cancelled=None):
 
     doc = read_file(path, progress, cancelled, cache=True)
     return doc, _in_script(doc, script), is_linked(doc)
+
+
+def _receive(prefetched, script: str, progress=None, cancelled=None):
+    """Like `_read`, from the process that analysed the file while the window was built."""
+    doc, linked = prefetched.result()
+    return doc, _in_script(doc, script), linked
 
 
 def _link(doc: Document, script: str, progress=None, cancelled=None):

@@ -1,0 +1,137 @@
+"""Probes the window driver installs once Qt is loaded (see window_driver.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from bisect import bisect_left
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from reader.ui import figure_style
+
+SETTLE_MS = int(os.environ.get("DRIVER_SETTLE_MS", "1500"))
+
+
+def rss_mb(who=resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
+
+
+def visible_blocks(view):
+    block = view.firstVisibleBlock()
+    offset = view.contentOffset()
+    height = view.viewport().height()
+    while block.isValid():
+        if view.blockBoundingGeometry(block).translated(offset).top() > height:
+            break
+        yield block
+        block = block.next()
+
+
+def highlights_complete(view, doc) -> bool:
+    """Every figure that touches a visible block has a figure-layer format in that block."""
+    hidden = getattr(view, "_hidden_kinds", set())  # legend toggles; none at start-up
+    figures = [f for f in doc.figures if f.kind not in hidden]
+    starts = [f.start for f in figures]
+    longest = max((f.end - f.start for f in figures), default=0)
+    for block in visible_blocks(view):
+        pos, end = block.position(), block.position() + block.length() - 1
+        i = bisect_left(starts, pos - longest)
+        expected = sum(1 for f in figures[i:] if f.start < end and f.end > pos)
+        if not expected:
+            continue
+        got = sum(1 for r in block.layout().formats()
+                  if r.format.property(figure_style.LAYER) == "figure")
+        if got < expected:
+            return False
+    return True
+
+
+class Probe(QObject):
+    def __init__(self, window, mode: str, t0: float, jieba_thread: list[str]):
+        super().__init__(window)
+        self.t0, self.jieba_thread = t0, jieba_thread
+        self.window, self.mode = window, mode
+        self.result: dict = {"mode": mode}
+        self.doc = None
+        self.painted = False
+        self.gaps: list[tuple[float, float, str]] = []  # (gap_ms, at_s, phase)
+        self.phase = "booting"
+        self.progress_seen = False
+        self.linked = False
+        self._last = None
+        window.document_shown.connect(self._on_document_shown)
+        window.document_linked.connect(self._on_document_linked)
+        window.open_failed.connect(self._on_failed)
+        window.view.viewport().installEventFilter(self)
+        if mode == "heartbeat":
+            self.beat = QTimer(self, interval=10)
+            self.beat.timeout.connect(self._on_beat)
+            self.beat.start()
+
+    def _on_failed(self, message: str) -> None:
+        self.result["error"] = message
+        self.finish()
+
+    def _on_document_shown(self, doc) -> None:
+        self.doc = doc
+        self.result["document_shown_s"] = time.perf_counter() - self.t0
+        self.phase = "after document shown"
+        if "indicators" in doc.timings_ms:  # the whole analysis came from the cache
+            self.linked = True
+
+    def _on_document_linked(self, doc) -> None:
+        self.result["document_linked_s"] = time.perf_counter() - self.t0
+        self.linked = True
+        self.phase = "after linking"
+        if self.painted and self.mode != "paint":
+            QTimer.singleShot(SETTLE_MS, self.finish)
+
+    def _on_beat(self) -> None:
+        now = time.perf_counter()
+        if self.window.status.progress.isVisible():
+            self.progress_seen = True
+            self.phase = "analysing"
+        if self._last is not None:
+            self.gaps.append(((now - self._last) * 1e3, now - self.t0, self.phase))
+        self._last = now
+
+    def eventFilter(self, obj, event) -> bool:
+        if (event.type() == QEvent.Type.Paint and not self.painted and self.doc is not None
+                and highlights_complete(self.window.view, self.doc)):
+            self.painted = True
+            self.result["first_full_paint_s"] = time.perf_counter() - self.t0
+            self.result["figures"] = len(self.doc.figures)
+            self.phase = "after first paint"
+            if self.mode == "paint":
+                # end the process right after this paint is delivered: without this, exit
+                # waits for the indicator linking (jieba) the window runs after it
+                QTimer.singleShot(0, self.finish)
+            elif self.linked:
+                QTimer.singleShot(SETTLE_MS, self.finish)
+        return False
+
+    def finish(self) -> None:
+        if self.result.get("done"):
+            return
+        r = self.result
+        r["done"] = True
+        r["peak_rss_mb"] = rss_mb()
+        r["analysis_process_peak_rss_mb"] = rss_mb(resource.RUSAGE_CHILDREN)  # reader.prefetch
+        r["jieba_imported_on"] = self.jieba_thread[0] if self.jieba_thread else "not imported"
+        if self.mode == "heartbeat":
+            gaps = sorted(self.gaps, reverse=True)
+            r["beats"] = len(self.gaps)
+            r["longest_gap_ms"] = gaps[0][0] if gaps else -1.0
+            r["worst_gaps"] = [{"ms": round(g, 1), "at_s": round(t, 3), "phase": p}
+                               for g, t, p in gaps[:5]]
+            r["progress_shown"] = self.progress_seen
+        print("DRIVER " + json.dumps(r, ensure_ascii=False), flush=True)
+        if self.mode == "paint":
+            sys.stderr.flush()
+            os._exit(0)
+        QApplication.instance().quit()
