@@ -18,6 +18,8 @@ from pathlib import Path
 _DATA = Path(__file__).resolve().parent / "data" / "outline.json"
 _CN = "一二三四五六七八九十"
 _MARKERS = (
+    ("cn_part", re.compile(rf"第[{_CN}]{{1,3}}(?:部分|篇|章)[\s、，,：:]*")),
+    ("cn_section", re.compile(rf"第[{_CN}]{{1,3}}[节節][\s、，,：:]*")),
     ("dash", re.compile(r"(?:——|──|—|--+|－－|－)\s*")),
     ("cn_dun", re.compile(rf"[{_CN}]{{1,3}}、")),
     ("cn_paren", re.compile(rf"[（(][{_CN}]{{1,3}}[）)]")),
@@ -25,11 +27,15 @@ _MARKERS = (
     ("num", re.compile(r"\d{1,2}(?:[.．](?!\d)|、)")),
     ("cn_shi", re.compile(rf"[{_CN}]{{1,3}}是(?=[^，,。：:\s])")),
 )
-ITEM_STYLES = frozenset({"dash", "cn_shi", "lead", "mid_lead"})
+ITEM_STYLES = frozenset({"dash", "cn_shi", "lead", "mid_lead", "bracket_run"})
+_MD = re.compile(r"(#{1,6})[ \t\u3000]*")  # Markdown-ish `#`/`##` headings
+_BRACKET = re.compile(r"【([^【】\n]{2,30})】")  # `【经济运行】…`
 _TERMINATOR = re.compile(r"[。！？!]|\?+")
 _CLAUSE_PUNCT = re.compile(r"[，,、；;：:（）()]")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 _ENDED = tuple("。！？!?；;：:”」』）)")
+_TABLE_ROW = re.compile(r"\S(?:\t|[ \u3000]{2,}|\u3000)\S")  # cells apart by tabs or runs of spaces
+_CAPTION = re.compile(r"(?:表|图|圖)\s*\d")
 _LINE_MAX = 26  # an unmarked part heading is a short line
 _LEAD_MAX = 20  # a lead sentence opening a paragraph
 _MID_MAX = 12  # a lead sentence inside a paragraph is shorter still
@@ -98,9 +104,19 @@ def _paragraph_head(text: str, s: int, e: int, k: int, prev: str, nxt: str,
     p = text[s:e]
     if _is_appendix(p):
         return Head(s, s, e, "appendix", "appendix", k)
+    m = _MD.match(p)
+    if m and m.end() < len(p):
+        title_end, run_in = _title_end(text, s + m.end(), e, "md")
+        return Head(s, s + m.end(), title_end, f"md{len(m.group(1))}",
+                    "run_in" if run_in else "line", k)
+    m = _BRACKET.match(p)
+    if m:
+        whole = m.end() == len(p)
+        return Head(s, s + 1, s + m.end() - 1, "bracket_line" if whole else "bracket_run",
+                    "line" if whole else "run_in", k)
     for style, rx in _MARKERS:
         m = rx.match(p)
-        if not m or m.end() >= len(p):
+        if not m or (m.end() >= len(p) and style not in ("cn_part", "cn_section")):
             continue
         if style == "dash" and (_DATE.match(p, m.end()) and any(w in p for w in cues()["meeting"])):
             return None  # a dated meeting line, front matter that lost its place
@@ -161,8 +177,11 @@ def _is_appendix(p: str) -> bool:
 def _is_line_heading(p: str, prev: str, nxt: str, prev_head: Head | None) -> bool:
     if len(p) > _LINE_MAX or p.endswith(_ENDED) or _TERMINATOR.search(p):
         return False
-    if re.search(r"[，,；;]", p) or sum("\u4e00" <= c <= "\u9fff" for c in p) < 2:
+    han = sum("\u4e00" <= c <= "\u9fff" for c in p)
+    if re.search(r"[，,；;]", p) or han < 2:
         return False  # a clause, or a number fragment left alone by the web page
+    if _TABLE_ROW.search(p) or _CAPTION.match(p) or sum(c.isdigit() for c in p) > han:
+        return False  # a table row or caption, or a figure on its own
     if not nxt or nxt.startswith(tuple("，。、；：,.;:")):
         return False  # no body, or its sentence goes on below
     prev_is_heading = prev_head is not None and prev_head.kind == "line"

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import stat
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+_COMMON = Path(__file__).resolve().parent / "data" / "common_han.txt"
 MAX_BYTES = 50 * 1024 * 1024  # a report is < 1 MB; anything this big is not one
 
 # Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
@@ -35,9 +38,15 @@ class RawText:
 def load_file(path: str | Path) -> RawText:
     p = Path(path)
     try:
-        if p.is_file() and p.stat().st_size > MAX_BYTES:
-            raise LoadError(_too_big(p.stat().st_size, p))
-        data = p.read_bytes()
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise LoadError(f"Not a file: {p}")
+        if not stat.S_ISREG(st.st_mode):
+            raise LoadError(f"Not a regular file: {p}")  # a device or pipe never ends
+        if st.st_size > MAX_BYTES:
+            raise LoadError(_too_big(st.st_size, p))
+        with p.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)  # the file may have grown since stat
     except FileNotFoundError:
         raise LoadError(f"File not found: {p}") from None
     except IsADirectoryError:
@@ -64,7 +73,8 @@ def load_bytes(data: bytes, path: str = "") -> RawText:
 
 
 def decode(data: bytes, name: str = "the data") -> tuple[str, str]:
-    """(text, encoding name): BOM, then strict UTF-8, then detection among legacy encodings."""
+    """(text, encoding name): BOM, UTF-16 without one, strict UTF-8, the Chinese
+    legacy encodings (GB18030/GBK, Big5), then detection among the rest."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -73,17 +83,88 @@ def decode(data: bytes, name: str = "the data") -> tuple[str, str]:
                 raise LoadError(f"{name} starts with a {encoding} mark but is not "
                                 f"valid {encoding}") from None
     if data.count(0) > len(data) // 1000:
+        found = _utf16_without_bom(data)
+        if found:
+            return found
         raise LoadError(f"{name} is not a text file (it holds binary data)")
     try:
         return _text_only(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
+    found = _chinese_legacy(data)
+    if found:
+        return _text_only(found[0], name), found[1]
     from charset_normalizer import from_bytes  # imported late: ~30 ms, and only here
 
     best = from_bytes(data, cp_isolation=_CANDIDATES).best()
-    if best is None or best.chaos > 0.3:
+    if best is None or best.chaos > 0.3 or _latin_garbage(data, best.encoding):
         raise LoadError(f"{name} is not a text file (no known encoding fits it)")
     return _text_only(str(best), name), best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text) > 0.97:
+            return text, encoding
+    return None
+
+
+def _chinese_legacy(data: bytes) -> tuple[str, str] | None:
+    """The GB or Big5 reading of `data` whose characters are those of report prose.
+
+    Both decode most Chinese bytes without error, one of them into rare
+    characters: the share of common characters tells them apart. A few bad
+    bytes (a damaged download) become U+FFFD and are reported as damage.
+    """
+    best = None
+    for encoding in ("gb18030", "big5"):
+        text = data.decode(encoding, errors="replace")
+        if text.count("\ufffd") > max(2, len(text) // 200) or _plausible(text) < 0.9:
+            continue
+        score = _common_share(text)
+        if best is None or score > best[0]:
+            best = (score, text, encoding)
+    if best is None or best[0] < 0.3:
+        return None
+    return best[1], best[2]
+
+
+@cache
+def _common_han() -> frozenset[str]:
+    text = _COMMON.read_text(encoding="utf-8")
+    return frozenset("".join(line for line in text.splitlines() if not line.startswith("#")))
+
+
+def _common_share(text: str) -> float:
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return 0.0
+    common = _common_han()
+    return sum(c in common for c in han) / len(han)
+
+
+def _plausible(text: str) -> float:
+    """Share of characters a Chinese report is made of."""
+    if not text:
+        return 0.0
+    ok = sum(1 for c in text if (" " <= c <= "~") or c in "\n\r\t" or "\u4e00" <= c <= "\u9fff"
+             or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+             or "\u2010" <= c <= "\u206f" or "\u25a0" <= c <= "\u25ff")
+    return ok / len(text)
+
+
+def _latin_garbage(data: bytes, encoding: str) -> bool:
+    """Chinese bytes read as Latin-1/cp1252 give accented letters where text should be."""
+    if not encoding.replace("_", "").lower().startswith(("cp125", "latin", "iso8859", "windows")):
+        return False
+    high = sum(b >= 0x80 for b in data)
+    return high > len(data) * 0.2
 
 
 def _text_only(text: str, name: str) -> str:

@@ -149,7 +149,7 @@ def _build(text: str, heads: list[Head], lv: list[int]) -> tuple[Section, ...]:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while e > s and text[e - 1] in " \u3000。.":
+    while e > s and text[e - 1] in " \u3000。.：:":
         e -= 1
     while s < e and text[s] in " \u3000":
         s += 1

@@ -11,7 +11,6 @@ only some lines are indented, starts a new indented paragraph.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 _CN = "一二三四五六七八九十"
@@ -19,6 +18,9 @@ MARKER = re.compile(
     rf"(?:[{_CN}]{{1,3}}、|[（(][{_CN}\d]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)|[{_CN}]{{1,3}}是"
     rf"|第[{_CN}]{{1,3}}(?:部分|章|节|節|篇)|#|【|——|──|--|附件|附录|附錄|附表)"
 )
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+                   "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+_MAX_WRAP = 160  # characters: no one wraps wider
 _MIN_LINES = 8
 _MIN_SHARE = 0.35  # of the lines at the wrap width
 _MAX_WIDER = 0.05  # of the lines wider than it
@@ -28,14 +30,16 @@ _ENDED = tuple("。！？!?；;：:”」』")
 
 
 def columns(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    """Display width: a Chinese (wide) character takes two columns."""
+    return len(s) + len(_WIDE.findall(s))
 
 
 def wrapped_lines(raw: str, lines: list[tuple[int, int]], trimmed: list[str]) -> set[int]:
     """Indices of the lines that a hard wrap cut off (their paragraph goes on below)."""
     present = [i for i, t in enumerate(trimmed) if t]
-    if len(present) < _MIN_LINES:
-        return set()
+    if len(present) < _MIN_LINES or sum(len(trimmed[i]) > _MAX_WRAP for i in present) > len(
+            present) * _MAX_WIDER:
+        return set()  # few lines, or long ones: one paragraph a line
     for measure in (len, columns):
         widths = {i: measure(trimmed[i]) for i in present}
         width = _wrap_width(list(widths.values()))

@@ -1,6 +1,7 @@
 """Loading: encodings, BOMs, line endings, and one-line errors for bad files."""
 
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +77,82 @@ def test_samples_load(samples_dir):
     for p in samples_dir.glob("*.txt"):
         raw = load_file(p)
         assert raw.encoding == "utf-8" and "\r" not in raw.text
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.mark.parametrize("fixture,encoding,expect", [
+    ("traditional_fullwidth.txt", "big5", "big5"),
+    ("traditional_fullwidth.txt", "gb18030", "gb18030"),
+    ("budget_2023.txt", "gbk", "gb18030"),
+    ("budget_2023.txt", "utf-16-le", "utf-16-le"),  # no BOM: told by its zero bytes
+    ("budget_2023.txt", "utf-16-be", "utf-16-be"),
+])
+def test_fixture_reports_in_legacy_encodings(tmp_path, fixture, encoding, expect):
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    p = tmp_path / "report.txt"
+    p.write_bytes(text.encode(encoding))
+    raw = load_file(p)
+    assert raw.text == text and raw.encoding == expect
+
+
+@pytest.mark.parametrize("n", [8, 20, 60])
+def test_short_big5_and_gbk_are_told_apart(n):
+    trad = (FIXTURES / "traditional_fullwidth.txt").read_text(encoding="utf-8")[:n]
+    simp = (FIXTURES / "budget_2023.txt").read_text(encoding="utf-8")[:n]
+    assert load_bytes(trad.encode("big5")).text == trad
+    assert load_bytes(simp.encode("gbk")).text == simp
+
+
+def test_chinese_bytes_never_decode_as_latin_garbage():
+    data = bytearray((FIXTURES / "budget_2023.txt").read_text(encoding="utf-8").encode("gbk"))
+    for i in range(0, len(data), 7):
+        data[i] = 0xFF  # too damaged to be GBK; cp1252 would "fit" any byte
+    with pytest.raises(LoadError, match="not a text file"):
+        load_bytes(bytes(data))
+
+
+def test_a_few_bad_bytes_in_gbk_become_damage_marks():
+    text = (FIXTURES / "budget_2023.txt").read_text(encoding="utf-8")
+    data = bytearray(text.encode("gbk"))
+    data[200] = 0xFF
+    raw = load_bytes(bytes(data))
+    assert raw.encoding == "gb18030" and 1 <= raw.text.count("\ufffd") <= 2  # the pair it broke
+
+
+def test_latin1_text_still_loads():
+    raw = load_bytes("Résumé of the café budget, naïve estimates.\n".encode("cp1252") * 3)
+    assert raw.text.startswith("Résumé")
+
+
+def test_whitespace_only_and_unreadable_files(tmp_path, monkeypatch):
+    p = tmp_path / "blank.txt"
+    p.write_bytes("  \n\u3000\n".encode())
+    with pytest.raises(LoadError, match="no text"):
+        load_file(p)
+    p.write_text("各位代表：", encoding="utf-8")
+
+    def denied(*a, **k):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(Path, "open", denied)
+    with pytest.raises(LoadError, match="Permission denied"):
+        load_file(p)
+
+
+def test_file_that_vanishes_between_stat_and_read(tmp_path, monkeypatch):
+    p = tmp_path / "gone.txt"
+    p.write_text("各位代表：", encoding="utf-8")
+
+    def vanished(*a, **k):
+        raise FileNotFoundError(2, "No such file")
+    monkeypatch.setattr(Path, "open", vanished)
+    with pytest.raises(LoadError, match="not found"):
+        load_file(p)
+
+
+def test_device_is_not_read_forever():
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    with pytest.raises(LoadError, match="Not a regular file"):
+        load_file("/dev/zero")
