@@ -47,3 +47,20 @@ def test_missing_file(tmp_path):
     out = run("extract", tmp_path / "nope.txt", "--json")
     assert out.returncode != 0 and "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1 and "not found" in out.stderr
+
+
+def test_directory_is_a_one_line_error(tmp_path):
+    out = run("extract", tmp_path, "--json")
+    assert out.returncode != 0 and out.stdout == "" and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1 and "Not a file" in out.stderr
+
+
+def test_fixture_report_in_big5(tmp_path):
+    text = (ROOT / "tests" / "fixtures" / "traditional_fullwidth.txt").read_text(encoding="utf-8")
+    p = tmp_path / "big5.txt"
+    p.write_bytes(text.encode("big5"))
+    out = run("extract", p, "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["source"]["encoding"] == "big5" and data["meta"]["year"] == 2024
+    assert [s["title"] for s in data["sections"]][:2] == ["一、二○二三年工作回顧", "（一）經濟實力穩步提升"]

@@ -1,5 +1,7 @@
 """Every cleaned character maps back to the same character of the raw text."""
 
+from pathlib import Path
+
 import pytest
 
 from reader.clean import clean
@@ -12,7 +14,16 @@ SYNTHETIC = [
     "",
     "\n\n\n",
     "確??⒐ね懂a(chǎn)項目。",
+    "由技术供给方带团队、带技术、带资金、带场景、带人才\n揭榜\n；由需求方出题目。\n",
+    "标题报告\n【字体：\n大\n中\n小\n】\n正文。\n",
 ]
+
+
+def test_fixture_offsets():
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    for p in sorted(fixtures.glob("*")):
+        if p.name != "html_leftovers.txt":  # entities map to their `&` (test_layouts_text)
+            _check(load_file(p).text)
 
 
 def _check(raw: str):
