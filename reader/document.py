@@ -78,6 +78,7 @@ class Figure:
     year: int | None = None
     sentence_start: int = 0
     sentence_end: int = 0
+    period: str = ""  # a total or average over a plan period ("十四五", "2018-2022"); "" for one year
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,7 @@ class Indicator:
     start: int  # of the quote
     end: int
     figure_ids: tuple[int, ...] = ()
+    period: str = ""  # as Figure.period: rows of a whole plan period, not of `year` alone
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,9 @@ from functools import cache
 
 from reader.cues import SENTENCE_ENDS, clause_start
 from reader.document import Figure, Indicator, Meta, Section
-from reader.roles import RoleFinder, sentence_index
+from reader.key_table import build_table
+from reader.periods import PeriodFinder, target_span
+from reader.roles import RoleFinder, explicit_year, sentence_index
 from reader.segment import words
 from reader.simplified import working_copy
 from reader.units import alternation
@@ -57,6 +59,7 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
     s = w.s
     ends = [m.end() for m in SENTENCE_ENDS.finditer(s)]
     roles = RoleFinder(s, sections, meta, w.to_s)
+    periods = _period_finder(s, w, sections, roles)
     headline = set(_vocab()[0].values())
     linked: list[Figure] = []
     prev: tuple[int, str, str, int] | None = None  # (sentence, name, canonical, clause start)
@@ -85,15 +88,38 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
             elif canonical in _vocab()[6]:
                 name, canonical = _complete(prev, name, canonical)
         role, year = roles.role_year(a, sent_start)
+        role, year, period = _period(periods, f, a, sent_start, role, year)
         shown = _split(canonical, s[sent_start:a], (sent, canonical, f.kind), split_seen)
-        g = replace(f, indicator=name, canonical=shown, role=role, year=year)
+        g = replace(f, indicator=name, canonical=shown, role=role, year=year, period=period)
         linked.append(g)
         starts[g.id] = phrase_start
         if name and f.kind != "rank" and not keep_prev:
             prev = (sent, name, canonical, phrase_start)
         elif not same:
             prev = None
-    return tuple(linked), _table(text, w, linked, starts)
+    return tuple(linked), build_table(text, w, linked, starts, sections)
+
+
+def _period_finder(s: str, w, sections: tuple[Section, ...], roles: RoleFinder) -> PeriodFinder:
+    def line_of(i: int) -> int:
+        j = w.to_s(i)
+        return s.rfind("\n", 0, j) + 1
+
+    titles = frozenset(line_of(x.title_start) for x in sections if x.kind == "line")
+    parts = frozenset(line_of(x.title_start) for x in sections if x.level == 1)
+    return PeriodFinder(s, roles.year, titles, parts, roles.plan)
+
+
+def _period(periods: PeriodFinder, f: Figure, a: int, sent_start: int, role: str,
+            year: int | None) -> tuple[str, int | None, str]:
+    """(role, year, period): five-year totals and goals get the period and its last year."""
+    p = None if explicit_year(periods.s, sent_start, a, periods.year, plans=False) \
+        else periods.at(a, sent_start)
+    if p is None:
+        return role, year, target_span(periods.year, year) if role == "target" else ""
+    if p.future:
+        return ("estimate" if role == "estimate" else "target"), p.last, p.label
+    return role, p.last, p.label if periods.is_total(a, f.kind, f.direction) else ""
 
 
 def _split(canonical: str, before: str, key: tuple, seen: dict[tuple, int]) -> str:
@@ -215,60 +241,3 @@ def _complete(prev, name: str, head: str) -> tuple[str, str]:
     if len(written) == len(base) and k > 0:
         return written[:k] + name, canon
     return written + name, canon
-
-
-def _is_indicator(canonical: str) -> bool:
-    """A headline synonym, or a phrase ending in a head with a modifier of its own:
-    投资 or 总投资 alone say too little to be a row."""
-    synonyms, _, heads, *_ = _vocab()
-    if canonical in synonyms:
-        return True
-    head = max((h for h in heads if canonical.endswith(h)), key=len, default="")
-    return bool(head) and len(canonical) - len(head) >= 2
-
-
-_BASE_BEFORE = ("从", "由")  # 从2.1%提高到2.4%: the first is the base, not the level
-_LEVEL_BEFORE = ("到", "至", "为", "达")
-
-
-def _table(text: str, w, figures: list[Figure], starts: dict[int, int]) -> tuple[Indicator, ...]:
-    rows: dict[tuple, dict] = {}
-    for f in figures:
-        if not f.canonical or f.kind in ("rank", "points") or not _is_indicator(f.canonical):
-            continue  # a change in points is not the level
-        a = w.to_s(f.start)
-        if f.kind != "growth" and w.s[a - 1:a] in _BASE_BEFORE:
-            continue
-        if f.kind in ("amount", "count") and f.direction and w.s[a - 1:a] not in _LEVEL_BEFORE:
-            continue  # 增加约1.5万亿元 is a change; 提高到78.8岁 is a level
-        key = (f.canonical, f.role, f.year)
-        row = rows.get(key)
-        if row is None:
-            row = rows[key] = dict(name=f.indicator, figs=[], sentence=f.sentence_start,
-                                   start=w.to_text(starts[f.id]), value=None, unit="",
-                                   growth=None, qualifier="")
-        elif row["sentence"] != f.sentence_start:
-            continue  # first mention wins; later sentences restate or break it down
-        if f.kind == "growth":
-            if row["growth"] is not None:
-                continue
-            row["growth"] = f.value * (-1 if f.direction < 0 else 1)
-            row["qualifier"] = row["qualifier"] or f.qualifier
-        else:
-            if row["value"] is not None:
-                continue
-            row["value"], row["unit"] = f.value, f.unit
-            row["qualifier"] = f.qualifier or row["qualifier"]
-        row["figs"].append(f)
-    out = []
-    for (canonical, role, year), row in rows.items():
-        if not row["figs"]:
-            continue
-        end = max(f.end for f in row["figs"])
-        out.append(Indicator(name=row["name"], canonical=canonical, role=role, year=year,
-                             value=row["value"], unit=row["unit"], growth_pct=row["growth"],
-                             qualifier=row["qualifier"], quote=text[row["start"]:end],
-                             start=row["start"], end=end,
-                             figure_ids=tuple(f.id for f in row["figs"])))
-    out.sort(key=lambda r: r.start)
-    return tuple(out)

@@ -61,8 +61,9 @@ def plan_start(s: str, sections: tuple[Section, ...], map_to_s) -> int:
     return m.start() if m else len(s)
 
 
-def explicit_year(s: str, sent_start: int, at: int, near: int | None) -> int | None:
-    """A year written in the sentence before the figure (`到2025年`, `十四五`末)."""
+def explicit_year(s: str, sent_start: int, at: int, near: int | None,
+                  plans: bool = True) -> int | None:
+    """A year written in the sentence before the figure (`到2025年`, `十四五`末 if `plans`)."""
     chunk = s[sent_start:at]
     best = None
     for m in _YEAR.finditer(chunk):
@@ -71,7 +72,7 @@ def explicit_year(s: str, sent_start: int, at: int, near: int | None) -> int | N
         if chunk[m.end():m.end() + 1] in ("-", "—", "至", "度") or chunk.startswith("以来", m.end()):
             continue  # 2013年以来: a base period, not the figure's year
         best = (m.end(), int(m.group(1)))
-    for m in _FIVE_YEAR_PLAN.finditer(chunk):
+    for m in _FIVE_YEAR_PLAN.finditer(chunk if plans else ""):
         if best is None or m.end() > best[0]:
             best = (m.end(), 1955 + 5 * (10 + _CN.index(m.group(1)) + 1))
     if best is None:
