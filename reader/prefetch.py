@@ -1,11 +1,13 @@
-"""Phase 1 of the analysis in a forked child, started before Qt is imported.
+"""The analysis of the file given at start-up, in a forked child, started before Qt is imported.
 
 On a start with a file, the reader's first paint waits for two things that need not wait for
 each other: Qt and the window (imports, construction) and the text's analysis (core imports,
 cleaning, outline, figures). A child forked at the very start runs the analysis on the other
-core and sends the Document back through a pipe. Only where that is safe: Linux, and a process
-that has no other thread yet. Elsewhere `start` returns None and the window analyses on its
-worker thread as usual.
+core and sends the Document back through a pipe: phase 1 first, then what phase 2 (indicator
+linking, jieba) adds. The window's process thus never holds its GIL for the analysis (long C
+calls over a 5 MB text would stall its event loop) nor loads jieba's dictionary.
+Only where forking is safe: Linux, and a process that has no other thread yet. Elsewhere
+`start` returns None and the window analyses on its worker thread as usual.
 
 Imports nothing heavy: the core is imported by the child only.
 """
@@ -21,23 +23,53 @@ SMALL = 1 << 20  # bytes: a file this small is analysed in ~0.1 s, worth waiting
 
 
 class Prefetch:
-    """A phase-1 analysis under way in a child process."""
+    """An analysis under way in a child process. Read `result()`, then `linked(doc)` if
+    needed; both block until the child has sent it: call them from a worker thread."""
 
     def __init__(self, path: str, pid: int, fd: int, size: int):
-        self.path, self._pid, self._fd = path, pid, fd
+        self.path, self._pid = path, pid
+        self._pipe = os.fdopen(fd, "rb")
+        self._lock, self._closed = threading.Lock(), False
         self.small = size <= SMALL  # the window may wait for it; a big one is read on a worker
 
     def result(self):
         """(Document, linked?): phase 1, or the finished analysis from the cache; raises what
-        the child raised. Blocks until the child is done: call it from a worker thread."""
+        the child raised."""
+        doc, linked = self._receive()
+        if linked:
+            self.close()
+        return doc, linked
+
+    def linked(self, doc):
+        """`doc` (from `result()`) with phase 2's figures, indicators and timings."""
         try:
-            with os.fdopen(self._fd, "rb") as pipe:
-                ok, payload = pickle.load(pipe)  # streamed: frame by frame, not one long call
-        except (EOFError, pickle.UnpicklingError) as exc:
-            raise RuntimeError(f"the analysis process ended without a result: {exc}") from exc
+            figures, indicators, timings = self._receive()
         finally:
+            self.close()
+        return doc.evolve(figures=figures, indicators=indicators, timings_ms=timings)
+
+    def close(self) -> None:
+        """Done with the child (or no longer interested): end it and reap it. The child goes
+        first, so a worker blocked reading the pipe wakes (end of file) and lets it close."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        try:
+            os.kill(self._pid, 9)  # finished already, or busy with what nobody will read
             os.waitpid(self._pid, 0)
+        except OSError:
+            pass
+        self._pipe.close()
+
+    def _receive(self):
+        try:
+            ok, payload = pickle.load(self._pipe)  # streamed frame by frame: the GIL is let go
+        except (EOFError, OSError, ValueError, pickle.UnpicklingError) as exc:
+            self.close()
+            raise RuntimeError(f"the analysis process ended without a result: {exc}") from exc
         if not ok:
+            self.close()
             raise payload
         return payload
 
@@ -57,19 +89,35 @@ def start(path: str) -> Prefetch | None:
     os.close(read_end)  # the child: analyse, send, and leave without the parent's exit handlers
     status = 0
     try:
-        try:
-            from reader.pipeline import is_linked, read_file
-
-            doc = read_file(path, cache=True)
-            payload = (True, (doc, is_linked(doc)))
-        except Exception as exc:
-            payload = (False, exc)
         with os.fdopen(write_end, "wb") as pipe:
-            pickle.dump(payload, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-    except BaseException:  # the parent went away (broken pipe) or the exception would not pickle
+            _analyse(path, pipe)
+    except BaseException:  # the parent went away (broken pipe) or an exception would not pickle
         status = 1
     finally:
         os._exit(status)
+
+
+def _analyse(path: str, pipe) -> None:
+    def send(ok: bool, payload) -> None:
+        pickle.dump((ok, payload), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        pipe.flush()
+
+    try:
+        from reader.pipeline import is_linked, link_document, read_file
+
+        doc = read_file(path, cache=True)
+    except Exception as exc:
+        send(False, exc)
+        return
+    send(True, (doc, is_linked(doc)))
+    if is_linked(doc):
+        return
+    try:
+        full = link_document(doc, cache=True)
+    except Exception as exc:
+        send(False, exc)
+        return
+    send(True, (full.figures, full.indicators, full.timings_ms))
 
 
 def _fork_is_safe() -> bool:

@@ -32,6 +32,7 @@ MAX_RECENT = 10
 # jobs: phase 1 (text, outline, figures), phase 2 (indicators, jieba), pyqtgraph import
 ANALYSIS, LINK, CHARTS = "analysis", "link", "charts"
 LINK_LATEST_MS = 300  # linking starts at the first paint, or after this if the view is hidden
+BIG_TEXT = 500_000  # characters: the docks of a longer text are filled after its first paint
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self._search_text: tuple[str, object] | None = None  # simplified text + map
         self._warmed = False
         self._to_link: Document | None = None  # shown, indicators to follow after its paint
+        self._prefetched = None  # the process analysing the start-up file (reader.prefetch)
         self.runner = Runner(self)
         self.view = DocumentView()
         self.legend = LegendBar()
@@ -134,6 +136,9 @@ class MainWindow(QMainWindow):
         self.status.show_progress(0.0, f"Opening {Path(path).name}…")
         self.runner.cancel(LINK)
         self._to_link = None
+        if self._prefetched is not None:
+            self._prefetched.close()
+        self._prefetched = prefetched
         if prefetched is not None and prefetched.small:
             # analysed while the window was built, and quick to take: no thread round trip,
             # and called before the event loop runs, the window's first paint is the text's
@@ -160,7 +165,21 @@ class MainWindow(QMainWindow):
         self._search_text = None
         self.view.set_document(doc, keep_position=keep_position)
         self.view.set_hidden_kinds(self.legend.hidden_kinds())
-        self.outline.set_document(doc)
+        if len(doc.text) < BIG_TEXT:
+            self._show_docks(doc)
+        else:  # each step costs ~20-50 ms on a 5 MB report: one per turn of the event loop,
+            QTimer.singleShot(0, lambda: self._show_tree(doc))  # so the text paints between
+
+    def _show_tree(self, doc: Document) -> None:
+        if self.doc is doc:
+            self.outline.set_document(doc)
+            QTimer.singleShot(0, lambda: self._show_docks(doc, tree=False))
+
+    def _show_docks(self, doc: Document, tree: bool = True) -> None:
+        if self.doc is not doc:
+            return  # another document came meanwhile
+        if tree:
+            self.outline.set_document(doc)
         self.panel.set_document(doc)
         self.status.show_document(doc)
         if self.search_bar.isVisible() and self.search_bar.query():
@@ -176,9 +195,16 @@ class MainWindow(QMainWindow):
             shown = _in_script(doc, self._script)
         self.original, self.doc = doc, shown
         self.view.swap_document(shown)
-        self.panel.set_document(shown)
-        self.status.show_document(shown)
-        self.document_linked.emit(shown)
+        if len(shown.text) < BIG_TEXT:
+            self._show_linked_docks(shown)
+        else:  # the text's new layers first, the panel in the next turn of the event loop
+            QTimer.singleShot(0, lambda: self._show_linked_docks(shown))
+
+    def _show_linked_docks(self, shown: Document) -> None:
+        if self.doc is shown:
+            self.panel.set_document(shown)
+            self.status.show_document(shown)
+            self.document_linked.emit(shown)
 
     def set_script(self, script: str) -> None:
         self._script = script
@@ -269,7 +295,10 @@ class MainWindow(QMainWindow):
         would otherwise compete with the paint for the GIL."""
         if self._to_link is not None:
             doc, self._to_link = self._to_link, None
-            self.runner.submit(LINK, _link, doc, self._script)
+            if self._prefetched is not None:  # the child links it: no GIL taken from us
+                self.runner.submit(LINK, _receive_linked, self._prefetched, doc, self._script)
+            else:
+                self.runner.submit(LINK, _link, doc, self._script)
 
     def _on_view_first_painted(self) -> None:
         self._start_linking()
@@ -355,6 +384,8 @@ class MainWindow(QMainWindow):
         s.setValue("geometry", self.saveGeometry())
         s.setValue("window_state", self.saveState())
         s.sync()
+        if self._prefetched is not None:
+            self._prefetched.close()  # wakes a job waiting for the child
         self.runner.shutdown()
         super().closeEvent(event)
 
@@ -372,6 +403,12 @@ def _receive(prefetched, script: str, progress=None, cancelled=None):
     """Like `_read`, from the process that analysed the file while the window was built."""
     doc, linked = prefetched.result()
     return doc, _in_script(doc, script), linked
+
+
+def _receive_linked(prefetched, doc: Document, script: str, progress=None, cancelled=None):
+    """Like `_link`, from the process that analysed the file."""
+    linked = prefetched.linked(doc)
+    return linked, _in_script(linked, script)
 
 
 def _link(doc: Document, script: str, progress=None, cancelled=None):

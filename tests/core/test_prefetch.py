@@ -21,6 +21,16 @@ def test_the_child_sends_the_phase_1_document(sample_path):
                                                      expected.figures)
 
 
+def test_the_child_then_links_it(sample_path, sample_doc):
+    pending = _start(sample_path)
+    doc, _ = pending.result()
+    full = pending.linked(doc)
+    assert full.text is doc.text
+    assert (full.figures, full.indicators) == (sample_doc.figures, sample_doc.indicators)
+    again, linked = _start(sample_path).result()  # the child stored the finished analysis
+    assert linked and again.indicators == sample_doc.indicators
+
+
 def test_a_load_error_reaches_the_parent(tmp_path):
     bad = tmp_path / "report.txt"
     bad.write_bytes(b"\x00\x01\x02" * 1000)  # binary: the loader refuses it

@@ -1,7 +1,9 @@
 """Benchmark 4: peak RSS of the window with the sample open and with the 100× file open.
 
 window_driver.py memory: boot as main.py does, open the file, first full paint, let the window
-settle (charts loaded), then read ru_maxrss (the peak over the whole process). Median of runs.
+settle (charts loaded), then read ru_maxrss (the peak over the whole process) and that of the
+analysis process main.py forks (reader.prefetch). The target is checked against their sum
+(they overlap in time). Median of runs.
 """
 
 from __future__ import annotations
@@ -21,11 +23,14 @@ def main() -> None:
         env = {"REPORT_LENS_HOME": home}
         for name, path in (("sample", SAMPLE), ("x100", big_sample(100))):
             drive("memory", path, env)  # warm-up
-            peak = statistics.median(drive("memory", path, env)["peak_rss_mb"]
-                                     for _ in range(max(3, RUNS // 2)))
-            figures[f"{name}_peak_rss_mb"] = peak
+            runs = [drive("memory", path, env) for _ in range(max(3, RUNS // 2))]
+            window = statistics.median(r["peak_rss_mb"] for r in runs)
+            child = statistics.median(r.get("analysis_process_peak_rss_mb", 0.0) for r in runs)
+            figures[f"{name}_peak_rss_mb"] = window + child
+            figures[f"{name}_window_process_peak_rss_mb"] = window
+            figures[f"{name}_analysis_process_peak_rss_mb"] = child
             figures[f"{name}_target_mb"] = TARGETS_MB[name]
-            figures[f"{name}_ratio"] = peak / TARGETS_MB[name]
+            figures[f"{name}_ratio"] = (window + child) / TARGETS_MB[name]
     figures["meets_target"] = all(figures[f"{n}_ratio"] <= 1.0 for n in TARGETS_MB)
     report("memory", **figures)
 

@@ -1,13 +1,16 @@
 """Benchmark 3: the longest gap of a 10 ms GUI-thread heartbeat while the 100× file opens.
 
 Each run boots the window (window_driver.py heartbeat), opens the ≈5 MB file, waits for the
-first full paint plus a settle time (charts load after the first paint), and reports the
-longest gap between heartbeats, the phase it fell in, and whether the progress bar showed.
+first full paint, the indicator linking and a settle time (charts load after the first paint),
+and reports the longest gap between heartbeats, the phase it fell in, and whether the progress
+bar showed. First opens (no cached analysis: both phases run) are the headline; reopening (the
+analysis cache hit) is reported beside them.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import statistics
 import tempfile
 from pathlib import Path
@@ -31,7 +34,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         env = {"REPORT_LENS_HOME": home}
         drive("heartbeat", big, env)  # warm-up: jieba cache, file cache
-        runs = [drive("heartbeat", big, env) for _ in range(RUNS)]
+        reopen = [drive("heartbeat", big, env) for _ in range(RUNS)]
+        runs = []
+        for _ in range(RUNS):
+            shutil.rmtree(Path(home) / "cache" / "analyses", ignore_errors=True)
+            runs.append(drive("heartbeat", big, env))
     longest = [r["longest_gap_ms"] for r in runs]
     worst = max(runs, key=lambda r: r["longest_gap_ms"])
     median = statistics.median(longest)
@@ -42,6 +49,10 @@ def main() -> None:
            worst_gap_phase=worst["worst_gaps"][0]["phase"] if worst["worst_gaps"] else "",
            worst_gaps_of_worst_run=worst["worst_gaps"],
            document_shown_median_s=statistics.median(r["document_shown_s"] for r in runs),
+           document_linked_median_s=statistics.median(r.get("document_linked_s", -1.0)
+                                                      for r in runs),
+           reopen_longest_gap_median_ms=statistics.median(r["longest_gap_ms"] for r in reopen),
+           reopen_worst_gaps=max(reopen, key=lambda r: r["longest_gap_ms"])["worst_gaps"],
            progress_shown_every_run=all(r["progress_shown"] for r in runs),
            target_ms=TARGET_MS,
            ratio=median / TARGET_MS,

@@ -27,7 +27,8 @@ def main() -> None:
                 "print(os.path.join(s.tokenizer().tmp_dir, 'jieba.cache'))")
         cold = run_python(code, env).stdout.split()
         warm = run_python(code, env).stdout.split()
-        opened = drive("paint", SAMPLE, env)  # which thread loaded jieba when the window opened
+        # which thread (or process) loaded jieba when the window opened and linked indicators
+        opened = drive("heartbeat", SAMPLE, {**env, "DRIVER_SETTLE_MS": "200"})
         cache_file = warm[1] if len(warm) > 1 else ""
         cache_exists = bool(cache_file) and Path(cache_file).is_file()
     report("startup",
@@ -40,6 +41,7 @@ def main() -> None:
            jieba_cache_file=cache_file,
            jieba_cache_in_user_cache_dir=cache_file.startswith(f"{home}/cache/") and cache_exists,
            jieba_loaded_on_thread=opened.get("jieba_imported_on", ""),
+           # "not imported": the analysis process main.py forks loaded it, not the window
            jieba_off_gui_thread=opened.get("jieba_imported_on") not in ("MainThread", None))
 
 

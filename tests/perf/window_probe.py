@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import resource
 import sys
+import threading
 import time
 from bisect import bisect_left
+from collections import Counter
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -51,6 +55,36 @@ def highlights_complete(view, doc) -> bool:
     return True
 
 
+class StallSampler(threading.Thread):
+    """DRIVER_GAP_STACKS=1: while the heartbeat is late, sample the GUI thread's Python stack
+    every 5 ms (needs the GIL, so a C call holding it shows as the frame that called it);
+    the most frequent stacks are printed to stderr at the end."""
+
+    def __init__(self, probe):
+        super().__init__(daemon=True)
+        self.probe, self.main = probe, threading.main_thread().ident
+        self.counts: Counter = Counter()
+        atexit.register(self.report)
+
+    def run(self) -> None:
+        while True:
+            time.sleep(0.005)
+            last = self.probe._last
+            if last is None or time.perf_counter() - last < 0.03:
+                continue
+            frame = sys._current_frames().get(self.main)
+            stack = []
+            while frame is not None and len(stack) < 8:
+                code = frame.f_code
+                stack.append(f"{Path(code.co_filename).name}:{frame.f_lineno} {code.co_name}")
+                frame = frame.f_back
+            self.counts[" < ".join(stack)] += 1
+
+    def report(self) -> None:
+        for stack, n in self.counts.most_common(12):
+            print(f"STALL {n * 5:>5} ms  {stack}", file=sys.stderr)
+
+
 class Probe(QObject):
     def __init__(self, window, mode: str, t0: float, jieba_thread: list[str]):
         super().__init__(window)
@@ -72,6 +106,8 @@ class Probe(QObject):
             self.beat = QTimer(self, interval=10)
             self.beat.timeout.connect(self._on_beat)
             self.beat.start()
+            if os.environ.get("DRIVER_GAP_STACKS"):
+                StallSampler(self).start()
 
     def _on_failed(self, message: str) -> None:
         self.result["error"] = message
