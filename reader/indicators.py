@@ -15,6 +15,7 @@ from functools import cache
 
 from reader.cues import SENTENCE_ENDS, clause_start
 from reader.document import Figure, Indicator, Meta, Section
+from reader.enumerations import first_item_start, split_items
 from reader.key_table import build_table
 from reader.periods import PeriodFinder, target_span
 from reader.roles import RoleFinder, explicit_year, sentence_index
@@ -64,7 +65,7 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
     linked: list[Figure] = []
     prev: tuple[int, str, str, int] | None = None  # (sentence, name, canonical, clause start)
     starts: dict[int, int] = {}
-    split_seen: dict[tuple, int] = {}
+    split_seen: dict[tuple, list] = {}
     for f in figures:
         a = w.to_s(f.start)
         sent = sentence_index(ends, a)
@@ -89,10 +90,12 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
                 name, canonical = _complete(prev, name, canonical)
         role, year = roles.role_year(a, sent_start)
         role, year, period = _period(periods, f, a, sent_start, role, year)
-        shown = _split(canonical, s[sent_start:a], (sent, canonical, f.kind), split_seen)
-        g = replace(f, indicator=name, canonical=shown, role=role, year=year, period=period)
+        shown_name, shown = _split(text, w, (sent_start, phrase_start, a), name, canonical,
+                                   (sent, canonical, f.kind), split_seen)
+        g = replace(f, indicator=shown_name, canonical=shown, role=role, year=year, period=period)
         linked.append(g)
-        starts[g.id] = phrase_start
+        enumerated = bool(split_seen[(sent, canonical, f.kind)][0])
+        starts[g.id] = first_item_start(s, sent_start, phrase_start) if enumerated else phrase_start
         if name and f.kind != "rank" and not keep_prev:
             prev = (sent, name, canonical, phrase_start)
         elif not same:
@@ -122,13 +125,15 @@ def _period(periods: PeriodFinder, f: Figure, a: int, sent_start: int, role: str
     return role, p.last, p.label if periods.is_total(a, f.kind, f.direction) else ""
 
 
-def _split(canonical: str, before: str, key: tuple, seen: dict[tuple, int]) -> str:
-    """城乡居民人均可支配收入分别增长4.4%、5.6%: the first is urban, the second rural."""
-    pair = load_json("indicators.json").get("split_pairs", {}).get(canonical)
-    if not pair or "分别" not in before:
-        return canonical
-    k = seen[key] = seen.get(key, -1) + 1
-    return pair[k] if k < len(pair) else canonical
+def _split(text: str, w, at: tuple[int, int, int], name: str, canonical: str, key: tuple,
+           seen: dict[tuple, list]) -> tuple[str, str]:
+    """The k-th figure of items named together with 分别 goes to the k-th item."""
+    if key not in seen:
+        seen[key] = [split_items(text, w, *at, name, canonical), -1]
+    entry = seen[key]
+    entry[1] += 1
+    items, k = entry
+    return items[k] if k < len(items) else (name, canonical)
 
 
 def _phrase(text: str, w, lo: int, a: int) -> tuple[str, str, int]:

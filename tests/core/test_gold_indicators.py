@@ -74,7 +74,8 @@ def test_every_figure_points_at_its_text(sample_doc):
 # Hand-made gold files of other samples (tests/gold/): the share of rows found must
 # not fall below what the extractor reaches today; known misses are written down.
 OTHER_GOLD = {"national_2022.gold.json": 1.0,
-              "henan_2026.gold.json": 1.0}
+              "henan_2026.gold.json": 1.0,
+              "sichuan_2026.gold.json": 1.0}
 
 
 @pytest.mark.parametrize("name", sorted(OTHER_GOLD))
@@ -96,3 +97,8 @@ def test_other_gold_indicators(name, samples_dir):
         assert at >= 0, nq
         hit = [f.text for f in doc.figures if f.start < at + len(nq) and at < f.end]
         assert not hit, (nq, hit)
+    for g in g_all.get("period_figures", []):  # 十四五 totals vs levels at the period's end
+        at = doc.text.find(g["quote"])
+        k = doc.text.find(g["text"], at, at + len(g["quote"]))
+        f = next(f for f in doc.figures if (f.start, f.end) == (k, k + len(g["text"])))
+        assert (f.year, f.period) == (g["year"], g["period"]), g

@@ -133,3 +133,29 @@ def test_urban_and_rural_named_together_with_respectively():
     assert _row(rows, "城镇居民人均可支配收入").growth_pct == 4.4
     assert _row(rows, "农村居民人均可支配收入").growth_pct == 5.6
     assert not [r for r in rows if r.canonical == "城乡居民人均可支配收入"]
+
+
+def test_enumeration_sharing_a_head_with_respectively():
+    text = ("2025年工作回顾\n六大优势产业、高技术制造业、绿色低碳优势产业增加值分别增长6.8%、12.3%、7.8%，"
+            "工业投资增长7.3%。城镇、农村居民人均可支配收入分别增长4.1%、6.2%。"
+            "刑事、治安案件分别下降6.6%、3.6%。\n")
+    _, rows = _rows(text)
+    assert _row(rows, "六大优势产业增加值").growth_pct == 6.8
+    high = _row(rows, "高技术制造业增加值")
+    assert high.growth_pct == 12.3 and high.quote.startswith("六大优势产业、")
+    assert _row(rows, "绿色低碳优势产业增加值").growth_pct == 7.8
+    assert _row(rows, "城镇居民人均可支配收入").growth_pct == 4.1
+    assert _row(rows, "农村居民人均可支配收入").growth_pct == 6.2
+
+
+def test_2010s_district_local_revenue_and_industrial_investment():
+    text = ("2012年某区政府工作报告\n一、过去一年工作回顾\n"
+            "2011年，财政总收入完成29亿元，同比增长67.3%；地方财政总收入完成16亿元，同比增长23.2%；"
+            "全社会固定资产投资完成155.4亿元，同比增长101.6%。工业固定资产投资完成93.1亿元，同比增长74.5%。"
+            "全年我区共投入各类民生资金6.8亿元。\n"
+            "二、2012年目标任务\n预期目标是：地方财政总收入达到20亿元，同比增长24.6%。\n")
+    _, rows = _rows(text)
+    assert (_row(rows, "财政总收入").value, _row(rows, "地方财政收入").value) == (29, 16)
+    assert _row(rows, "地方财政收入", "target").value == 20
+    assert (_row(rows, "固定资产投资").value, _row(rows, "工业投资").value) == (155.4, 93.1)
+    assert any(r.name == "各类民生资金" for r in rows)

@@ -9,7 +9,9 @@ quote; precision: among figures that touch a gold quote or a `not_quantities`
 string, the share that are gold values (so names and codes count as errors).
 Indicators — recall: gold rows found with the same name, role, year, value,
 growth and qualifier; precision: among our rows whose quote overlaps a gold
-quote, the share that match a gold row.
+quote, the share that match a gold row. Periods — recall: `period_figures` entries
+(figure text in a quote) found with that year and period ("十四五", or "" for a level
+at the period's end).
 """
 
 from __future__ import annotations
@@ -60,6 +62,14 @@ def _spans(text: str, needle: str) -> list[tuple[int, int]]:
     return out
 
 
+def period_matches(doc, g) -> bool:
+    """A `period_figures` entry: the figure `text` inside `quote` has that year and period."""
+    at = doc.text.find(g["quote"])
+    k = doc.text.find(g["text"], at, at + len(g["quote"])) if at >= 0 else -1
+    return any((f.start, f.end) == (k, k + len(g["text"])) and f.year == g["year"]
+               and f.period == g["period"] for f in doc.figures)
+
+
 def score(gold_path: Path) -> dict:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     doc = analyze_file(report_path(gold_path, gold["file"]))
@@ -83,11 +93,15 @@ def score(gold_path: Path) -> dict:
     ind_recall = sum(1 for g in gold["indicators"] if any(_row_matches(r, g) for r in rows))
     near = [r for r in rows if any(r.start < e and s < r.end for s, e in quotes)]
     ind_precision = sum(1 for r in near if any(_row_matches(r, g) for g in gold["indicators"]))
+    periods = gold.get("period_figures", [])
     return {"gold": gold_path.name, "gold_figures": len(gold_figs), "figures": len(doc.figures),
             "figure_precision": round(fig_precision, 3), "figure_recall": round(fig_recall, 3),
             "gold_indicators": len(gold["indicators"]), "indicators": len(rows),
             "indicator_precision": round(ind_precision / max(1, len(near)), 3),
             "indicator_recall": round(ind_recall / max(1, len(gold["indicators"])), 3),
+            "period_figures": len(periods),
+            "period_recall": round(sum(1 for g in periods if period_matches(doc, g))
+                                   / len(periods), 3) if periods else None,
             "not_quantities_read_as_figures": sum(
                 1 for s, e in bad if any(f.start < e and s < f.end for f in doc.figures))}
 

@@ -1,0 +1,79 @@
+"""Indicators named together with 分别: each figure goes to its own item, in order.
+
+`城乡居民人均可支配收入分别增长4.4%、5.6%` (pairs kept as data: urban, then rural);
+`六大优势产业、高技术制造业、绿色低碳优势产业增加值分别增长6.8%、12.3%、7.8%` and
+`刑事、治安案件分别下降6.6%、3.6%` (an enumeration whose items share the last
+item's head: 高技术制造业增加值, 刑事案件).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from reader.vocab import load_json
+
+ITEM_LIMIT = 16  # characters of one enumerated item
+_ITEM_STOP = re.compile(r"[，,；;：:。\n（）()“”\d]")
+
+
+@cache
+def _vocab() -> tuple[dict, dict, tuple[str, ...]]:
+    d = load_json("indicators.json")
+    synonyms = {syn: canon for canon, syns in d["canonical"].items() for syn in syns}
+    return d.get("split_pairs", {}), synonyms, tuple(sorted(d["heads"], key=len, reverse=True))
+
+
+def split_items(text: str, w, sent_start: int, lo: int, a: int, name: str,
+                canonical: str) -> list[tuple[str, str]]:
+    """(name as written, canonical) of every item sharing the figures, or [] if none.
+
+    `lo` is where the clause of the last item starts in the working copy `w.s`."""
+    s = w.s
+    if "分别" not in s[sent_start:a] or not canonical:
+        return []
+    pairs, synonyms, heads = _vocab()
+    if canonical in pairs:
+        return [(name, c) for c in pairs[canonical]]
+    spans = _earlier_items(s, sent_start, lo)
+    if not spans:
+        return []
+    items = []
+    for start, end in spans:
+        item = s[start:end]
+        suffix = _shared_suffix(item, canonical, heads)
+        full = item + suffix
+        written = text[w.to_text(start):w.to_text(end)]
+        items.append((written + suffix, synonyms.get(full, full)))
+    return items + [(name, canonical)]
+
+
+def first_item_start(s: str, sent_start: int, lo: int) -> int:
+    """Where an enumeration ending in the clause at `lo` starts (`lo` if there is none)."""
+    spans = _earlier_items(s, sent_start, lo)
+    return spans[0][0] if spans else lo
+
+
+def _earlier_items(s: str, sent_start: int, lo: int) -> list[tuple[int, int]]:
+    """Spans of the items before the last one: `A、B、` just before `lo`."""
+    spans: list[tuple[int, int]] = []
+    end = lo - 1
+    while end > sent_start and s[end] == "、":
+        start = end
+        while start > sent_start and end - start < ITEM_LIMIT and not _ITEM_STOP.match(s[start - 1]) \
+                and s[start - 1] != "、":
+            start -= 1
+        if start == end or end - start >= ITEM_LIMIT:
+            return []
+        spans.append((start, end))
+        end = start - 1
+    return list(reversed(spans))
+
+
+def _shared_suffix(item: str, last: str, heads: tuple[str, ...]) -> str:
+    """What an earlier item takes from the last: 刑事 + 案件, 六大优势产业 + 增加值."""
+    if len(item) <= 2:  # a bare modifier parallel to the last item's own (城镇、农村…)
+        return last[len(item):]
+    if item[-1] == last[-1]:
+        return ""  # 生产安全事故起数、死亡人数: each has its own head
+    return next((h for h in heads if last.endswith(h) and not item.endswith(h)), "")
