@@ -89,6 +89,7 @@ def start(path: str) -> Prefetch | None:
     os.close(read_end)  # the child: analyse, send, and leave without the parent's exit handlers
     status = 0
     try:
+        _detach_from_parent()
         with os.fdopen(write_end, "wb") as pipe:
             _analyse(path, pipe)
     except BaseException:  # the parent went away (broken pipe) or an exception would not pickle
@@ -118,6 +119,22 @@ def _analyse(path: str, pipe) -> None:
         send(False, exc)
         return
     send(True, (full.figures, full.indicators, full.timings_ms))
+
+
+def _detach_from_parent() -> None:
+    """Let go of the parent's stdio (whoever waits for its output must not wait for us) and
+    die with it (no analysis left running after the window is gone)."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _fork_is_safe() -> bool:
