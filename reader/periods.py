@@ -41,7 +41,8 @@ class Period:
 def _cues() -> dict:
     c = cue_words()["period_cues"]
     return {"past": re.compile("|".join(c["past"])), "future": re.compile("|".join(c["future"])),
-            "plan": re.compile(c["plan"]), "one_year": re.compile("|".join(c["one_year"])),
+            "plan": re.compile(c["plan"]), "plan_in_sentence": re.compile(c["plan_in_sentence"]),
+            "one_year": re.compile("|".join(c["one_year"])),
             "totals": tuple(c["totals"])}
 
 
@@ -65,7 +66,7 @@ class PeriodFinder:
             at += len(line) + 1
 
     def _opening(self, at: int, line: str, title: bool, part: bool) -> None:
-        found = self._cues(line[:OPENING], at)
+        found = self._cues(line[:OPENING], at, "plan" if title else "plan_in_sentence")
         if title and len(found) > 1 and any(p is None for _, p in found):
             found = [(0, None)]  # “十四五”时期和2025年工作回顾: the one year first
         if found:
@@ -75,7 +76,7 @@ class PeriodFinder:
             self.switch_at.append(at)
             self.context.append(None)
 
-    def _cues(self, chunk: str, at: int) -> list[tuple[int, Period | None]]:
+    def _cues(self, chunk: str, at: int, plan: str = "plan") -> list[tuple[int, Period | None]]:
         """(position, period or None for one year) of every cue in `chunk`, in order."""
         c, y = _cues(), self.year
         found: list[tuple[int, Period | None]] = []
@@ -83,7 +84,7 @@ class PeriodFinder:
             found.append((m.start(), Period(span_label(y - 5, y - 1), y - 5, y - 1, False)))
         for m in c["future"].finditer(chunk):
             found.append((m.start(), Period(span_label(y, y + 4), y, y + 4, True)))
-        for m in c["plan"].finditer(chunk):
+        for m in c[plan].finditer(chunk):
             first, last = plan_years(m.group(1))
             future = first >= y or (last >= y and at + m.start() >= self.plan_start)
             found.append((m.start(), Period(f"十{m.group(1)}五", first,
@@ -97,7 +98,7 @@ class PeriodFinder:
         """The period context of offset `a` (None: one year)."""
         if self.year is None:
             return None
-        found = self._cues(self.s[sent_start:a], sent_start)
+        found = self._cues(self.s[sent_start:a], sent_start, "plan_in_sentence")
         if found:
             return found[-1][1]
         k = bisect_right(self.switch_at, a)

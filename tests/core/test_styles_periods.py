@@ -86,3 +86,11 @@ def test_goal_beyond_the_report_year_spans_years():
     doc = _doc(COUNTY_2023)
     f = _fig(doc, "30亿元")
     assert (f.role, f.year, f.period) == ("target", 2025, "2023-2025")
+
+
+def test_finishing_the_plan_this_year_is_not_a_period_goal():
+    text = ("2025年某市政府工作报告\n一、2024年工作回顾\n全市生产总值增长5.2%。\n"
+            "二、2025年工作安排\n主要预期目标是：确保完成“十四五”规划目标任务，生产总值增长5%左右。\n")
+    doc = _doc(text)
+    f = _fig(doc, "5%左右")
+    assert (f.role, f.year, f.period) == ("target", 2025, "")
