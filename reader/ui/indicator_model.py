@@ -45,6 +45,11 @@ class KeyRow:
                    for i in (self.actual, self.target))
 
 
+def _rank(ind: Indicator) -> tuple[bool, int]:
+    """Annual rows before five-year-period rows, then the latest year."""
+    return (not getattr(ind, "period", ""), ind.year or 0)
+
+
 def key_rows(doc: Document | None) -> list[KeyRow]:
     """One row per indicator: the latest actual/estimate and the target, in text order."""
     if doc is None:
@@ -58,7 +63,7 @@ def key_rows(doc: Document | None) -> list[KeyRow]:
             order.append(key)
         slot = "target" if ind.role == "target" else "actual"
         old = groups[key].get(slot)
-        if old is None or (ind.year or 0) > (old.year or 0):
+        if old is None or _rank(ind) > _rank(old):
             groups[key][slot] = ind
     rows = []
     for key in order:
@@ -73,6 +78,8 @@ def amount_text(ind: Indicator | None, usual_year: int | None = None) -> str:
     if ind is None or ind.value is None:
         return "—"
     text = f"{format_number(ind.value)} {ind.unit}".strip()
+    if getattr(ind, "period", ""):
+        return f"{text} ({ind.period})"
     return f"{text} ({ind.year})" if ind.year and ind.year != usual_year else text
 
 
