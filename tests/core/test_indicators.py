@@ -1,5 +1,7 @@
 """Indicators, roles and years on paragraphs in the style of other reports (simplified)."""
 
+from indicator_rows import row_of
+
 from reader.document import Meta, Section
 from reader.figures import find_figures
 from reader.indicators import link_indicators
@@ -26,36 +28,31 @@ def _link(text, sections=(), meta=None):
     return link_indicators(text, find_figures(text), sections, meta or Meta())
 
 
-def _row(rows, canonical, role):
-    found = [r for r in rows if r.canonical == canonical and r.role == role]
-    assert found, (canonical, role, [(r.canonical, r.role) for r in rows])
-    return found[0]
-
 
 def test_national_review_and_targets_without_sections():
     _, rows = _link(NATIONAL, meta=Meta(year=2022))
-    gdp = _row(rows, "生产总值", "actual")
+    gdp = row_of(rows, "生产总值", "actual")
     assert (gdp.year, gdp.value, gdp.unit, gdp.growth_pct) == (2021, 114, "万亿元", 8.1)
-    target = _row(rows, "生产总值", "target")
+    target = row_of(rows, "生产总值", "target")
     assert (target.year, target.growth_pct, target.qualifier) == (2022, 5.5, "左右")
-    jobs = _row(rows, "城镇新增就业", "target")
+    jobs = row_of(rows, "城镇新增就业", "target")
     assert (jobs.value, jobs.unit, jobs.qualifier) == (1100, "万人", "以上")
-    assert _row(rows, "城镇调查失业率", "target").qualifier == "以内"
-    assert _row(rows, "居民消费价格", "target").growth_pct == 3
-    assert _row(rows, "居民消费价格", "actual").growth_pct == 0.9
-    grain = _row(rows, "粮食产量", "target")
+    assert row_of(rows, "城镇调查失业率", "target").qualifier == "以内"
+    assert row_of(rows, "居民消费价格", "target").growth_pct == 3
+    assert row_of(rows, "居民消费价格", "actual").growth_pct == 0.9
+    grain = row_of(rows, "粮食产量", "target")
     assert (grain.value, grain.unit, grain.year) == (1.3, "万亿斤", 2022)
-    assert _row(rows, "赤字率", "target").value == 2.8
+    assert row_of(rows, "赤字率", "target").value == 2.8
 
 
 def test_year_from_headings_when_meta_has_none():
     _, rows = _link(NATIONAL)
-    assert _row(rows, "生产总值", "target").year == 2022
+    assert row_of(rows, "生产总值", "target").year == 2022
 
 
 def test_amount_and_growth_of_one_indicator_in_an_enumeration():
     figs, rows = _link(PROVINCE, meta=Meta(year=2026))
-    income = _row(rows, "一般公共预算收入", "actual")
+    income = row_of(rows, "一般公共预算收入", "actual")
     assert (income.value, income.growth_pct, income.year) == (5500, 2.1, 2025)
     assert income.quote == "地方一般公共预算收入5500亿元、增长2.1%"
     assert [f.canonical for f in figs if f.id in income.figure_ids] == ["一般公共预算收入"] * 2
@@ -63,9 +60,9 @@ def test_amount_and_growth_of_one_indicator_in_an_enumeration():
 
 def test_estimate_target_and_explicit_years():
     _, rows = _link(PROVINCE, meta=Meta(year=2026))
-    assert _row(rows, "居民人均可支配收入", "estimate").growth_pct == 5.3
-    assert _row(rows, "规模以上工业增加值", "target").growth_pct == 6.5
-    assert _row(rows, "固定资产投资", "target").year == 2026
+    assert row_of(rows, "居民人均可支配收入", "estimate").growth_pct == 5.3
+    assert row_of(rows, "规模以上工业增加值", "target").growth_pct == 6.5
+    assert row_of(rows, "固定资产投资", "target").year == 2026
     rd = [r for r in rows if r.canonical == "研发经费投入强度"]
     assert rd and all(r.year == 2030 and r.role == "target" for r in rd)
 
@@ -73,7 +70,7 @@ def test_estimate_target_and_explicit_years():
 def test_declines_are_negative_growth():
     text = "2022年工作回顾\n全年单位生产总值能耗下降3.2%。"
     _, rows = _link(text)
-    assert _row(rows, "单位生产总值能耗", "actual").growth_pct == -3.2
+    assert row_of(rows, "单位生产总值能耗", "actual").growth_pct == -3.2
 
 
 def test_sections_decide_the_part():
@@ -89,11 +86,11 @@ def test_sections_decide_the_part():
 def test_county_style_names_completed_from_the_clause_before():
     text = "2022年工作回顾\n新增规模以上工业企业39家，实现产值255.2亿元、增长12.4%。"
     figs, rows = _link(text)
-    row = _row(rows, "规模以上工业企业产值", "actual")
+    row = row_of(rows, "规模以上工业企业产值", "actual")
     assert (row.value, row.growth_pct) == (255.2, 12.4)
 
 
-def test_no_figures_no_rows():
+def test_no_figures_notable_of():
     assert link_indicators("", (), (), Meta()) == ((), ())
 
 
