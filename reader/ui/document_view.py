@@ -182,6 +182,8 @@ class DocumentView(QPlainTextEdit):
     # --- the reader's highlights ------------------------------------------------------------
     def set_user_highlights(self, spans: list[tuple[int, int, str, int, str]]) -> None:
         """(start, end, "#rrggbb", highlight id, note) in this view's offsets; lazy repaint."""
+        if not spans and not self._user.spans:
+            return  # none before, none now (most reports): nothing to redo
         dark = self._dark
         self._user = Layer("user", [(s, e, (c, hid, note)) for s, e, c, hid, note in spans],
                            lambda payload: _user_format(payload[0], dark))
@@ -217,6 +219,8 @@ class DocumentView(QPlainTextEdit):
 
     # --- figures -------------------------------------------------------------------------------
     def set_hidden_kinds(self, kinds: set[str]) -> None:
+        if set(kinds) == self._hidden_kinds:
+            return  # e.g. each new document: no pass over the visible blocks for nothing
         self._hidden_kinds = set(kinds)
         self._relayer()
 

@@ -47,13 +47,12 @@ class Highlighting(QObject):
             self.panel.highlight_activated.connect(self._on_highlight_activated)
             window.destroyed.connect(self.store.close)
         window.document_shown.connect(self._on_document_shown)
-        window.view.context_menu_requested.connect(self.fill_context_menu)
+        if window.doc is not None:  # built after the document was shown (after its paint)
+            self._on_document_shown(window.doc)
 
     def connect_actions(self, a) -> None:
-        a.highlight.triggered.connect(lambda: self.highlight_selection())
-        a.highlight_note.triggered.connect(lambda: self.highlight_selection(ask=True))
-        a.colours.triggered.connect(lambda act: self.highlight_selection(act.data()))
-        a.copy_excerpt.triggered.connect(self.copy_excerpt)
+        """Undo and redo in the Edit menu. (The window routes the highlight actions and the
+        view's context menu here, building this at their first use.)"""
         if self.panel is not None:
             stack = self.panel.undo_stack
             undo = stack.createUndoAction(self.window, "&Undo")

@@ -19,7 +19,6 @@ from reader.document import Document
 from reader.ui import app as app_setup
 from reader.ui.document_view import DocumentView
 from reader.ui.find import find_all
-from reader.ui.highlighting import Highlighting
 from reader.ui.indicator_panel import IndicatorPanel
 from reader.ui.legend_bar import LegendBar
 from reader.ui.menus import build_menus
@@ -70,14 +69,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.outline = OutlineView()
         self.panel = IndicatorPanel()
-        self.highlighting = Highlighting(self)  # the reader's highlights, panel and export
+        self._highlighting = None  # built after the first paint (see `highlighting`)
         self.docks = {
             "contents": self._dock("Contents", "contents_dock", self.outline,
                                    Qt.DockWidgetArea.LeftDockWidgetArea),
             "indicators": self._dock("Key indicators", "indicators_dock", self.panel,
                                      Qt.DockWidgetArea.RightDockWidgetArea),
-            "highlights": self._dock("Highlights", "highlights_dock",
-                                     self.highlighting.widget,
+            "highlights": self._dock("Highlights", "highlights_dock", QWidget(),
                                      Qt.DockWidgetArea.RightDockWidgetArea),
         }
         self.tabifyDockWidget(self.docks["indicators"], self.docks["highlights"])
@@ -88,9 +86,21 @@ class MainWindow(QMainWindow):
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self.actions_ = build_menus(self, self.docks)
-        self.highlighting.connect_actions(self.actions_)
         self._connect()
         self._restore_settings()
+
+    @property
+    def highlighting(self):
+        """The reader's highlights (store, panel, export). Built after the first paint, or at
+        first use: its dock starts behind "Key indicators", and its imports, database and
+        reattachment cost ~25 ms the first paint need not wait for."""
+        if self._highlighting is None:
+            from reader.ui.highlighting import Highlighting
+
+            self._highlighting = Highlighting(self)  # attaches to the document shown, if any
+            self.docks["highlights"].setWidget(self._highlighting.widget)
+            self._highlighting.connect_actions(self.actions_)
+        return self._highlighting
 
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -114,6 +124,13 @@ class MainWindow(QMainWindow):
         a.scripts.triggered.connect(lambda act: self.set_script(act.data()))
         a.themes.triggered.connect(lambda act: self.set_theme(act.data()))
         a.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        # through the property: the first use builds the highlights if they are not yet
+        a.highlight.triggered.connect(lambda: self.highlighting.highlight_selection())
+        a.highlight_note.triggered.connect(lambda: self.highlighting.highlight_selection(ask=True))
+        a.colours.triggered.connect(lambda act: self.highlighting.highlight_selection(act.data()))
+        a.copy_excerpt.triggered.connect(lambda: self.highlighting.copy_excerpt())
+        self.view.context_menu_requested.connect(
+            lambda menu, offset: self.highlighting.fill_context_menu(menu, offset))
         self.runner.progress.connect(self._on_runner_progress)
         self.runner.finished.connect(self._on_runner_finished)
         self.runner.failed.connect(self._on_runner_failed)
@@ -156,15 +173,15 @@ class MainWindow(QMainWindow):
         self.original = doc
         self._show(shown if shown is not None and shown.script == self._script
                    else _in_script(doc, self._script))
-        self._remember_recent(doc.source.path)
+        QTimer.singleShot(0, lambda: self._remember_recent(doc.source.path))  # after the paint
         title = doc.meta.title or Path(doc.source.path).name
         self.setWindowTitle(f"{title} — {app_setup.APPLICATION}")
 
     def _show(self, doc: Document, keep_position: bool = False) -> None:
         self.doc = doc
         self._search_text = None
+        self.view.set_hidden_kinds(self.legend.hidden_kinds())  # before: one formatting pass
         self.view.set_document(doc, keep_position=keep_position)
-        self.view.set_hidden_kinds(self.legend.hidden_kinds())
         if len(doc.text) < BIG_TEXT:
             self._show_docks(doc)
         else:  # each step costs ~20-50 ms on a 5 MB report: one per turn of the event loop,
@@ -301,10 +318,16 @@ class MainWindow(QMainWindow):
                 self.runner.submit(LINK, _link, doc, self._script)
 
     def _on_view_first_painted(self) -> None:
+        # Called inside the paint: a worker started now would take the GIL from the rest of
+        # this frame (every Python override the paint calls waits for it). Next turn instead.
+        QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
         self._start_linking()
         if self._warmed:
             return
         self._warmed = True
+        self.highlighting  # noqa: B018  (built now: its dock is behind the indicators)
         # pyqtgraph's import (~0.3 s) off the GUI thread; jieba loads with the LINK job.
         self.runner.submit(CHARTS, _import_chart_module)
 

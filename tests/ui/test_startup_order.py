@@ -1,0 +1,37 @@
+"""What the first paint does not wait for: the highlights (store, panel) are built after it,
+and at once when the reader uses them before."""
+
+from __future__ import annotations
+
+from reader.ui.highlights_panel import HighlightsPanel
+
+
+def _window(qtbot):
+    from reader.ui.app import create_app
+    from reader.ui.main_window import MainWindow
+
+    create_app([])
+    w = MainWindow()
+    qtbot.addWidget(w)
+    return w
+
+
+def test_highlights_built_after_first_paint(qtbot, sample_doc):
+    w = _window(qtbot)
+    w.show_document(sample_doc)
+    assert w._highlighting is None  # not on the first paint's path
+    with qtbot.waitSignal(w.view.first_painted, timeout=10_000):
+        w.show()
+    qtbot.waitUntil(lambda: w._highlighting is not None, timeout=5_000)
+    assert isinstance(w.docks["highlights"].widget(), HighlightsPanel)
+    assert w.highlighting.panel.doc is w.original  # attached to the report already shown
+
+
+def test_highlight_action_before_first_paint_builds_them(qtbot, sample_doc):
+    w = _window(qtbot)
+    w.show_document(sample_doc)
+    w.view.selectAll()
+    w.actions_.highlight.trigger()  # the window has not painted yet
+    assert w._highlighting is not None
+    assert w.view.user_highlight_count() == 1
+    assert len(w.highlighting.panel.highlights()) == 1
