@@ -27,8 +27,8 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 @dataclass(frozen=True, slots=True)
 class ExcerptFigure:
-    text: str
-    value: float | None
+    text: str  # as written, at start–end
+    value: float | None  # the number as written (37.2 for 下降37.2%); low for ranges
     unit: str
     indicator: str
     canonical: str
@@ -39,12 +39,25 @@ class ExcerptFigure:
     end: int
     raw_start: int  # into the decoded source file
     raw_end: int
+    display: str = ""  # text with a qualifier written before it: 不低于72万吨
+    signed_value: float | None = None  # value with the stated direction: 下降37.2% → -37.2
+    direction: int = 0  # +1 growth, -1 decline, 0 none stated
+    qualifier: str = ""  # 左右, 以上, 不低于, …
+    low: float | None = None  # ranges: 6%-6.5% → 6 and 6.5
+    high: float | None = None
+    unit_norm: str = ""  # normalised, simplified unit (亿元)
+    base_value: float | None = None  # value in base_unit (1.703e9)
+    base_unit: str = ""  # (元)
+    period: str = ""  # a plan period's total or average ("十四五"); "" for one year
 
     def label(self) -> str:
-        """`17.03億元 (一般公共預算收入 · actual · 2022)`: the indicator as the report writes it."""
-        bits = [b for b in (self.indicator or self.canonical, self.role,
+        """`不低于72萬噸 (糧食產量 · target · 2023)`: the indicator as the report writes it;
+        a decline says so (`37.2% (刑事警情 · decrease · actual · 2022)`)."""
+        bits = [b for b in (self.indicator or self.canonical,
+                            "decrease" if self.direction < 0 else "", self.period, self.role,
                             str(self.year) if self.year else "") if b]
-        return f"{self.text} ({' · '.join(bits)})" if bits else self.text
+        shown = self.display or self.text
+        return f"{shown} ({' · '.join(bits)})" if bits else shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +251,23 @@ def _simplified(s: str) -> str:
 
 def _excerpt_figure(doc: Document, f: Figure) -> ExcerptFigure:
     raw_start, raw_end = doc.raw_map.span_to_source(f.start, f.end)
+    signed = -f.value if f.value is not None and f.direction < 0 else f.value
     return ExcerptFigure(text=f.text, value=f.value, unit=f.unit, indicator=f.indicator,
                          canonical=f.canonical, kind=f.kind, role=f.role, year=f.year,
-                         start=f.start, end=f.end, raw_start=raw_start, raw_end=raw_end)
+                         start=f.start, end=f.end, raw_start=raw_start, raw_end=raw_end,
+                         display=_with_qualifier(doc.text, f), signed_value=signed,
+                         direction=f.direction, qualifier=f.qualifier, low=f.low, high=f.high,
+                         unit_norm=f.unit_norm, base_value=f.base_value, base_unit=f.base_unit,
+                         period=f.period)
+
+
+def _with_qualifier(text: str, f: Figure) -> str:
+    """The figure as the reader should see it: a qualifier written just before the number
+    (不低于72萬噸) or just after its span belongs to it though the span leaves it out."""
+    q = _simplified(f.qualifier)
+    if not q or q in _simplified(f.text):
+        return f.text
+    before, after = text[max(0, f.start - len(q)):f.start], text[f.end:f.end + len(q)]
+    if _simplified(before) == q:
+        return before + f.text
+    return f.text + after if _simplified(after) == q else f.text

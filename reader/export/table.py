@@ -7,9 +7,12 @@ from reader.excerpts import Excerpt
 EXCERPT_COLUMNS = ("title", "year", "section_path", "section_id", "paragraph", "quote",
                    "figures", "colour", "note", "time", "origin", "start", "end",
                    "raw_start", "raw_end")
+# value is the number as written; signed_value carries a stated decline (下降37.2% → -37.2)
 FIGURE_COLUMNS = ("title", "year", "section_path", "section_id", "paragraph", "figure",
-                  "value", "unit", "indicator", "canonical", "kind", "role", "figure_year",
-                  "quote", "colour", "note", "time", "start", "end", "raw_start", "raw_end")
+                  "value", "unit", "signed_value", "direction", "qualifier", "low", "high",
+                  "unit_norm", "base_value", "base_unit", "indicator", "canonical", "kind",
+                  "role", "figure_year", "period", "quote", "colour", "note", "time", "start",
+                  "end", "raw_start", "raw_end")
 
 
 def excerpt_rows(excerpts: list[Excerpt]) -> list[list]:
@@ -24,8 +27,10 @@ def figure_rows(excerpts: list[Excerpt]) -> list[list]:
     for x in excerpts:
         for f in x.figures:
             rows.append([x.title, x.year, x.path_text, x.section_id or "", x.paragraph, f.text,
-                         f.value, f.unit, f.indicator, f.canonical, f.kind, f.role, f.year,
-                         x.quote, x.colour, x.note, x.time, f.start, f.end, f.raw_start, f.raw_end])
+                         f.value, f.unit, f.signed_value, f.direction, f.qualifier, f.low, f.high,
+                         f.unit_norm, f.base_value, f.base_unit, f.indicator, f.canonical, f.kind,
+                         f.role, f.year, f.period, x.quote, x.colour, x.note, x.time, f.start,
+                         f.end, f.raw_start, f.raw_end])
     return rows
 
 

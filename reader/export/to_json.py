@@ -12,10 +12,22 @@
         "raw_start": int, "raw_end": int (characters of the decoded source file),
         "colour": str ("" or a name such as "yellow"), "colour_hex": str ("" or "#rrggbb"),
         "note": str, "time": str (ISO 8601 or ""), "highlight_id": int|null,
-        "figures": [{"text", "value", "unit", "indicator", "canonical", "kind", "role",
-                     "year", "start", "end", "raw_start", "raw_end"}]
+        "figures": [{
+          "text": str (as written at start–end), "display": str (with a qualifier written
+            before or after the span: "不低于72万吨"),
+          "value": number|null (as written: 37.2 for 下降37.2%; a range's low),
+          "signed_value": number|null (a stated decline negative: -37.2),
+          "direction": 1|-1|0 (growth, decline, none stated), "qualifier": str (左右, 不低于…),
+          "low": number|null, "high": number|null (ranges: 6%-6.5% → 6, 6.5),
+          "unit": str (as written), "unit_norm": str (simplified: 亿元),
+          "base_value": number|null, "base_unit": str (17.03亿元 → 1703000000, 元),
+          "indicator": str (as written), "canonical": str, "kind": str, "role": str,
+          "year": int|null, "period": str ("" or a plan period: "十四五"),
+          "start": int, "end": int, "raw_start": int, "raw_end": int}]
       }]
     }
+
+Version 1 readers can ignore the figure fields added later (display … period).
 """
 
 from __future__ import annotations

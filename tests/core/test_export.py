@@ -88,6 +88,53 @@ def test_csv_one_row_per_figure(case, tmp_path):
         assert (int(row["start"]), int(row["end"])) == (f.start, f.end)
         assert doc.text[f.start:f.end] == f.text
         assert row["quote"] == x.quote and row["section_path"] == x.path_text
+        assert (row["qualifier"], row["unit_norm"], row["base_unit"], row["period"]) == \
+            (f.qualifier, f.unit_norm, f.base_unit, f.period)
+        assert int(row["direction"]) == f.direction
+        for name in ("signed_value", "low", "high", "base_value"):
+            assert row[name] == ("" if getattr(f, name) is None else str(getattr(f, name)))
+
+
+def _sample_figure(xs, text, role):
+    return next((x, f) for x in xs for f in x.figures if f.text == text and f.role == role)
+
+
+def test_figure_rows_keep_sign_qualifier_range_and_units(sample, tmp_path):
+    """下降37.2% exports as -37.2, 不低于72萬噸 keeps 不低于, 1-2家 keeps its range."""
+    doc, xs = sample
+    data = export(doc, xs, tmp_path / "out.csv", per="figure").read_bytes()
+    rows = {(r["figure"], r["role"]): r for r in
+            csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))}
+    crime = rows[("37.2%", "actual")]
+    assert (crime["value"], crime["signed_value"], crime["direction"]) == ("37.2", "-37.2", "-1")
+    grain = rows[("72萬噸", "target")]
+    assert (grain["qualifier"], grain["unit_norm"], float(grain["base_value"]),
+            grain["base_unit"]) == ("不低于", "万吨", 720000, "吨")
+    firms = rows[("1-2家", "target")]
+    assert (float(firms["low"]), float(firms["high"])) == (1, 2)
+
+    wb = load_workbook(export(doc, xs, tmp_path / "out.xlsx"))
+    sheet = list(wb["Figures"].iter_rows(values_only=True))
+    got = [dict(zip(sheet[0], r, strict=True)) for r in sheet[1:]]
+    xrow = next(r for r in got if r["figure"] == "37.2%")
+    assert (xrow["signed_value"], xrow["direction"]) == (-37.2, -1)
+
+    data = json.loads(export(doc, xs, tmp_path / "out.json").read_text(encoding="utf-8"))
+    jf = next(f for x in data["excerpts"] for f in x["figures"]
+              if f["text"] == "72萬噸" and f["role"] == "target")
+    assert (jf["display"], jf["qualifier"], jf["base_value"], jf["low"]) == \
+        ("不低于72萬噸", "不低于", 720000, None)
+
+
+def test_markdown_and_html_show_a_qualifier_written_before_the_number(sample, tmp_path):
+    doc, xs = sample
+    x, f = _sample_figure(xs, "72萬噸", "target")
+    assert f.label().startswith("不低于72萬噸 (")
+    md = export(doc, xs, tmp_path / "out.md").read_text(encoding="utf-8")
+    assert "- 不低于72萬噸 (糧食產量 · target · 2023)" in md
+    assert "- 37.2% (全年刑事警情 · decrease · actual · 2022)" in md
+    html = export(doc, xs, tmp_path / "out.html").read_text(encoding="utf-8")
+    assert "<li>不低于72萬噸 (糧食產量 · target · 2023)</li>" in html
 
 
 def test_xlsx_sheets_match(case, tmp_path):
