@@ -16,6 +16,9 @@ def main(argv: list[str], window_class=None) -> int:
     # of the first paint for nothing. Frozen at the first paint, so later collections skip it.
     gc.disable()
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # pyqtgraph is imported after paint
+    # numpy (with pyqtgraph) would start a BLAS thread per core that spins at import: it took
+    # both cores from the window for ~60 ms. The charts have a dozen points each.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from reader.ui.app import create_app
     from reader.ui.main_window import MainWindow
 

@@ -22,12 +22,17 @@ from reader.ui.figure_text import damaged_tooltip, figure_tooltip
 from reader.ui.text_layers import Layer
 
 FLASH_MS = 1400
+# A longer text goes in in pieces of about this many characters, one per turn of the event
+# loop: one setPlainText of a 5 MB report holds the GUI thread ~50 ms, a piece ~8 ms.
+PIECE_CHARS = 64_000
+NEXT_PIECE_MS = 1  # a timer, not a 0 ms posted call: overdue timers and input run between
 
 
 class DocumentView(QPlainTextEdit):
     figure_activated = Signal(object)  # Figure clicked by the reader
     top_offset_changed = Signal(int)  # text offset at the top of the view, after scrolling
     first_painted = Signal()  # the first paint of a document, highlights included
+    text_loaded = Signal()  # the whole text of the document is in the view (see PIECE_CHARS)
     # (QMenu, text offset under the mouse): add items before the menu shows
     context_menu_requested = Signal(object, int)
 
@@ -38,6 +43,8 @@ class DocumentView(QPlainTextEdit):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(12)
+        self.document().setUndoRedoEnabled(False)  # read-only: pieces appended keep no history
+        self._feeding: object | None = None  # the text being put in piece by piece
         self.viewport().setMouseTracking(True)
         self._doc: Document | None = None
         self._layers: list[Layer] = []
@@ -72,11 +79,42 @@ class DocumentView(QPlainTextEdit):
         self._match_index = -1
         self._painted = False
         self.setExtraSelections([])
-        self.setPlainText(doc.text if doc else "")
+        text = doc.text if doc else ""
+        end = _piece_end(text, 0)
+        self._feeding = None
+        self.setPlainText(text[:end])
         self._build_layers()
+        if end < len(text):  # the rest in the next turns; the place to keep once it is in
+            self._feeding = feed = object()
+            QTimer.singleShot(NEXT_PIECE_MS, lambda: self._feed(feed, text, end, top))
+            self._refresh_visible()
+            return
         if top:
             self.scroll_to_offset(top)
         self._refresh_visible()
+        self.text_loaded.emit()
+
+    def is_loaded(self) -> bool:
+        """Whether the whole text is in (a long one goes in piece by piece)."""
+        return self._feeding is None
+
+    def _feed(self, feed: object, text: str, start: int, top: int) -> None:
+        if self._feeding is not feed:
+            return  # another document was set meanwhile
+        end = _piece_end(text, start)
+        doc = self.document()
+        self._applied.discard(doc.blockCount() - 1)  # the last block grows: format it again
+        cursor = QTextCursor(doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(text[start:end])
+        if end < len(text):
+            QTimer.singleShot(NEXT_PIECE_MS, lambda: self._feed(feed, text, end, top))
+            return
+        self._feeding = None
+        if top:
+            self.scroll_to_offset(top)
+        self._refresh_visible()
+        self.text_loaded.emit()
 
     def swap_document(self, doc: Document) -> None:
         """Same text, new analysis (e.g. figures now linked): rebuild the layers only, so the
@@ -444,6 +482,14 @@ class DocumentView(QPlainTextEdit):
                                 fid))
             block = block.next()
         return out
+
+
+def _piece_end(text: str, start: int) -> int:
+    """End of the piece from `start`: whole lines of about PIECE_CHARS, or the text's end."""
+    if len(text) - start <= PIECE_CHARS * 3 // 2:
+        return len(text)
+    cut = text.find("\n", start + PIECE_CHARS)
+    return len(text) if cut < 0 else cut + 1
 
 
 def _span_rects(layout, start: int, end: int):

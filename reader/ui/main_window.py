@@ -32,6 +32,10 @@ MAX_RECENT = 10
 ANALYSIS, LINK, CHARTS = "analysis", "link", "charts"
 LINK_LATEST_MS = 300  # linking starts at the first paint, or after this if the view is hidden
 BIG_TEXT = 500_000  # characters: the docks of a longer text are filled after its first paint
+# Steps of a big text go one per turn of the event loop with a 1 ms timer, not 0: a 0 ms one
+# is a posted event, run at the start of the next turn before overdue timers (and the input
+# polled with them), so a chain of such steps reads as one long stall.
+NEXT_TURN_MS = 1
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +54,7 @@ class MainWindow(QMainWindow):
         self._theme = "system"
         self._search_text: tuple[str, object] | None = None  # simplified text + map
         self._warmed = False
+        self._charts_asked = False
         self._to_link: Document | None = None  # shown, indicators to follow after its paint
         self._prefetched = None  # the process analysing the start-up file (reader.prefetch)
         self.runner = Runner(self)
@@ -184,13 +189,14 @@ class MainWindow(QMainWindow):
         self.view.set_document(doc, keep_position=keep_position)
         if len(doc.text) < BIG_TEXT:
             self._show_docks(doc)
-        else:  # each step costs ~20-50 ms on a 5 MB report: one per turn of the event loop,
-            QTimer.singleShot(0, lambda: self._show_tree(doc))  # so the text paints between
+        else:  # each step costs ~20-30 ms on a 5 MB report: one per turn of the event loop,
+            # so the text paints between
+            QTimer.singleShot(NEXT_TURN_MS, lambda: self._show_tree(doc))
 
     def _show_tree(self, doc: Document) -> None:
         if self.doc is doc:
             self.outline.set_document(doc)
-            QTimer.singleShot(0, lambda: self._show_docks(doc, tree=False))
+            QTimer.singleShot(NEXT_TURN_MS, lambda: self._show_docks(doc, tree=False))
 
     def _show_docks(self, doc: Document, tree: bool = True) -> None:
         if self.doc is not doc:
@@ -215,7 +221,7 @@ class MainWindow(QMainWindow):
         if len(shown.text) < BIG_TEXT:
             self._show_linked_docks(shown)
         else:  # the text's new layers first, the panel in the next turn of the event loop
-            QTimer.singleShot(0, lambda: self._show_linked_docks(shown))
+            QTimer.singleShot(NEXT_TURN_MS, lambda: self._show_linked_docks(shown))
 
     def _show_linked_docks(self, shown: Document) -> None:
         if self.doc is shown:
@@ -328,7 +334,17 @@ class MainWindow(QMainWindow):
             return
         self._warmed = True
         self.highlighting  # noqa: B018  (built now: its dock is behind the indicators)
-        # pyqtgraph's import (~0.3 s) off the GUI thread; jieba loads with the LINK job.
+        if self.view.is_loaded():
+            self._import_charts()
+        else:  # a long text still going in: the import would take the GIL from its pieces
+            self.view.text_loaded.connect(self._import_charts)
+
+    def _import_charts(self) -> None:
+        """pyqtgraph's import (~0.3 s) off the GUI thread, once the window is idle. (jieba
+        loads with the LINK job, in the analysis process when there is one.)"""
+        if self._charts_asked:
+            return
+        self._charts_asked = True
         self.runner.submit(CHARTS, _import_chart_module)
 
     def _on_panel_reveal_requested(self, start: int, end: int) -> None:

@@ -35,3 +35,36 @@ def test_highlight_action_before_first_paint_builds_them(qtbot, sample_doc):
     assert w._highlighting is not None
     assert w.view.user_highlight_count() == 1
     assert len(w.highlighting.panel.highlights()) == 1
+
+
+def test_long_text_goes_in_piece_by_piece(qtbot, monkeypatch, sample_doc):
+    from reader.ui import document_view
+    from reader.ui.document_view import DocumentView
+
+    monkeypatch.setattr(document_view, "PIECE_CHARS", 2_000)
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    with qtbot.waitSignal(view.text_loaded, timeout=10_000):
+        view.set_document(sample_doc)
+        assert not view.is_loaded()
+        assert view.document().characterCount() - 1 < len(sample_doc.text)
+    assert view.is_loaded()
+    assert view.toPlainText() == sample_doc.text
+    view.apply_all_formats()  # every figure formatted, the pieces' seams included
+    ranges = view.format_ranges("figure")
+    assert {fid for _s, _e, fid in ranges} == {f.id for f in sample_doc.figures}
+
+
+def test_new_document_while_pieces_go_in(qtbot, monkeypatch, sample_doc, small_doc):
+    from reader.ui import document_view
+    from reader.ui.document_view import DocumentView
+
+    monkeypatch.setattr(document_view, "PIECE_CHARS", 2_000)
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.set_document(sample_doc)
+    view.set_document(small_doc)  # the first one's remaining pieces are dropped
+    qtbot.wait(50)
+    assert view.is_loaded() and view.toPlainText() == small_doc.text
