@@ -41,7 +41,8 @@ def _patterns() -> dict[str, re.Pattern]:
     inside = alternation(q["approx_inside"])
     after = alternation(q["after"])
     big = "万亿|亿|万"
-    seps = alternation(load_json("cues.json")["range_seps"])
+    cues = load_json("cues.json")
+    seps = alternation(cues["range_seps"])
     qmax = load_json("not_quantities.json")["quoted_max"]
     part1 = (f"(?P<n1>{num})(?P<ib1>(?:{inside})(?={big}))?(?:(?P<m1>{mult})?(?P<i1>{inside})?(?P<u1>{unit})"
              f"|(?P<mo1>{big})(?P<io1>{inside})?)?(?P<q1>{after})?")
@@ -49,7 +50,8 @@ def _patterns() -> dict[str, re.Pattern]:
              f"|(?P<mo2>{big}))(?P<q2>{after})?")
     return {
         "main": re.compile(f"{part1}(?:{part2})?"),
-        "rank": re.compile(f"第(?P<n>{num})(?P<u>位|名)"),
+        "rank": re.compile(f"(?P<top>第|前)(?P<n>{num})(?P<u>位|名)"),
+        "ratio": re.compile(f"(?<=比)(?:{alternation(cues['ratio_verbs'])})(?P<n>{ARABIC})(?P<t>[:∶]1(?![\\d.]))?"),
         "percent": re.compile(f"百分之(?P<n>{num})(?P<q>{after})?"),
         "double": re.compile("翻(?P<n>[一两二三四])番"),
         "names": re.compile(f"“[^”\n]{{1,{qmax}}}”|\"[^\"\n]{{1,{qmax}}}\"|「[^」\n]{{1,{qmax}}}」"
@@ -86,7 +88,8 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         v = parse_number(m.group("n"))
         if v is not None and not names.covers(m.start(), m.end()):
             raw.append(dict(start=m.start(), end=m.end(), kind="rank", value=v,
-                            unit=m.span("u"), unit_norm=m.group("u")))
+                            unit=m.span("u"), unit_norm=m.group("u"),
+                            qualifier="前" if m.group("top") == "前" else ""))
     for m in pat["percent"].finditer(s):
         v = parse_number(m.group("n"))
         if v is not None:
@@ -98,6 +101,7 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         raw.append(dict(start=m.start(), end=m.end(), kind="multiple", value=n,
                         unit=(m.end() - 1, m.end()), unit_norm="番", base_value=2.0 ** n,
                         base_unit="倍", direction=1))
+    raw.extend(_ratios(s, pat))
     claimed = _Spans((f["start"], f["end"]) for f in raw)
     for m in pat["main"].finditer(s):
         if claimed.overlaps(m.start(), m.end()):
@@ -109,6 +113,22 @@ def find_figures(text: str) -> tuple[Figure, ...]:
     _share_enumerated_growth(s, raw)
     _apply_minus(s, raw)
     return tuple(_to_figure(text, w, i, f, ends) for i, f in enumerate(raw))
+
+
+def _ratios(s: str, pat: dict) -> list[dict]:
+    """`城乡居民收入比降至2.2`, `缩小到2.39:1`: a bare number after a ratio noun ending in 比."""
+    out = []
+    not_before = tuple(load_json("cues.json")["ratio_not_before"])
+    for m in pat["ratio"].finditer(s):
+        a = m.start("n")
+        if _has_unit(s, a):
+            continue  # 占比为5%: a figure with its own unit
+        if s[m.start() - 2:m.start() - 1] in not_before or s[m.end():m.end() + 1].isdigit():
+            continue
+        v = parse_number(m.group("n"))
+        out.append(dict(start=a, end=m.end(), kind="share", value=v, unit=(m.end(), m.end()),
+                        unit_norm="", base_value=v, base_unit=""))
+    return out
 
 
 def _share_enumerated_growth(s: str, raw: list[dict]) -> None:
@@ -219,9 +239,13 @@ def _valid(s: str, start: int, end: int, f: dict) -> bool:
     nxt = s[end:end + 1]
     if nxt and (_ASCII_LETTER.match(nxt) or nxt in ("+", "·", "•")):
         return False
+    if nxt.isdigit() and not _has_unit(s, end):
+        return False  # 1对1帮扶: a code (97起105人 is two figures)
     unit_at = f["unit"][0]
     if any(s.startswith(c, unit_at) for c in nq["after"]):
         return False
+    if s.startswith(tuple(nq["slogan_units"]), unit_at) and _slogan().search(s, max(0, start - 2), start):
+        return False  # 八抓20条
     if f.get("chinese"):
         if prev in "第" or _CN_START.match(prev or "x"):
             return False
@@ -230,10 +254,23 @@ def _valid(s: str, start: int, end: int, f: dict) -> bool:
     return True
 
 
+def _has_unit(s: str, at: int) -> bool:
+    m = _patterns()["main"].match(s, at)
+    return bool(m and (m.group("u1") or m.group("m1") or m.group("mo1")))
+
+
+@cache
+def _slogan() -> re.Pattern:
+    return re.compile(_vocab()[1]["slogan"])
+
+
 def _before_qualifier(s: str, start: int) -> str:
-    q, _ = _vocab()
+    q, nq = _vocab()
     for word in sorted(q["before"], key=len, reverse=True):
         if s.startswith(word, start - len(word)):
+            at = start - len(word)
+            if s[at - 1:at] in nq["false_qualifiers"].get(word, ()):
+                return ""  # 节约1.2万吨: not 约
             return word
     return ""
 

@@ -73,7 +73,7 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
         lo = max(clause_start(s, a, PHRASE_LIMIT), sent_start)
         if linked and linked[-1].end <= f.start and w.to_s(linked[-1].end) > sent_start:
             lo = max(lo, w.to_s(linked[-1].end))
-        name, canonical, phrase_start = _phrase(text, w, lo, a)
+        name, canonical, phrase_start = _phrase(text, w, lo, _name_end(s, f, lo, a))
         same = prev is not None and prev[0] == sent
         ratio = same and f.kind not in ("rank", "growth") and _is_ratio(s, lo, a)
         keep_prev = False
@@ -101,6 +101,15 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
         elif not same:
             prev = None
     return tuple(linked), build_table(text, w, linked, starts, sections)
+
+
+def _name_end(s: str, f: Figure, lo: int, a: int) -> int:
+    """A bare ratio (`收入比降至2.2`) is named up to its 比: jieba reads 比降 as one word."""
+    if f.kind == "share" and not f.unit:
+        k = s.rfind("比", lo, a)
+        if k > lo:
+            return k + 1
+    return a
 
 
 def _period_finder(s: str, w, sections: tuple[Section, ...], roles: RoleFinder) -> PeriodFinder:
@@ -214,6 +223,9 @@ def _noun_after(text: str, w, f: Figure) -> tuple[str, str]:
     """`坚决守住18亿亩耕地红线`, `71.3万监测对象`: the figure counts the noun after it."""
     s = w.s
     b = w.to_s(f.end)
+    paren = _PAREN.match(s, b, b + AFTER_LIMIT)  # 2.5万套（间）城市危旧房
+    if paren and paren.end() - b <= 5:
+        b = paren.end()
     stop = _CLAUSE_BREAK.search(s, b, b + AFTER_LIMIT)
     chunk = s[b:stop.start() if stop else b + AFTER_LIMIT]
     if not chunk or not "\u4e00" <= chunk[0] <= "\u9fff":
