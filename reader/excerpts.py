@@ -191,6 +191,19 @@ def select_figures(doc: Document, kinds: Iterable[str] = (),
     return out
 
 
+def check_indicators(doc: Document, indicators: Iterable[str]) -> None:
+    """LookupError naming the indicators no figure has (as written or canonical, either script):
+    an export of a misspelt name would otherwise be silently empty."""
+    known = {_simplified(n) for f in doc.figures for n in (f.indicator, f.canonical) if n}
+    unknown = [n for n in indicators if n.strip() and _simplified(n).strip() not in known]
+    if not unknown:
+        return
+    names = list(dict.fromkeys(i.name or i.canonical for i in doc.indicators)) or \
+        sorted({f.canonical or f.indicator for f in doc.figures} - {""})
+    hint = f"; indicators include: {', '.join(names[:8])}" if names else " (it has none)"
+    raise LookupError(f"No indicator {', '.join(map(repr, unknown))} in this report{hint}")
+
+
 def figure_sentence(doc: Document, figure: Figure) -> tuple[int, int]:
     """The sentence a figure sits in: the figure's own bounds, else up to 。！？； or a line end."""
     if figure.sentence_start < figure.sentence_end and \

@@ -42,7 +42,7 @@ def run(args) -> int:
 
 
 def _run(args) -> int:
-    from reader.excerpts import build_excerpts
+    from reader.excerpts import build_excerpts, check_indicators, find_section
     from reader.export import ExportError, export, format_for, render
     from reader.pipeline import analyze_file
 
@@ -65,6 +65,9 @@ def _run(args) -> int:
         for h in attachment.lost:
             print(f"warning: highlight {h.id} not found in this text: {h.quote[:30]!r}",
                   file=sys.stderr)
+    check_indicators(doc, selection.indicators)
+    if selection.section:
+        find_section(doc, selection.section)  # LookupError listing sections
     excerpts = build_excerpts(doc, selection, highlights)
     if to_stdout:
         sys.stdout.write(render(doc, excerpts, fmt, args.rows).decode("utf-8"))

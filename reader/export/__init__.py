@@ -9,6 +9,7 @@ table formats (CSV, Excel), ignored by the others.
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -42,7 +43,11 @@ class Report:
 
 
 def format_for(path: str | Path, fmt: str | None = None) -> str:
-    """The format name: `fmt` if given, else from the file suffix."""
+    """The format name: `fmt` if given, else from the file suffix (a folder is refused first:
+    it has no suffix, and "unknown format" would mislead)."""
+    if str(path) and (Path(path).is_dir() or str(path).endswith(("/", os.sep))):
+        raise ExportError(f"Cannot write {path}: it is a folder; give a file name such as "
+                          f"{Path(path) / ('excerpts.' + (fmt or 'md'))}")
     name = (fmt or Path(path).suffix.lstrip(".")).lower()
     name = SUFFIXES.get(name, name)
     if name not in FORMATS:

@@ -72,6 +72,27 @@ def test_stdout_and_errors(sample_path, tmp_path, capsys):
     assert not (tmp_path / "x.md").exists()
 
 
+def test_unknown_indicator_section_or_folder_is_an_error(sample_path, tmp_path, capsys):
+    out = tmp_path / "x.md"
+    for bad in ("不存在", "糧食產量,不存在"):
+        assert main(["export", str(sample_path), "-f", "md", "--indicators", bad,
+                     "-o", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert "No indicator '不存在'" in err and "indicators include: " in err
+        assert len(err.strip().splitlines()) == 1
+    assert main(["export", str(sample_path), "--section", "s999", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "No section 's999'" in err and "sections include" in err
+    assert not out.exists()
+    for folder in (str(tmp_path), str(tmp_path / "new") + "/"):
+        assert main(["export", str(sample_path), "-o", folder]) == 1
+        assert "it is a folder; give a file name" in capsys.readouterr().err
+    # either script, as written or canonical
+    assert main(["export", str(sample_path), "--indicators", "粮食产量,糧食產量", "-o",
+                 str(out)]) == 0
+    assert "72萬噸" in out.read_text(encoding="utf-8")
+
+
 def test_module_entry_point(sample_path, tmp_path):
     out = tmp_path / "out.html"
     proc = subprocess.run([sys.executable, "-m", "reader", "export", str(sample_path),

@@ -6,6 +6,7 @@ from reader.document import Document, Figure, Meta, Section, Source
 from reader.excerpts import (
     Selection,
     build_excerpts,
+    check_indicators,
     figure_excerpts,
     figure_sentence,
     find_section,
@@ -105,6 +106,13 @@ def test_figure_filters_by_kind_and_indicator_in_either_script():
     assert [[f.text for f in x.figures] for x in growth] == [["9.7%"], ["19.7%"]]
     traditional = figure_excerpts(doc, indicators=["固定資產投資"])
     assert [x.quote for x in traditional] == ["固定资产投资增长19.7%。"]
+
+
+def test_check_indicators_names_the_unknown_and_some_known():
+    doc = mini_doc()
+    check_indicators(doc, ["固定資產投資", "到位资金", " "])  # either script, blanks ignored
+    with pytest.raises(LookupError, match="No indicator '不存在' .*include: 一般公共预算收入"):
+        check_indicators(doc, ["到位资金", "不存在"])
 
 
 def test_figure_sentence_fallback_stops_at_line_end():

@@ -255,6 +255,8 @@ def test_every_format_renders_empty_selection():
 def test_unknown_format_is_a_clear_error(tmp_path):
     with pytest.raises(ExportError, match="Unknown export format"):
         export(mini_doc(), [], tmp_path / "out.pdf")
+    with pytest.raises(ExportError, match="it is a folder; give a file name"):
+        export(mini_doc(), [], tmp_path)
 
 
 # -- atomic writes ---------------------------------------------------------------
