@@ -94,4 +94,6 @@ def _fullwidth_prose(text: str, i: int) -> bool:
 def _reason(s: str) -> str:
     if set(s) == {"?"}:
         return "question_marks"
+    if "\ufffd" in s:
+        return "bad_bytes"  # bytes no encoding could read (damaged or cut-off file)
     return "mojibake"

@@ -31,6 +31,7 @@ class Source:
     sha256: str  # of the raw bytes
     size: int  # bytes
     raw_text_length: int  # characters after decoding
+    replaced_bytes: int = 0  # undecodable bytes read as U+FFFD (reported as damaged spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,8 @@ class Indicator:
     end: int
     figure_ids: tuple[int, ...] = ()
     period: str = ""  # as Figure.period: rows of a whole plan period, not of `year` alone
+    value_high: float | None = None  # top of a range (`value` is its low end), else None
+    growth_high: float | None = None  # top of a growth range: 6%-6.5% → growth_pct 6, growth_high 6.5
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import stat
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +20,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Legacy encodings a Chinese report comes in; the detector only chooses among these.
+_ASCII = bytes(range(128))
 _CANDIDATES = ["gb18030", "big5", "utf_16", "shift_jis", "euc_kr", "cp1252"]
 
 
@@ -33,6 +35,7 @@ class RawText:
     sha256: str
     size: int
     path: str = ""
+    replaced_bytes: int = 0  # undecodable bytes, each run now one U+FFFD in `text`
 
 
 def load_file(path: str | Path) -> RawText:
@@ -64,58 +67,79 @@ def load_bytes(data: bytes, path: str = "") -> RawText:
         raise LoadError(f"{name} is empty")
     if len(data) > MAX_BYTES:
         raise LoadError(_too_big(len(data), name))
-    text, encoding = decode(data, name)
+    text, encoding, bad = decode(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise LoadError(f"{name} holds no text")
     sha = hashlib.sha256(data).hexdigest()
-    return RawText(text=text, encoding=encoding, sha256=sha, size=len(data), path=path)
+    return RawText(text=text, encoding=encoding, sha256=sha, size=len(data), path=path,
+                   replaced_bytes=bad)
 
 
-def decode(data: bytes, name: str = "the data") -> tuple[str, str]:
-    """(text, encoding name): BOM, UTF-16 without one, strict UTF-8, the Chinese
-    legacy encodings (GB18030/GBK, Big5), then detection among the rest."""
+def decode(data: bytes, name: str = "the data") -> tuple[str, str, int]:
+    """(text, encoding name, bytes replaced): BOM, UTF-16 without one, UTF-8, the
+    Chinese legacy encodings (GB18030/GBK, Big5), then detection among the rest.
+
+    A file cut mid-character or with a few bad bytes still reads when one
+    encoding clearly fits: each run of bad bytes becomes U+FFFD, which cleaning
+    reports as a damaged span.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding.removesuffix("-sig")
-            except UnicodeDecodeError:
+            text, bad = decode_marked(data, encoding)
+            if bad * 100 > len(data):
                 raise LoadError(f"{name} starts with a {encoding} mark but is not "
-                                f"valid {encoding}") from None
+                                f"valid {encoding}")
+            return text, encoding.removesuffix("-sig"), bad
     if data.count(0) > len(data) // 1000:
         found = _utf16_without_bom(data)
         if found:
             return found
         raise LoadError(f"{name} is not a text file (it holds binary data)")
-    try:
-        return _text_only(data.decode("utf-8"), name), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    text, bad = decode_marked(data, "utf-8")
+    if not bad or bad * 50 <= _high_bytes(data):  # clearly UTF-8 but for a handful
+        return _text_only(text, name), "utf-8", bad
     found = _chinese_legacy(data)
     if found:
-        return _text_only(found[0], name), found[1]
+        return _text_only(found[0], name), found[1], found[2]
     from charset_normalizer import from_bytes  # imported late: ~30 ms, and only here
 
     best = from_bytes(data, cp_isolation=_CANDIDATES).best()
     if best is None or best.chaos > 0.3 or _latin_garbage(data, best.encoding):
         raise LoadError(f"{name} is not a text file (no known encoding fits it)")
-    return _text_only(str(best), name), best.encoding
+    return _text_only(str(best), name), best.encoding, 0
 
 
-def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    if len(data) % 2:
-        return None
+def decode_marked(data: bytes, encoding: str) -> tuple[str, int]:
+    """`data` decoded with each run of undecodable bytes as one U+FFFD, and how
+    many bytes were replaced."""
+    try:
+        return data.decode(encoding), 0  # the common case, at C speed
+    except UnicodeDecodeError:
+        text = data.decode(encoding, errors=_MARK_BAD)
+    bad = sum(m.end() - m.start() for m in _MARKS.finditer(text))
+    return _MARKS.sub("\ufffd", text), bad
+
+
+def _mark_bad_bytes(e: UnicodeDecodeError) -> tuple[str, int]:
+    # one lone surrogate per bad byte: no valid decode yields them, so they count bytes
+    return "".join(chr(0xDC00 + b) for b in e.object[e.start:e.end]), e.end
+
+
+_MARK_BAD = "report-lens-mark-bad-bytes"
+_MARKS = re.compile("[\udc00-\udcff]+")
+codecs.register_error(_MARK_BAD, _mark_bad_bytes)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str, int] | None:
     for encoding in ("utf-16-le", "utf-16-be"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _plausible(text) > 0.97:
-            return text, encoding
+        text, bad = decode_marked(data, encoding)
+        if bad <= 2 and _plausible(text) > 0.97:  # a cut-off last byte is fine
+            return text, encoding, bad
     return None
 
 
-def _chinese_legacy(data: bytes) -> tuple[str, str] | None:
+def _chinese_legacy(data: bytes) -> tuple[str, str, int] | None:
     """The GB or Big5 reading of `data` whose characters are those of report prose.
 
     Both decode most Chinese bytes without error, one of them into rare
@@ -124,15 +148,15 @@ def _chinese_legacy(data: bytes) -> tuple[str, str] | None:
     """
     best = None
     for encoding in ("gb18030", "big5"):
-        text = data.decode(encoding, errors="replace")
+        text, bad = decode_marked(data, encoding)
         if text.count("\ufffd") > max(2, len(text) // 200) or _plausible(text) < 0.9:
             continue
         score = _common_share(text)
         if best is None or score > best[0]:
-            best = (score, text, encoding)
+            best = (score, text, encoding, bad)
     if best is None or best[0] < 0.3:
         return None
-    return best[1], best[2]
+    return best[1], best[2], best[3]
 
 
 @cache
@@ -163,8 +187,11 @@ def _latin_garbage(data: bytes, encoding: str) -> bool:
     """Chinese bytes read as Latin-1/cp1252 give accented letters where text should be."""
     if not encoding.replace("_", "").lower().startswith(("cp125", "latin", "iso8859", "windows")):
         return False
-    high = sum(b >= 0x80 for b in data)
-    return high > len(data) * 0.2
+    return _high_bytes(data) > len(data) * 0.2
+
+
+def _high_bytes(data: bytes) -> int:
+    return len(data.translate(None, _ASCII))
 
 
 def _text_only(text: str, name: str) -> str:

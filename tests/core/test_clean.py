@@ -3,6 +3,7 @@
 import re
 
 from reader.clean import clean
+from reader.load import load_bytes
 
 
 def test_pinyin_glosses_removed():
@@ -94,3 +95,12 @@ def test_link_words_split_off_a_sentence_are_joined():
            "二、主要任务\n附件\n")
     assert clean(raw).text == ("一是推进成果转化，由技术供给方带团队、带技术、带资金、带场景揭榜；由需求方出题目。\n"
                                "二、主要任务\n附件")
+
+
+def test_bytes_no_encoding_read_are_damage(samples_dir):
+    data = bytearray((samples_dir / "henan_2026.txt").read_bytes())
+    data[5000] = 0xFF
+    c = clean(load_bytes(bytes(data[:20001])).text)
+    bad = [d for d in c.damaged if d.reason == "bad_bytes"]
+    assert [d.text for d in bad] == ["\ufffd", "\ufffd"]  # the 0xFF and the cut at the end
+    assert c.text.endswith("\ufffd") and c.damaged == tuple(bad)

@@ -156,3 +156,39 @@ def test_device_is_not_read_forever():
         pytest.skip("no /dev/zero")
     with pytest.raises(LoadError, match="Not a regular file"):
         load_file("/dev/zero")
+
+
+def test_one_bad_byte_in_utf8_is_read_and_marked(samples_dir):
+    data = bytearray((samples_dir / "henan_2026.txt").read_bytes())
+    data[5000] = 0xFF
+    raw = load_bytes(bytes(data))
+    assert raw.encoding == "utf-8" and 1 <= raw.replaced_bytes <= 3
+    assert raw.text.count("\ufffd") == 1 and "河南省" in raw.text
+
+
+def test_utf8_cut_mid_character_is_read(samples_dir):
+    data = (samples_dir / "henan_2026.txt").read_bytes()[:20001]
+    raw = load_bytes(data)
+    assert raw.encoding == "utf-8" and raw.replaced_bytes in (1, 2)
+    assert raw.text.endswith("\ufffd") and raw.text.count("\ufffd") == 1
+
+
+@pytest.mark.parametrize("encoding,prefix,expect", [
+    ("gb18030", b"", "gb18030"), ("big5", b"", "big5"),
+    ("utf-8", codecs.BOM_UTF8, "utf-8"), ("utf-16-le", codecs.BOM_UTF16_LE, "utf-16"),
+    ("utf-16-le", b"", "utf-16-le"),
+])
+def test_legacy_and_bom_files_cut_mid_character_are_read(encoding, prefix, expect):
+    text = (FIXTURES / "traditional_fullwidth.txt").read_text(encoding="utf-8").rstrip()
+    data = prefix + text.encode(encoding)  # ends with a full-width 。
+    raw = load_bytes(data[:-1])
+    assert raw.encoding == expect and raw.replaced_bytes >= 1
+    assert raw.text.endswith("\ufffd") and raw.text[:-1] in text
+
+
+def test_many_bad_bytes_in_utf8_are_not_waved_through():
+    data = bytearray(("各位代表：现在，我代表市人民政府向大会报告工作。" * 40).encode())
+    for i in range(0, len(data), 9):
+        data[i] = 0xFF
+    with pytest.raises(LoadError, match="not a text file"):
+        load_bytes(bytes(data))
