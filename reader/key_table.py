@@ -64,18 +64,20 @@ def build_table(text: str, w, figures: list[Figure], starts: dict[int, int],
         if row is None:
             row = rows[key] = dict(name=f.indicator, figs=[], sentence=f.sentence_start, part=part,
                                    start=w.to_text(starts[f.id]), end=f.end, value=None, unit="",
-                                   growth=None, qualifier="")
+                                   growth=None, growth_high=None, value_high=None, qualifier="")
         elif row["sentence"] != f.sentence_start and (row["part"] != part or not _fills_gap(row, f)):
             continue  # first mention wins; later sentences restate or break it down
         if f.kind == "growth":
             if row["growth"] is not None:
                 continue
-            row["growth"] = f.value * (-1 if f.direction < 0 else 1)
+            sign = -1 if f.direction < 0 else 1
+            row["growth"] = f.value * sign
+            row["growth_high"] = f.high * sign if f.high is not None else None
             row["qualifier"] = row["qualifier"] or f.qualifier
         else:
             if row["value"] is not None:
                 continue
-            row["value"], row["unit"] = f.value, f.unit
+            row["value"], row["unit"], row["value_high"] = f.value, f.unit, f.high
             row["qualifier"] = f.qualifier or row["qualifier"]
         row["figs"].append(f)
         if f.sentence_start == row["sentence"]:
@@ -97,6 +99,7 @@ def _one_year_first(text: str, rows: dict[tuple, dict]) -> tuple[Indicator, ...]
                              value=row["value"], unit=row["unit"], growth_pct=row["growth"],
                              qualifier=row["qualifier"], quote=text[row["start"]:row["end"]],
                              start=row["start"], end=row["end"],
-                             figure_ids=tuple(f.id for f in row["figs"]), period=period))
+                             figure_ids=tuple(f.id for f in row["figs"]), period=period,
+                             value_high=row["value_high"], growth_high=row["growth_high"]))
     out.sort(key=lambda r: r.start)
     return tuple(out)

@@ -106,3 +106,18 @@ def test_jieba_is_loaded_once_with_the_user_dictionary(tmp_path, monkeypatch):
     assert tok is segment.tokenizer()
     assert os.path.dirname(tok.tmp_dir + "/") != "/tmp"
     assert "规模以上工业增加值" in segment.words("规模以上工业增加值增长6.3%")
+
+
+def test_ranges_keep_their_top_end():
+    text = ("今年发展主要预期目标是：国内生产总值增长6%-6.5%，一般公共预算收入增长5%左右到5.5%，"
+            "粮食产量1300万至1400万吨，居民消费价格下降1%-2%。")
+    _, rows = _link(text, meta=Meta(year=2023))
+    gdp = row_of(rows, "生产总值", "target")
+    assert (gdp.growth_pct, gdp.growth_high, gdp.value_high) == (6, 6.5, None)
+    income = row_of(rows, "一般公共预算收入", "target")
+    assert (income.growth_pct, income.growth_high, income.qualifier) == (5, 5.5, "左右")
+    grain = row_of(rows, "粮食产量", "target")
+    assert (grain.value, grain.value_high, grain.unit) == (1300, 1400, "万吨")
+    prices = row_of(rows, "居民消费价格", "target")
+    assert (prices.growth_pct, prices.growth_high) == (-1, -2)
+    assert row_of(rows, "生产总值", "target").year == 2023
