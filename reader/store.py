@@ -14,8 +14,12 @@ side, so it can be found again:
    → "moved" (re-keyed to this text);
 4. not found → "lost": kept in the database and reported, never dropped.
 
-Highlights of an *edited* report (no hash matches) are looked for under the same
-file path or the same title and year, and go through steps 3–4.
+Highlights of an *edited* report (no hash matches) go through steps 3–4 when they
+were made under the same file path (a file edited in place), or under the same title
+and year *and* the texts are substantially the same report: most of their quotes are
+found here and the two texts share most long sentences (`reader.fingerprint`; titles
+are often just 政府工作报告). Otherwise they belong to another report: left alone,
+neither attached, re-keyed nor reported lost here.
 
 The database is `$REPORT_LENS_HOME/highlights.sqlite3` when that variable is set,
 else `highlights.sqlite3` in the platform's user data directory for `ReportLens`.
@@ -23,7 +27,6 @@ else `highlights.sqlite3` in the platform's user data directory for `ReportLens`
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass, field, replace
@@ -43,7 +46,8 @@ COLOURS = {
 }
 CONTEXT = 24  # characters of context kept on each side of a quote
 NEARBY = 4000  # characters searched on each side of the old range before the whole text
-SCHEMA_VERSION = 1
+SAME_REPORT = 0.5  # share of long sentences above which a same-titled text is this report
+SCHEMA_VERSION = 2  # 2: documents.sketch
 
 
 class StoreError(Exception):
@@ -91,11 +95,13 @@ def db_path() -> Path:
     return base / "highlights.sqlite3"
 
 
-_last_hashed: tuple[str, str] = ("", hashlib.sha256(b"").hexdigest())  # (text, its sha)
+_last_hashed: tuple[str | None, str] = (None, "")  # (text, its sha)
 
 
 def text_sha(doc: Document) -> str:
     """Hashed once per text (attach, remember and relocate all ask; 10 ms on a 5 MB one)."""
+    import hashlib  # (OpenSSL: ~3 ms of the window's start-up, and not needed before)
+
     global _last_hashed
     last = _last_hashed  # one read: another thread may hash another text meanwhile
     if last[0] is not doc.text:  # the same str object: the same document's text
@@ -109,7 +115,8 @@ def _now() -> str:
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
-    file_sha TEXT PRIMARY KEY, text_sha TEXT, path TEXT, title TEXT, year INTEGER, seen TEXT);
+    file_sha TEXT PRIMARY KEY, text_sha TEXT, path TEXT, title TEXT, year INTEGER, seen TEXT,
+    sketch BLOB);
 CREATE TABLE IF NOT EXISTS highlights (
     id INTEGER PRIMARY KEY, file_sha TEXT NOT NULL, text_sha TEXT NOT NULL,
     start INTEGER NOT NULL, end INTEGER NOT NULL, raw_start INTEGER, raw_end INTEGER,
@@ -132,6 +139,8 @@ class HighlightStore:
             self._db = sqlite3.connect(self.path)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.executescript(_SCHEMA)
+            if "sketch" not in {r[1] for r in self._db.execute("PRAGMA table_info(documents)")}:
+                self._db.execute("ALTER TABLE documents ADD COLUMN sketch BLOB")  # version 1
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             self._db.commit()
         except (OSError, sqlite3.Error) as e:

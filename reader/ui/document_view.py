@@ -87,11 +87,13 @@ class DocumentView(QPlainTextEdit):
         if end < len(text):  # the rest in the next turns; the place to keep once it is in
             self._feeding = feed = object()
             QTimer.singleShot(NEXT_PIECE_MS, lambda: self._feed(feed, text, end, top))
-            self._refresh_visible()
+            self._format_first_screen()
             return
         if top:
             self.scroll_to_offset(top)
-        self._refresh_visible()
+            self._refresh_visible()
+        else:
+            self._format_first_screen()
         self.text_loaded.emit()
 
     def is_loaded(self) -> bool:
@@ -167,6 +169,23 @@ class DocumentView(QPlainTextEdit):
             if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
                 break
             yield block
+            block = block.next()
+
+    def _format_first_screen(self) -> None:
+        """Format the blocks a first screen of a new text can show, before any layout: a block
+        formatted after its layout is laid out again (twice the work of the first paint).
+        Lines are counted short (digits' width), so this errs on formatting a few blocks more;
+        the look-ahead of `_refresh_visible` follows the first paint."""
+        if not self._layers:
+            return
+        metrics = self.fontMetrics()
+        columns = max(1, self.viewport().width() // max(1, metrics.horizontalAdvance("0")))
+        lines = self.viewport().height() // max(1, metrics.lineSpacing()) + 1
+        block = self.document().firstBlock()
+        while block.isValid() and lines > 0:
+            if block.blockNumber() not in self._applied:
+                self._apply_block(block)
+            lines -= 1 + block.length() // columns
             block = block.next()
 
     def _refresh_visible(self) -> None:
@@ -401,6 +420,7 @@ class DocumentView(QPlainTextEdit):
         self._paint_target_outlines()
         if not self._painted:
             self._painted = True
+            QTimer.singleShot(0, self._refresh_visible)  # the look-ahead below the screen
             self.first_painted.emit()
 
     def _paint_target_outlines(self) -> None:

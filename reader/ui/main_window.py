@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self._search_text: tuple[str, object] | None = None  # simplified text + map
         self._warmed = False
         self._charts_asked = False
+        self._recent_pending = ""
         self._to_link: Document | None = None  # shown, indicators to follow after its paint
         self._prefetched = None  # the process analysing the start-up file (reader.prefetch)
         self.runner = Runner(self)
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
         self.original = doc
         self._show(shown if shown is not None and shown.script == self._script
                    else _in_script(doc, self._script))
-        QTimer.singleShot(0, lambda: self._remember_recent(doc.source.path))  # after the paint
+        self._recent_pending = doc.source.path  # a settings write: after the first paint
         title = doc.meta.title or Path(doc.source.path).name
         self.setWindowTitle(f"{title} — {app_setup.APPLICATION}")
 
@@ -316,6 +317,7 @@ class MainWindow(QMainWindow):
     def _start_linking(self) -> None:
         """Phase 2 on the worker, after the first paint: its imports and jieba's dictionary
         would otherwise compete with the paint for the GIL."""
+        self._flush_recent()
         if self._to_link is not None:
             doc, self._to_link = self._to_link, None
             if self._prefetched is not None:  # the child links it: no GIL taken from us
@@ -395,6 +397,10 @@ class MainWindow(QMainWindow):
             value = [value]
         return [str(v) for v in value or []]
 
+    def _flush_recent(self) -> None:
+        path, self._recent_pending = self._recent_pending, ""
+        self._remember_recent(path)
+
     def _remember_recent(self, path: str) -> None:
         if not path:
             return
@@ -419,6 +425,7 @@ class MainWindow(QMainWindow):
                                  Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:
+        self._flush_recent()
         s = app_setup.settings()
         s.setValue("geometry", self.saveGeometry())
         s.setValue("window_state", self.saveState())
