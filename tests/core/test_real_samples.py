@@ -30,11 +30,13 @@ SHAPES = {
         (1, "二、2012年政府工作总体要求和目标任务"), (3, "一是做大做强物流产业"),
         (3, "四是坚持从严治政"), (3, "二是加快“三角地商贸核心圈”的统一规划和升级改造")]),
 }
-META = {
-    "national_2022": ("", "", None),
-    "sichuan_2026": ("2026年四川省人民政府工作报告", "2026年2月3日", 2026),
-    "henan_2026": ("2026年河南省政府工作报告", "2026年1月26日", 2026),
-    "hailar_2012": ("政府工作报告", "2012年2月29日", 2012),
+META = {  # (title, date, year, speaker, place)
+    # no front matter but the salutation: the year comes from 2021年工作回顾 / 2022年政府工作任务
+    "national_2022": ("", "", 2022, "", ""),
+    "sichuan_2026": ("2026年四川省人民政府工作报告", "2026年2月3日", 2026, "四川省人民政府省长 施小琳",
+                     "四川省"),
+    "henan_2026": ("2026年河南省政府工作报告", "2026年1月26日", 2026, "河南省人民政府省长 王凯", "河南省"),
+    "hailar_2012": ("政府工作报告", "2012年2月29日", 2012, "海拉尔区人民政府区长 张天喜", "海拉尔区"),
 }
 
 
@@ -65,7 +67,7 @@ def test_tree_shape(samples_dir, name):
 @pytest.mark.parametrize("name", sorted(META))
 def test_meta(samples_dir, name):
     _, meta, _, _ = _analyse(samples_dir, name)
-    assert (meta.title, meta.date, meta.year) == META[name]
+    assert (meta.title, meta.date, meta.year, meta.speaker, meta.place) == META[name]
 
 
 def test_page_chrome_of_scraped_pages(samples_dir):
