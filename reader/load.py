@@ -117,8 +117,13 @@ def decode_marked(data: bytes, encoding: str) -> tuple[str, int]:
         return data.decode(encoding), 0  # the common case, at C speed
     except UnicodeDecodeError:
         text = data.decode(encoding, errors=_MARK_BAD)
-    bad = sum(m.end() - m.start() for m in _MARKS.finditer(text))
-    return _MARKS.sub("\ufffd", text), bad
+    bad = 0
+
+    def one_mark(m: re.Match) -> str:
+        nonlocal bad
+        bad += m.end() - m.start()
+        return "\ufffd"
+    return _MARKS.sub(one_mark, text), bad
 
 
 def _mark_bad_bytes(e: UnicodeDecodeError) -> tuple[str, int]:
