@@ -83,7 +83,8 @@ def read_raw(raw: RawText, progress: Progress | None = None,
     t3 = time.perf_counter()
     step(1.0, "Done")
     source = Source(path=raw.path, encoding=raw.encoding, sha256=raw.sha256,
-                    size=raw.size, raw_text_length=len(raw.text))
+                    size=raw.size, raw_text_length=len(raw.text),
+                    replaced_bytes=raw.replaced_bytes)
     timings = dict(clean=(t1 - t0) * 1e3, outline=(t2 - t1) * 1e3, figures=(t3 - t2) * 1e3,
                    total=(t3 - t0) * 1e3)
     return Document(source=source, meta=meta, text=cleaned.text, raw_map=cleaned.raw_map,

@@ -64,3 +64,15 @@ def test_fixture_report_in_big5(tmp_path):
     data = json.loads(out.stdout)
     assert data["source"]["encoding"] == "big5" and data["meta"]["year"] == 2024
     assert [s["title"] for s in data["sections"]][:2] == ["一、二○二三年工作回顧", "（一）經濟實力穩步提升"]
+
+
+def test_a_bad_byte_is_reported_not_refused(tmp_path, sample_path):
+    data = bytearray(sample_path.read_bytes())
+    data[len(data) // 2] = 0xFF
+    path = tmp_path / "one_bad_byte.txt"
+    path.write_bytes(bytes(data))
+    proc = run("extract", str(path), "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["source"]["replaced_bytes"] > 0
+    assert any(span["reason"] == "bad_bytes" for span in out["damaged"])
