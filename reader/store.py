@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from reader import fingerprint
 from reader.document import Document
 
 # Highlight colours: name → background colour (exports and the text view use the hex).
@@ -46,7 +47,10 @@ COLOURS = {
 }
 CONTEXT = 24  # characters of context kept on each side of a quote
 NEARBY = 4000  # characters searched on each side of the old range before the whole text
-SAME_REPORT = 0.5  # share of long sentences above which a same-titled text is this report
+# Shares of long sentences: above SAME_REPORT a same-titled text may be this report edited
+# (if most quotes are found too); above NEARLY_SAME it is (two places' reports share ~0).
+SAME_REPORT = 0.5
+NEARLY_SAME = 0.8
 SCHEMA_VERSION = 2  # 2: documents.sketch
 
 
@@ -204,17 +208,31 @@ class HighlightStore:
 
     def attach(self, doc: Document) -> Attachment:
         """Find this document's highlights in its text (see the module docstring)."""
-        self._remember(doc)
         fsha, tsha = doc.source.sha256, text_sha(doc)
-        rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM highlights WHERE file_sha=? OR text_sha=?"
-            " OR file_sha IN (SELECT file_sha FROM documents WHERE file_sha<>? AND"
-            " ((path<>'' AND path=?) OR (title<>'' AND title=? AND year IS ?)))"
-            " ORDER BY start, id",
-            (fsha, tsha, fsha, doc.source.path, doc.meta.title, doc.meta.year)).fetchall()
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM highlights WHERE file_sha=? OR"
+                                " text_sha=? ORDER BY start, id", (fsha, tsha)).fetchall()
+        others = self._db.execute(  # other texts that may be an edited copy of this report
+            "SELECT file_sha, path<>'' AND path=?, sketch FROM documents WHERE file_sha<>? AND"
+            " ((path<>'' AND path=?) OR (title<>'' AND title=? AND year IS ?))"
+            " AND file_sha IN (SELECT file_sha FROM highlights)",
+            (doc.source.path, fsha, doc.source.path, doc.meta.title, doc.meta.year)).fetchall()
+        sketch = self._remember(doc, sketch=bool(rows or others))
+        found = [(row, _find(doc, row, same_file=row[10] == fsha, same_text=row[11] == tsha))
+                 for row in rows]
+        seen = {row[0] for row in rows}
+        for other, same_path, other_sketch in others:
+            alike = fingerprint.similarity(sketch, other_sketch) if sketch and other_sketch else 0
+            if not (same_path or alike >= SAME_REPORT):
+                continue  # another report of the same title and year: not ours to touch
+            theirs = [(row, _find(doc, row, same_file=False, same_text=False))
+                      for row in self._db.execute(f"SELECT {_COLUMNS} FROM highlights WHERE"
+                                                  " file_sha=? ORDER BY start, id", (other,))
+                      if row[0] not in seen]
+            if same_path or _same_report([h for _, h in theirs], alike):
+                found += theirs
+                seen.update(row[0] for row, _ in theirs)
         attached, moved, lost = [], [], []
-        for row in rows:
-            h = _find(doc, row, same_file=row[10] == fsha, same_text=row[11] == tsha)
+        for row, h in found:
             if h.status == "lost":
                 lost.append(h)
                 continue
@@ -225,6 +243,7 @@ class HighlightStore:
             if h.status == "moved":
                 moved.append(h)
         attached.sort(key=lambda h: (h.start, h.id))
+        lost.sort(key=lambda h: (h.start, h.id))
         return Attachment(tuple(attached), tuple(moved), tuple(lost))
 
     def highlights(self, doc: Document) -> tuple[Highlight, ...]:
@@ -236,15 +255,23 @@ class HighlightStore:
 
     # -- internals -----------------------------------------------------------
 
-    def _remember(self, doc: Document) -> None:
+    def _remember(self, doc: Document, sketch: bool = True) -> bytes | None:
+        """Record where and what the document is; its sketch (kept, or made when `sketch`:
+        it has or may take highlights) is returned."""
+        fsha, tsha = doc.source.sha256, text_sha(doc)
+        known = self._db.execute("SELECT text_sha, sketch FROM documents WHERE file_sha=?",
+                                 (fsha,)).fetchone()
+        kept = known[1] if known and known[0] == tsha else None
+        if kept is None and sketch:
+            kept = fingerprint.sketch(doc.text)  # ~15 ms a MB, once per text
         with self._db:
             self._db.execute(
-                "INSERT INTO documents (file_sha, text_sha, path, title, year, seen)"
-                " VALUES (?,?,?,?,?,?) ON CONFLICT(file_sha) DO UPDATE SET"
+                "INSERT INTO documents (file_sha, text_sha, path, title, year, seen, sketch)"
+                " VALUES (?,?,?,?,?,?,?) ON CONFLICT(file_sha) DO UPDATE SET"
                 " text_sha=excluded.text_sha, path=excluded.path, title=excluded.title,"
-                " year=excluded.year, seen=excluded.seen",
-                (doc.source.sha256, text_sha(doc), doc.source.path, doc.meta.title,
-                 doc.meta.year, _now()))
+                " year=excluded.year, seen=excluded.seen, sketch=excluded.sketch",
+                (fsha, tsha, doc.source.path, doc.meta.title, doc.meta.year, _now(), kept))
+        return kept
 
     def _relocate(self, doc: Document, h: Highlight) -> None:
         raw_start, raw_end = doc.raw_map.span_to_source(h.start, h.end)
@@ -262,6 +289,16 @@ def _highlight(row: tuple, **changes) -> Highlight:
                   note=row[5] or "", created=row[6] or "", updated=row[7] or "",
                   raw_start=row[8] or 0, raw_end=row[9] or 0, file_sha=row[10], text_sha=row[11])
     return replace(h, **changes) if changes else h
+
+
+def _same_report(found: list[Highlight], alike: float) -> bool:
+    """Another text of the same title and year is this report edited: most long sentences
+    are shared (`alike`, 0 without sketches: highlights from before version 2) and most of
+    its highlights are found here; when nearly all sentences are shared, whatever the
+    quotes (the highlighted sentences may be the ones rewritten)."""
+    if alike >= NEARLY_SAME:
+        return True
+    return alike >= SAME_REPORT and 2 * sum(h.status != "lost" for h in found) > len(found)
 
 
 def _find(doc: Document, row: tuple, same_file: bool, same_text: bool) -> Highlight:

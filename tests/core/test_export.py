@@ -131,10 +131,11 @@ def test_markdown_and_html_show_a_qualifier_written_before_the_number(sample, tm
     x, f = _sample_figure(xs, "72萬噸", "target")
     assert f.label().startswith("不低于72萬噸 (")
     md = export(doc, xs, tmp_path / "out.md").read_text(encoding="utf-8")
-    assert "- 不低于72萬噸 (糧食產量 · target · 2023)" in md
-    assert "- 37.2% (全年刑事警情 · decrease · actual · 2022)" in md
+    assert f"- {f.label()}" in md and f.label().endswith(" · target · 2023)")
+    _, crime = _sample_figure(xs, "37.2%", "actual")
+    assert f"- {crime.label()}" in md and " · decrease · actual · 2022)" in crime.label()
     html = export(doc, xs, tmp_path / "out.html").read_text(encoding="utf-8")
-    assert "<li>不低于72萬噸 (糧食產量 · target · 2023)</li>" in html
+    assert f"<li>{f.label()}</li>" in html
 
 
 def test_xlsx_sheets_match(case, tmp_path):

@@ -5,8 +5,9 @@ import sqlite3
 
 import pytest
 
+from reader.document import Meta
 from reader.pipeline import analyze_file
-from reader.store import COLOURS, HighlightStore, StoreError, db_path
+from reader.store import COLOURS, Highlight, HighlightStore, StoreError, _same_report, db_path
 
 
 def _copy(src, dst, transform=lambda t: t):
@@ -112,6 +113,63 @@ def test_changed_text_moves_what_it_can_and_reports_the_rest(report):
     # Not dropped: reported again next time, and still attached to the old text.
     assert [x.id for x in HighlightStore().attach(edited).lost] == [b.id]
     assert b.id in [x.id for x in HighlightStore().attach(doc).highlights]
+
+
+def _titled(doc, title="政府工作报告", year=2012):
+    """Titles are often just 政府工作报告: two places' reports of one year share title and year."""
+    return doc.evolve(meta=Meta(title=title, year=year))
+
+
+def test_another_report_with_the_same_title_and_year_is_left_alone(report, samples_dir, tmp_path):
+    ours = _titled(analyze_file(report))
+    other = _titled(analyze_file(_copy(samples_dir / "hailar_2012.txt", tmp_path / "b" / "r.txt")))
+    store = HighlightStore()
+    shared = "各位代表"  # in both texts: must not be taken as "moved" into the other report
+    assert shared in other.text
+    made = [store.add(ours, *_span(ours, q)) for q in (QUOTE_A, shared, QUOTE_B)]
+    there = HighlightStore().attach(other)
+    assert there.highlights == there.moved == there.lost == ()
+    back = HighlightStore().attach(ours)
+    assert [(h.id, h.status, h.file_sha) for h in back.highlights] == \
+        [(h.id, "ok", ours.source.sha256) for h in sorted(made, key=lambda h: h.start)]
+    assert not back.lost and not back.moved
+
+
+def test_edited_copy_with_the_same_title_and_year_follows(report, tmp_path):
+    doc = analyze_file(report)
+    store = HighlightStore()
+    kept = [store.add(doc, *_span(doc, q)) for q in (QUOTE_A, "各位代表")]
+    changed = store.add(doc, *_span(doc, QUOTE_B))
+    copy = _copy(report, tmp_path / "elsewhere" / "edited.txt",
+                 lambda t: t.replace("各位代表", "新增一段文字。\n各位代表", 1)
+                 .replace("增長19.7%", "增長19.8%"))
+    edited = analyze_file(copy)
+    assert (edited.meta.title, edited.meta.year) == (doc.meta.title, doc.meta.year)
+    result = HighlightStore().attach(edited)
+    assert sorted(h.id for h in result.moved) == sorted(h.id for h in kept)
+    assert [h.id for h in result.lost] == [changed.id]  # the same report: its change is reported
+
+
+def test_same_title_and_some_sentences_alike_needs_most_quotes_found():
+    def found(*statuses):
+        return [Highlight(id=i, start=0, end=1, quote="x", status=s) for i, s in enumerate(statuses)]
+
+    assert not _same_report(found("moved", "moved"), 0.3)  # another report: few sentences alike
+    assert not _same_report(found("moved", "lost", "lost"), 0.6)
+    assert _same_report(found("moved", "moved", "lost"), 0.6)
+    assert _same_report(found("lost"), 0.95)  # nearly all alike: the quoted sentence was rewritten
+    assert not _same_report(found("moved"), 0.0)  # no sketch (made before version 2)
+
+
+def test_version_1_database_gains_sketches(tmp_path, report):
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript("CREATE TABLE documents (file_sha TEXT PRIMARY KEY, text_sha TEXT,"
+                     " path TEXT, title TEXT, year INTEGER, seen TEXT);")
+    db.close()
+    doc = analyze_file(report)
+    h = HighlightStore(path).add(doc, *_span(doc, QUOTE_A))
+    assert [x.id for x in HighlightStore(path).highlights(doc)] == [h.id]
 
 
 def test_repeated_quote_reattaches_to_the_right_occurrence(report):
