@@ -16,13 +16,11 @@ from array import array
 
 SKETCH_SIZE = 256  # hashes kept: ±3% error on the estimate, 1 KB a report
 MIN_SENTENCE = 12  # shorter sentences (各位代表, 谢谢大家) are shared by unrelated reports
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]+")
-_SPACE = re.compile(r"\s+")
+_LONG_SENTENCE = re.compile(f"[^。！？；!?;\n]{{{MIN_SENTENCE},}}")
 
 
 def sketch(text: str) -> bytes:
-    sentences = (_SPACE.sub("", s) for s in _SENTENCE_END.split(text))
-    hashes = {zlib.crc32(s.encode("utf-8")) for s in sentences if len(s) >= MIN_SENTENCE}
+    hashes = {zlib.crc32(s.strip().encode("utf-8")) for s in _LONG_SENTENCE.findall(text)}
     return array("I", sorted(heapq.nsmallest(SKETCH_SIZE, hashes))).tobytes()
 
 
