@@ -10,11 +10,13 @@ of its own (`、同口径增长9.7%`) continues the indicator before it; a bare 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
 
 from reader.cues import SENTENCE_ENDS, clause_start
-from reader.document import Figure, Indicator, Meta, Section
+from reader.damage import find_damaged
+from reader.document import Figure, Indicator, Meta, Section, Span
 from reader.enumerations import first_item_start, split_items
 from reader.key_table import build_table
 from reader.periods import PeriodFinder, target_span
@@ -27,8 +29,9 @@ from reader.vocab import load_json
 PHRASE_LIMIT = 40  # characters looked back for an indicator phrase
 AFTER_LIMIT = 12  # characters looked at after a figure for a noun it counts (18亿亩耕地)
 # A date opening the clause is not part of the indicator: 力争6月底前项目开工率…, 2013年以来…
-_LEADING_DATE = re.compile(r"(?:到|至|在|于)?(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|初|中旬|上旬|下旬)?"
-                           r"(?:前|内|以前|以来)?")
+# (到 only before a date: 到位市外资金 is a phrase of its own.)
+_LEADING_DATE = re.compile(r"(?:(?:到|至|在|于)?(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)"
+                           r"(?:底|末|初|中旬|上旬|下旬)?(?:前|内|以前|以来)?)?")
 _PAREN = re.compile(r"[（(][^）)]{0,12}[）)]")  # 地区生产总值（GDP）
 _CLAUSE_BREAK = re.compile(r"[，,、；;。：:！？!?\n]")
 
@@ -53,11 +56,14 @@ def _shapes():
 
 
 def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Section, ...],
-                    meta: Meta) -> tuple[tuple[Figure, ...], tuple[Indicator, ...]]:
+                    meta: Meta, damaged: tuple[Span, ...] | None = None
+                    ) -> tuple[tuple[Figure, ...], tuple[Indicator, ...]]:
+    """`damaged`: the cleaned text's damaged spans (found here when not given)."""
     if not figures:
         return figures, ()
     w = working_copy(text)
     s = w.s
+    damage_ends = sorted(w.to_s(d.end) for d in (find_damaged(text) if damaged is None else damaged))
     ends = [m.end() for m in SENTENCE_ENDS.finditer(s)]
     roles = RoleFinder(s, sections, meta, w.to_s)
     periods = _period_finder(s, w, sections, roles)
@@ -73,8 +79,15 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
         lo = max(clause_start(s, a, PHRASE_LIMIT), sent_start)
         if linked and linked[-1].end <= f.start and w.to_s(linked[-1].end) > sent_start:
             lo = max(lo, w.to_s(linked[-1].end))
+        k = bisect_right(damage_ends, a)
+        if k and damage_ends[k - 1] > lo:
+            lo = damage_ends[k - 1]  # 確??h級以上…覆蓋率: no mojibake in a name
         name, canonical, phrase_start = _phrase(text, w, lo, _name_end(s, f, lo, a))
         same = prev is not None and prev[0] == sent
+        if f.kind == "rank":
+            name, canonical, phrase_start, inherit = _rank_subject(text, w, lo, a, (name, canonical))
+            if inherit and same:
+                name, canonical, phrase_start = prev[1], prev[2], prev[3]
         ratio = same and f.kind not in ("rank", "growth") and _is_ratio(s, lo, a)
         keep_prev = False
         if ratio:
@@ -101,6 +114,32 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
         elif not same:
             prev = None
     return tuple(linked), build_table(text, w, linked, starts, sections)
+
+
+@cache
+def _rank_cues() -> tuple[re.Pattern, frozenset[str], tuple[str, ...]]:
+    c = load_json("cues.json")
+    return re.compile(alternation(c["rank_verbs"])), frozenset(c["rank_aspects"]), \
+        tuple(c["rank_no_subject"])
+
+
+def _rank_subject(text: str, w, lo: int, a: int, phrase: tuple[str, str]
+                  ) -> tuple[str, str, int, bool]:
+    """(name, canonical, start, inherit) of what a rank ranks: the words before its verb
+    (`农产品产量居全国第1位`); `inherit` when there are none or only an aspect (增幅居…)."""
+    verbs, aspects, no_subject = _rank_cues()
+    s = w.s
+    if s.startswith(no_subject, lo):
+        return "", "", lo, False
+    verb = None
+    for m in verbs.finditer(s, lo, a):
+        verb = m
+    if verb is None:
+        return phrase[0], phrase[1], lo, False
+    name, canonical, start = _phrase(text, w, lo, verb.start())
+    if not canonical or canonical in aspects or s[lo:verb.start()] in aspects:
+        return name, canonical, start, True
+    return name, canonical, start, False
 
 
 def _name_end(s: str, f: Figure, lo: int, a: int) -> int:
@@ -216,6 +255,10 @@ def _ratio_of(prev, name: str, canonical: str) -> tuple[str, str]:
         else canonical + "比重"
     if not any(canon.endswith(h) for h in heads):
         canon += "比例"
+    synonyms, syn_re = _vocab()[:2]
+    whole = syn_re.search(canon)
+    if canon.startswith("占") and whole:  # 占全省一般公共预算收入: the headline's own name
+        canon = "占" + synonyms[whole.group()] + canon[whole.end():]
     return prev[1] + name, prev[2] + canon
 
 

@@ -26,6 +26,17 @@ def _names() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(synonyms), tuple(d["heads"])
 
 
+@cache
+def _rate_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    d = load_json("indicators.json")
+    return tuple(d["rate_heads"]), tuple(d["rate_heads_not"])
+
+
+def is_rate(canonical: str) -> bool:
+    heads, not_heads = _rate_heads()
+    return canonical.endswith(heads) and not canonical.endswith(not_heads)
+
+
 def is_indicator(canonical: str) -> bool:
     """A headline synonym, or a phrase ending in a head with a modifier of its own:
     投资 or 总投资 alone say too little to be a row."""
@@ -41,6 +52,8 @@ def _counts(f: Figure, s: str, a: int) -> bool:
         return False  # a change in points is not the level
     if f.kind != "growth" and s[a - 1:a] in _BASE_BEFORE:
         return False
+    if f.kind in ("amount", "count") and is_rate(f.canonical):
+        return False  # 16个…项目投资完成率达145%: the count is of the projects
     # 增加约1.5万亿元 is a change; 提高到78.8岁 is a level
     return not (f.kind in ("amount", "count") and f.direction and s[a - 1:a] not in _LEVEL_BEFORE)
 

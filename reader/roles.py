@@ -98,7 +98,8 @@ class RoleFinder:
             role = "target"
         else:
             role = "actual"
-        year = self.year if role == "target" else (self.year - 1 if self.year else None)
+        in_plan = start >= self.plan  # an estimate in the plan part is of the plan year
+        year = self.year if role == "target" or in_plan else (self.year - 1 if self.year else None)
         return role, explicit_year(self.s, sent_start, start, self.year) or year
 
 
