@@ -171,8 +171,8 @@ class MainWindow(QMainWindow):
                 self._on_runner_failed(ANALYSIS, exc)
         elif prefetched is not None:  # a big file: the pipe is read on the worker
             self.runner.submit(ANALYSIS, _receive, prefetched, self._script)
-        else:
-            self.runner.submit(ANALYSIS, _read, str(path), self._script)
+        else:  # in a process of the analysis server: its C calls hold another GIL than ours
+            self.runner.submit(ANALYSIS, _read_elsewhere, str(path), self._script)
 
     def show_document(self, doc: Document, shown: Document | None = None) -> None:
         """Show `doc` (as analysed); `shown` is it already in the current script, if known."""
@@ -305,8 +305,10 @@ class MainWindow(QMainWindow):
         self.panel.select_figure(figure.id)
         self.view.flash(figure.start, figure.end)
 
-    def _opened(self, result: tuple[Document, Document, bool]) -> None:
-        doc, shown, linked = result
+    def _opened(self, result: tuple[Document, Document, bool, object]) -> None:
+        doc, shown, linked, analysis = result
+        if analysis is not None:  # the process that analysed it also links it
+            self._prefetched = analysis
         self.status.done()
         self.show_document(doc, shown)
         if not linked:  # figures are on screen; their indicators follow once painted
@@ -442,13 +444,31 @@ def _read(path: str, script: str, progress=None, cancelled=None):
     from reader.pipeline import is_linked, read_file
 
     doc = read_file(path, progress, cancelled, cache=True)
-    return doc, _in_script(doc, script), is_linked(doc)
+    return doc, _in_script(doc, script), is_linked(doc), None
 
 
 def _receive(prefetched, script: str, progress=None, cancelled=None):
     """Like `_read`, from the process that analysed the file while the window was built."""
     doc, linked = prefetched.result()
-    return doc, _in_script(doc, script), linked
+    return doc, _in_script(doc, script), linked, prefetched
+
+
+def _read_elsewhere(path: str, script: str, progress=None, cancelled=None):
+    """Like `_read`, in a process of the fork server (reader.prefetch.start_later), which then
+    links it too; here where there is none."""
+    from reader.prefetch import start_later
+
+    analysis = start_later(path)
+    if analysis is None:
+        return _read(path, script, progress, cancelled)
+    try:
+        result = _receive(analysis, script)
+    except BaseException:
+        analysis.close()
+        raise
+    if cancelled is not None and cancelled():
+        analysis.close()  # another file was opened meanwhile: nobody will read the linking
+    return result
 
 
 def _receive_linked(prefetched, doc: Document, script: str, progress=None, cancelled=None):
@@ -474,3 +494,6 @@ def _in_script(doc: Document, script: str) -> Document:
 
 def _import_chart_module(progress=None, cancelled=None):
     import reader.ui.indicator_chart  # noqa: F401  (imports pyqtgraph)
+    from reader.prefetch import warm_later
+
+    warm_later()  # the process that will analyse files opened later

@@ -4,7 +4,9 @@ Each run boots the window (window_driver.py heartbeat), opens the ≈5 MB file, 
 first full paint, the indicator linking and a settle time (charts load after the first paint),
 and reports the longest gap between heartbeats, the phase it fell in, and whether the progress
 bar showed. First opens (no cached analysis: both phases run) are the headline; reopening (the
-analysis cache hit) is reported beside them.
+analysis cache hit) is reported beside them, and so is a file opened later: the window boots on
+the sample, then opens the 100× file with MainWindow.open_file as the Open dialog does (no
+start-up fork then: the fork server's process analyses it).
 """
 
 from __future__ import annotations
@@ -15,14 +17,15 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from benchlib import RUNS, big_sample, report, run_python
+from benchlib import RUNS, SAMPLE, big_sample, report, run_python
 
 HERE = Path(__file__).resolve().parent
 TARGET_MS = 100.0
 
 
-def drive(mode: str, path: Path, env: dict) -> dict:
-    proc = run_python([str(HERE / "window_driver.py"), mode, str(path)], env, timeout=300)
+def drive(mode: str, path: Path, env: dict, *more: Path) -> dict:
+    args = [str(HERE / "window_driver.py"), mode, str(path), *map(str, more)]
+    proc = run_python(args, env, timeout=300)
     for line in proc.stdout.splitlines():
         if line.startswith("DRIVER "):
             return json.loads(line[7:])
@@ -35,10 +38,13 @@ def main() -> None:
         env = {"REPORT_LENS_HOME": home}
         drive("heartbeat", big, env)  # warm-up: jieba cache, file cache
         reopen = [drive("heartbeat", big, env) for _ in range(RUNS)]
-        runs = []
+        runs, later = [], []
         for _ in range(RUNS):
             shutil.rmtree(Path(home) / "cache" / "analyses", ignore_errors=True)
             runs.append(drive("heartbeat", big, env))
+        for _ in range(RUNS):
+            shutil.rmtree(Path(home) / "cache" / "analyses", ignore_errors=True)
+            later.append(drive("later", SAMPLE, env, big))
     longest = [r["longest_gap_ms"] for r in runs]
     worst = max(runs, key=lambda r: r["longest_gap_ms"])
     median = statistics.median(longest)
@@ -53,10 +59,13 @@ def main() -> None:
                                                       for r in runs),
            reopen_longest_gap_median_ms=statistics.median(r["longest_gap_ms"] for r in reopen),
            reopen_worst_gaps=max(reopen, key=lambda r: r["longest_gap_ms"])["worst_gaps"],
-           progress_shown_every_run=all(r["progress_shown"] for r in runs),
+           later_open_longest_gap_median_ms=statistics.median(r["longest_gap_ms"] for r in later),
+           later_open_worst_gaps=max(later, key=lambda r: r["longest_gap_ms"])["worst_gaps"],
+           progress_shown_every_run=all(r["progress_shown"] for r in runs + later),
            target_ms=TARGET_MS,
            ratio=median / TARGET_MS,
-           meets_target=median <= TARGET_MS and all(r["progress_shown"] for r in runs))
+           meets_target=max(median, statistics.median(r["longest_gap_ms"] for r in later))
+           <= TARGET_MS and all(r["progress_shown"] for r in runs + later))
 
 
 if __name__ == "__main__":

@@ -1,11 +1,13 @@
 """Boot the window exactly as main.py does, watch it from outside, print one `DRIVER {json}` line.
 
-Usage: python tests/perf/window_driver.py MODE [FILE]
+Usage: python tests/perf/window_driver.py MODE [FILE [LATER_FILE]]
   paint      quit as soon as the view has painted the text with every figure in view highlighted
   heartbeat  a 10 ms QTimer on the GUI thread records gaps while FILE opens, until the document
              has been painted, its indicators linked (phase 2) and the window has settled (charts
              loaded); reports the longest gap and whether progress was shown during the analysis
   memory     like paint, then let the window settle, then report peak RSS (ru_maxrss)
+  later      boot on FILE (e.g. the sample), and once it is linked open LATER_FILE with
+             MainWindow.open_file (the Open dialog's path); heartbeat as above, for that open
 
 Nothing in reader/ui is changed: main.main() runs with a subclass of the window that only
 installs probes (window_probe.py: an event filter on the view's viewport, a timer). Qt is not
@@ -41,14 +43,14 @@ class _WatchJiebaImport:
 sys.meta_path.insert(0, _WatchJiebaImport())
 
 
-def run(mode: str, path: str | None) -> int:
+def run(mode: str, path: str | None, later: str | None = None) -> int:
     def probed(base):
         from window_probe import Probe
 
         class ProbedWindow(base):
             def __init__(self, *a, **k):
                 super().__init__(*a, **k)
-                self.probe = Probe(self, mode, T0, JIEBA_THREAD)
+                self.probe = Probe(self, mode, T0, JIEBA_THREAD, later)
 
         return ProbedWindow
 
@@ -56,6 +58,8 @@ def run(mode: str, path: str | None) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2 or sys.argv[1] not in ("paint", "heartbeat", "memory"):
+    if len(sys.argv) < 2 or sys.argv[1] not in ("paint", "heartbeat", "memory", "later") \
+            or (sys.argv[1] == "later" and len(sys.argv) < 4):
         sys.exit(__doc__)
-    sys.exit(run(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None))
+    sys.exit(run(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None,
+                 sys.argv[3] if len(sys.argv) > 3 else None))

@@ -68,3 +68,21 @@ def test_new_document_while_pieces_go_in(qtbot, monkeypatch, sample_doc, small_d
     view.set_document(small_doc)  # the first one's remaining pieces are dropped
     qtbot.wait(50)
     assert view.is_loaded() and view.toPlainText() == small_doc.text
+
+
+def test_a_file_opened_later_is_analysed_in_another_process(qtbot, sample_path):
+    import os
+
+    w = _window(qtbot)
+    w.show()
+    with qtbot.waitSignal(w.document_shown, timeout=30_000):
+        w.open_file(sample_path)  # no start-up prefetch: the Open dialog's way
+    analysis = w._prefetched
+    assert analysis is not None and analysis._pid != os.getpid()  # a fork server's process
+    with qtbot.waitSignal(w.document_linked, timeout=30_000) as linked:
+        pass
+    assert linked.args[0].indicators
+    # it ran in this test's environment (the server started in another test's)
+    home = os.environ["REPORT_LENS_HOME"]
+    assert any(os.scandir(os.path.join(home, "cache", "analyses")))
+    w.runner.shutdown()
