@@ -2,8 +2,8 @@
 
 window_driver.py memory: boot as main.py does, open the file, first full paint, let the window
 settle (charts loaded), then read ru_maxrss (the peak over the whole process) and that of the
-analysis process main.py forks (reader.prefetch). The target is checked against their sum
-(they overlap in time). Median of runs.
+analysis process main.py forks (reader.prefetch), and of the fork server started for files
+opened later. The target is checked against their sum (they overlap in time). Median of runs.
 """
 
 from __future__ import annotations
@@ -26,11 +26,13 @@ def main() -> None:
             runs = [drive("memory", path, env) for _ in range(max(3, RUNS // 2))]
             window = statistics.median(r["peak_rss_mb"] for r in runs)
             child = statistics.median(r.get("analysis_process_peak_rss_mb", 0.0) for r in runs)
-            figures[f"{name}_peak_rss_mb"] = window + child
+            server = statistics.median(r.get("fork_server_peak_rss_mb", 0.0) for r in runs)
+            figures[f"{name}_peak_rss_mb"] = window + child + server
             figures[f"{name}_window_process_peak_rss_mb"] = window
             figures[f"{name}_analysis_process_peak_rss_mb"] = child
             figures[f"{name}_target_mb"] = TARGETS_MB[name]
-            figures[f"{name}_ratio"] = (window + child) / TARGETS_MB[name]
+            figures[f"{name}_fork_server_peak_rss_mb"] = server
+            figures[f"{name}_ratio"] = (window + child + server) / TARGETS_MB[name]
     figures["meets_target"] = all(figures[f"{n}_ratio"] <= 1.0 for n in TARGETS_MB)
     report("memory", **figures)
 

@@ -105,7 +105,8 @@ def rows(r: dict) -> list[tuple[str, str, str, str, str]]:
     for size, target in (("sample", 250), ("x100", 600)):
         out.append((f"4 Peak RSS ({size})", fmt(mem.get(f"{size}_peak_rss_mb"), " MB"),
                     f"window {fmt(mem.get(f'{size}_window_process_peak_rss_mb'), ' MB')} + "
-                    f"analysis process {fmt(mem.get(f'{size}_analysis_process_peak_rss_mb'), ' MB')}",
+                    f"analysis process {fmt(mem.get(f'{size}_analysis_process_peak_rss_mb'), ' MB')}"
+                    f" + fork server {fmt(mem.get(f'{size}_fork_server_peak_rss_mb'), ' MB')}",
                     fmt(mem.get(f"{size}_ratio"), "×"),
                     f"≤ {target} MB {verdict(ratio_ok(mem.get(f'{size}_ratio'), 1.0))}"))
     out.append(("5 Import core / window module", fmt(st.get("import_core_s"), " s") + " / "

@@ -36,6 +36,19 @@ def visible_blocks(view):
         block = block.next()
 
 
+def fork_server_rss_mb() -> float:
+    """Peak RSS of multiprocessing's fork server (reader.prefetch.warm_later), if running."""
+    server = sys.modules.get("multiprocessing.forkserver")
+    pid = getattr(getattr(server, "_forkserver", None), "_forkserver_pid", None)
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
+
+
 def highlights_complete(view, doc) -> bool:
     """Every figure that touches a visible block has a figure-layer format in that block."""
     hidden = getattr(view, "_hidden_kinds", set())  # legend toggles; none at start-up
@@ -173,6 +186,7 @@ class Probe(QObject):
         r["done"] = True
         r["peak_rss_mb"] = rss_mb()
         r["analysis_process_peak_rss_mb"] = rss_mb(resource.RUSAGE_CHILDREN)  # reader.prefetch
+        r["fork_server_peak_rss_mb"] = fork_server_rss_mb()  # for files opened later
         r["jieba_imported_on"] = self.jieba_thread[0] if self.jieba_thread else "not imported"
         if self.mode in ("heartbeat", "later"):
             gaps = sorted(self.gaps, reverse=True)
