@@ -1,4 +1,4 @@
-"""Grouped horizontal bars (actual filled, target outlined) with pyqtgraph.
+"""Grouped horizontal bars (actual filled, target outlined, ranges lighter) with pyqtgraph.
 
 Imported only after the window's first paint: `import pyqtgraph` costs ~0.3 s.
 """
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 import pyqtgraph as pg  # noqa: E402  (binding chosen above)
-from PySide6.QtCore import QPoint, QPointF, QRectF, Signal  # noqa: E402
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal  # noqa: E402
 from PySide6.QtGui import QColor, QCursor, QFont  # noqa: E402
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget  # noqa: E402
 
@@ -25,12 +25,37 @@ class Bar:
     row: int  # key-indicator row it belongs to
     slot: int  # position on the category axis
     role: str  # "actual" | "target"
-    value: float
+    value: float  # the bar's end; the low end of a range
     label: str  # exact value for the tooltip
+    high: float | None = None  # top of a range: a lighter segment from value to high
 
     @property
     def y(self) -> float:
         return self.slot + (-BAR_H / 2 if self.role == "actual" else BAR_H / 2)
+
+    @property
+    def extent(self) -> tuple[float, float]:
+        """Smallest and largest x the bar covers, its range segment included."""
+        ends = (0.0, self.value) if self.high is None else (0.0, self.value, self.high)
+        return min(ends), max(ends)
+
+
+def legend_html(ranges: bool) -> str:
+    """The legend as the plot's title: above the bars, never on one, and in exports."""
+    def key(colour: str, mark: str, text: str) -> str:
+        return f"<span style='color:{colour}'>{mark}</span>&nbsp;{text}"
+    keys = [key(ACTUAL, "■", "actual 实际"), key(TARGET, "□", "target 目标")]
+    if ranges:
+        keys.append(key("#888888", "▭", "range 区间"))
+    return "&nbsp;&nbsp; ".join(keys)
+
+
+def short_label(name: str, limit: int = 10) -> str:
+    """Category labels elided in the middle: the plot keeps most of a narrow dock."""
+    if len(name) <= limit:
+        return name
+    keep = limit - 1
+    return name[: keep // 2] + "…" + name[len(name) - (keep - keep // 2):]
 
 
 class BarChart(QWidget):
@@ -46,8 +71,6 @@ class BarChart(QWidget):
         self.plot.invertY(True)
         self.plot.showGrid(x=True, y=False, alpha=0.25)
         self.plot.setLabel("bottom", unit)
-        # One row of legend in a band kept free above the bars (see set_bars): never on a bar.
-        self.plot.addLegend(offset=(-6, 4), colCount=2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
@@ -73,20 +96,38 @@ class BarChart(QWidget):
             ax.setPen(fg)
             ax.setTickFont(QFont(self.font()))
         self.plot.getAxis("left").setTicks([list(enumerate(categories))])
+        ranged = [b for b in bars if b.high is not None]
+        self.plot.setTitle(legend_html(bool(ranged)), color=fg, size=f"{self._title_pt()}pt")
         for role, colour in (("actual", ACTUAL), ("target", TARGET)):
             group = [b for b in bars if b.role == role]
-            if not group:
-                continue
-            fill = QColor(colour) if role == "actual" else QColor(0, 0, 0, 0)
-            item = pg.BarGraphItem(x0=[0] * len(group), width=[b.value for b in group],
-                                   y=[b.y for b in group], height=[BAR_H * 0.92] * len(group),
-                                   brush=fill, pen=pg.mkPen(colour, width=2),
-                                   name="actual 实际" if role == "actual" else "target 目标")
-            self.plot.addItem(item)
-            self._items.append(item)
-        self.plot.setYRange(-1.4, max(len(categories), 1) - 0.3, padding=0)
-        values = [b.value for b in bars] or [1]
-        self.plot.setXRange(min(0, min(values)), max(0, max(values)) * 1.08 or 1, padding=0.02)
+            if group:
+                fill = QColor(colour) if role == "actual" else QColor(0, 0, 0, 0)
+                self._add_bars([0.0] * len(group), [b.value for b in group], group, fill,
+                               pg.mkPen(colour, width=2))
+            group = [b for b in ranged if b.role == role]
+            if group:  # the rest of a range: same colour, lighter, dashed edge
+                light = QColor(colour)
+                light.setAlpha(90 if role == "actual" else 40)
+                self._add_bars([min(b.value, b.high) for b in group],
+                               [abs(b.high - b.value) for b in group], group, light,
+                               pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine))
+        self.plot.setYRange(-0.6, max(len(categories), 1) - 0.4, padding=0)
+        lo = min([b.extent[0] for b in bars] or [0])
+        hi = max([b.extent[1] for b in bars] or [1])
+        self.plot.setXRange(lo * 1.08, hi * 1.08 or 1, padding=0.02)
+
+    def set_unit(self, unit: str) -> None:
+        self.plot.setLabel("bottom", unit)
+
+    def _title_pt(self) -> int:
+        pt = self.font().pointSizeF()  # -1 when the font is sized in pixels
+        return max(7, round(pt * 0.95)) if pt > 0 else 9
+
+    def _add_bars(self, x0, widths, bars: list[Bar], brush, pen) -> None:
+        item = pg.BarGraphItem(x0=x0, width=widths, y=[b.y for b in bars],
+                               height=[BAR_H * 0.92] * len(bars), brush=brush, pen=pen)
+        self.plot.addItem(item)
+        self._items.append(item)
 
     def select_row(self, row: int) -> None:
         if self._selection is not None:
@@ -108,7 +149,7 @@ class BarChart(QWidget):
     def bar_at(self, scene_pos: QPointF) -> Bar | None:
         p = self.plot.getViewBox().mapSceneToView(scene_pos)
         for b in self.bars:
-            lo, hi = sorted((0.0, b.value))
+            lo, hi = b.extent
             if abs(p.y() - b.y) <= BAR_H / 2 and lo - 1e-9 <= p.x() <= hi + 1e-9:
                 return b
         return None

@@ -5,18 +5,22 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from reader.document import Document, Figure, Indicator
-from reader.ui.figure_text import format_number
+from reader.ui.figure_text import ROLE_NAMES, format_number
 from reader.vocab import load_json
 
 _ROOT = QModelIndex()
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-# Short headers keep the numbers in view in a narrow dock; the years go in the header.
-HEADERS = ("Indicator 指标", "Actual 实际", "Target 目标", "Growth 增速", "Qual.")
+# Two short lines per header keep the number columns narrow in a dock; years go in the header.
+HEADERS = ("Indicator\n指标", "Actual\n实际", "Target\n目标", "Growth\n增速", "Qual.\n限定")
+HEADER_TIPS = ("Indicator as named in the text (bold: headline, charted by default)",
+               "Last year's result (or estimate)", "This year's target",
+               "Growth rate: actual → target", "Qualifier written with the figure (以上, 左右…)")
 
 
 @cache
@@ -73,11 +77,25 @@ def key_rows(doc: Document | None) -> list[KeyRow]:
     return rows
 
 
+def span_text(low: float, high: float | None) -> str:
+    """6 → "6", (6, 6.5) → "6–6.5": the top of a range shown, never dropped."""
+    if high is None or high == low:
+        return format_number(low)
+    return f"{format_number(low)}–{format_number(high)}"
+
+
+def when_text(ind: Indicator) -> str:
+    """The period a row covers: a plan period (十四五) or its year."""
+    if getattr(ind, "period", ""):
+        return f"{ind.period} period"
+    return str(ind.year) if ind.year else ""
+
+
 def amount_text(ind: Indicator | None, usual_year: int | None = None) -> str:
     """The level (growth has its own column); the year only when it is not the column's."""
     if ind is None or ind.value is None:
         return "—"
-    text = f"{format_number(ind.value)} {ind.unit}".strip()
+    text = f"{span_text(ind.value, ind.value_high)} {ind.unit}".strip()
     if getattr(ind, "period", ""):
         return f"{text} ({ind.period})"
     return f"{text} ({ind.year})" if ind.year and ind.year != usual_year else text
@@ -89,10 +107,36 @@ def usual_year(rows: list[KeyRow], role: str) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+def growth_pct_text(ind: Indicator | None) -> str:
+    """6–6.5%, a plan period's rate labelled with it: 7.9% (十四五)."""
+    if ind is None or ind.growth_pct is None:
+        return "—"
+    text = f"{span_text(ind.growth_pct, ind.growth_high)}%"
+    return f"{text} ({ind.period})" if getattr(ind, "period", "") else text
+
+
 def growth_text(row: KeyRow) -> str:
-    def g(ind):
-        return "—" if ind is None or ind.growth_pct is None else f"{format_number(ind.growth_pct)}%"
-    return f"{g(row.actual)} → {g(row.target)}"
+    return f"{growth_pct_text(row.actual)} → {growth_pct_text(row.target)}"
+
+
+def qualifier_text(row: KeyRow) -> str:
+    return (row.target.qualifier if row.target else "") or (
+        row.actual.qualifier if row.actual else "")
+
+
+def row_tooltip(row: KeyRow, cell: str = "") -> str:
+    """Rich text (so Qt wraps it): the cell in full, the name, then each quote with its role."""
+    lines = [f"<b>{escape(cell)}</b>"] if cell and cell != row.name else []
+    name = row.name
+    canonical = row.first().canonical
+    if canonical and canonical != name:
+        name += f" ({canonical})"
+    lines.append(escape(name))
+    for ind in (row.actual, row.target):
+        if ind is not None:
+            head = " ".join(x for x in (when_text(ind), ROLE_NAMES.get(ind.role, ind.role)) if x)
+            lines.append(f"<i>{escape(head)}</i>: {escape(ind.quote)}")
+    return "<qt>" + "<br>".join(lines) + "</qt>"
 
 
 class IndicatorTableModel(QAbstractTableModel):
@@ -128,6 +172,15 @@ class IndicatorTableModel(QAbstractTableModel):
             return ind.start, ind.end
         return 0, 0
 
+    def cell_text(self, row: KeyRow, col: int) -> str:
+        if col == 0:
+            return row.name
+        if col == 1:
+            return amount_text(row.actual, self.years["actual"])
+        if col == 2:
+            return amount_text(row.target, self.years["target"])
+        return growth_text(row) if col == 3 else qualifier_text(row)
+
     def rowCount(self, parent=_ROOT):
         return 0 if parent.isValid() else len(self.rows)
 
@@ -140,19 +193,9 @@ class IndicatorTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return row.name
-            if col == 1:
-                return amount_text(row.actual, self.years["actual"])
-            if col == 2:
-                return amount_text(row.target, self.years["target"])
-            if col == 3:
-                return growth_text(row)
-            return (row.target.qualifier if row.target else "") or (
-                row.actual.qualifier if row.actual else "")
+            return self.cell_text(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(f"{i.year or ''} {i.role}: {i.quote}".strip()
-                             for i in (row.actual, row.target) if i is not None)
+            return row_tooltip(row, self.cell_text(row, col))
         if role == Qt.ItemDataRole.FontRole and col == 0 and row.headline:
             font = QFont()
             font.setBold(True)  # headline indicators (charted) stand out from the rest
@@ -162,9 +205,12 @@ class IndicatorTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS[section]
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation != Qt.Orientation.Horizontal:
-            return str(section + 1)
         year = self.years.get(("actual", "target")[section - 1]) if section in (1, 2) else None
-        return f"{year} {HEADERS[section]}" if year else HEADERS[section]
+        # "Actual\n实际" → "Actual\n2022 实际": both lines about as wide as the numbers
+        return HEADERS[section].replace("\n", f"\n{year} ", 1) if year else HEADERS[section]
