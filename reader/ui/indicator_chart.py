@@ -40,11 +40,13 @@ class Bar:
         return min(ends), max(ends)
 
 
-def legend_html(ranges: bool) -> str:
+def legend_html(roles: set[str], ranges: bool) -> str:
     """The legend as the plot's title: above the bars, never on one, and in exports."""
     def key(colour: str, mark: str, text: str) -> str:
         return f"<span style='color:{colour}'>{mark}</span>&nbsp;{text}"
-    keys = [key(ACTUAL, "■", "actual 实际"), key(TARGET, "□", "target 目标")]
+    keys = [key(ACTUAL, "■", "actual 实际")] if "actual" in roles else []
+    if "target" in roles:
+        keys.append(key(TARGET, "□", "target 目标"))
     if ranges:
         keys.append(key("#888888", "▭", "range 区间"))
     return "&nbsp;&nbsp; ".join(keys)
@@ -97,7 +99,8 @@ class BarChart(QWidget):
             ax.setTickFont(QFont(self.font()))
         self.plot.getAxis("left").setTicks([list(enumerate(categories))])
         ranged = [b for b in bars if b.high is not None]
-        self.plot.setTitle(legend_html(bool(ranged)), color=fg, size=f"{self._title_pt()}pt")
+        self.plot.setTitle(legend_html({b.role for b in bars}, bool(ranged)), color=fg,
+                           size=f"{self._title_pt()}pt")
         for role, colour in (("actual", ACTUAL), ("target", TARGET)):
             group = [b for b in bars if b.role == role]
             if group:

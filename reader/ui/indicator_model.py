@@ -95,7 +95,8 @@ def amount_text(ind: Indicator | None, usual_year: int | None = None) -> str:
     """The level (growth has its own column); the year only when it is not the column's."""
     if ind is None or ind.value is None:
         return "—"
-    text = f"{span_text(ind.value, ind.value_high)} {ind.unit}".strip()
+    sep = "" if ind.unit in ("%", "‰") else " "  # 60%, 17.03 亿元
+    text = f"{span_text(ind.value, ind.value_high)}{sep}{ind.unit}".strip()
     if getattr(ind, "period", ""):
         return f"{text} ({ind.period})"
     return f"{text} ({ind.year})" if ind.year and ind.year != usual_year else text
@@ -116,6 +117,9 @@ def growth_pct_text(ind: Indicator | None) -> str:
 
 
 def growth_text(row: KeyRow) -> str:
+    """actual → target; empty when neither has a rate (a blank reads faster than "— → —")."""
+    if not any(i is not None and i.growth_pct is not None for i in (row.actual, row.target)):
+        return ""
     return f"{growth_pct_text(row.actual)} → {growth_pct_text(row.target)}"
 
 

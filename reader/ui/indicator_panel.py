@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -31,10 +32,19 @@ from PySide6.QtWidgets import (
 from reader.document import Document, Indicator
 from reader.ui.figure_text import ROLE_NAMES
 from reader.ui.indicator_levels import UnitGroup, level_groups
-from reader.ui.indicator_model import IndicatorTableModel, KeyRow, span_text, when_text
+from reader.ui.indicator_model import HEADERS, IndicatorTableModel, KeyRow, span_text, when_text
 
 NAME_MIN_HAN = 7  # the name column keeps this many characters however narrow the dock
 MAX_WIDTH = 420  # the panel's preferred width: it never asks the dock for more
+QUAL = 4  # the qualifier column
+
+
+class _ElideRight(QStyledItemDelegate):
+    """Numbers cut at the end: "4.5% → 6…", never "4.5%…6.5%", which would read as a range."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideRight
 
 
 class KeyTable(QTableView):
@@ -45,7 +55,10 @@ class KeyTable(QTableView):
         super().__init__(parent, alternatingRowColors=True, wordWrap=False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # names keep both ends
+        self._numbers = _ElideRight(self)
+        for c in range(1, len(HEADERS)):
+            self.setItemDelegateForColumn(c, self._numbers)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         # Every width is set by fit_columns (Qt's Stretch misses viewport changes mid-layout).
@@ -64,7 +77,7 @@ class KeyTable(QTableView):
         model, fm = self.model(), self.fontMetrics()
         cells = (model.index(r, column).data() or "" for r in range(model.rowCount()))
         widest = max((fm.horizontalAdvance(t) for t in cells), default=0)
-        return max(widest + 14, self.horizontalHeader().sectionSizeHint(column))
+        return max(widest + 8, self.horizontalHeader().sectionSizeHint(column))  # + 2×(3 px margin+1)
 
     def fit_columns(self) -> None:
         """Number columns at their contents' width, capped (water-filling) so that the name
@@ -72,7 +85,10 @@ class KeyTable(QTableView):
         header, model = self.horizontalHeader(), self.model()
         if model is None:
             return
-        needs = {c: self._need(c) for c in range(1, model.columnCount())}
+        qualifiers = any(model.index(r, QUAL).data() for r in range(model.rowCount()))
+        self.setColumnHidden(QUAL, not qualifiers)  # a column of blanks only takes room
+        needs = {c: self._need(c) for c in range(1, model.columnCount())
+                 if not self.isColumnHidden(c)}
         room = max(self.viewport().width() - self.name_min(), 0)
         cap = max(needs.values(), default=0)
         for i, need in enumerate(sorted(needs.values())):
@@ -256,7 +272,9 @@ class IndicatorPanel(QWidget):
                             high))
         self.amount_chart.set_unit(group.unit if group else "")
         self.amount_chart.set_bars(names, bars)
-        self.amount_chart.select_row(self.selected_row())
+        row = self.selected_row()
+        selected = row >= 0 and self.table.selectionModel().isRowSelected(row)
+        self.amount_chart.select_row(row if selected else -1)
 
     # --- selection ------------------------------------------------------------------------------
     def select_figure(self, figure_id: int) -> bool:
@@ -279,9 +297,18 @@ class IndicatorPanel(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
         finally:
             self._selecting = False
-        for chart in (self.growth_chart, self.amount_chart):
-            if chart is not None:
-                chart.select_row(row)
+        self._mark_row(row)
+
+    def _mark_row(self, row: int) -> None:
+        """Shade the row's bars; the levels chart turns to the row's unit if it is on another."""
+        if self.amount_chart is None:
+            return
+        shown = self.unit_box.currentIndex()
+        where = [i for i, g in enumerate(self.groups) if any(lv.row == row for lv in g.levels)]
+        if where and shown not in where:
+            self.unit_box.setCurrentIndex(where[0])  # refills the chart, shading the row
+        self.growth_chart.select_row(row)
+        self.amount_chart.select_row(row)
 
     def _reveal_row(self, row: int) -> None:
         if 0 <= row < len(self.model.rows):
@@ -291,9 +318,7 @@ class IndicatorPanel(QWidget):
     def _on_table_row_changed(self, current, _previous) -> None:
         if self._selecting or not current.isValid():
             return
-        for chart in (self.growth_chart, self.amount_chart):
-            if chart is not None:
-                chart.select_row(current.row())
+        self._mark_row(current.row())
         self._reveal_row(current.row())
 
     def _on_bar_clicked(self, row: int) -> None:

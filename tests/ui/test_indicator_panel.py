@@ -116,6 +116,9 @@ def test_levels_are_charted_one_unit_family_per_axis(panel):
     panel.unit_box.setCurrentIndex(1)
     assert [(b.value, b.role) for b in chart.bars] == [(44020, "actual")]
     assert chart.plot.getAxis("bottom").labelText == "元"
+    # selecting a row whose level is on another axis turns the selector to it, bar shaded
+    assert panel.select_figure(0) and panel.unit_box.currentData() == "亿元"
+    assert chart._selection is not None and panel.selected_row() == _row(panel, "生产总值")
 
 
 def test_sample_keeps_per_capita_incomes_off_the_totals_axis(qtbot, sample_doc):
