@@ -43,6 +43,9 @@ class DocumentView(QPlainTextEdit):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(12)
+        # Room below the end (the scroll range reaches the last line): any heading, the last
+        # ones too, can be brought to the top of the view.
+        self.setCenterOnScroll(True)
         self.document().setUndoRedoEnabled(False)  # read-only: pieces appended keep no history
         self._feeding: object | None = None  # the text being put in piece by piece
         self.viewport().setMouseTracking(True)
@@ -360,8 +363,23 @@ class DocumentView(QPlainTextEdit):
 
     # --- scrolling ---------------------------------------------------------------------------------
     def top_offset(self) -> int:
+        """Offset of the first character in view: the start of the first visible line (a
+        paragraph's start would name the section of a lead heading above it)."""
+        return self.top_line_span()[0]
+
+    def top_line_span(self) -> tuple[int, int]:
+        """(start, end) offsets of the first line at least partly in view."""
         block = self.firstVisibleBlock()
-        return block.position() if block.isValid() else 0
+        if not block.isValid():
+            return 0, 0
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if top + line.y() + line.height() > 1:
+                start = block.position() + line.textStart()
+                return start, start + line.textLength()
+        return block.position(), block.position() + block.length() - 1
 
     def scroll_to_offset(self, offset: int) -> None:
         """Scroll so the line holding `offset` is the first line in view."""
@@ -377,6 +395,9 @@ class DocumentView(QPlainTextEdit):
         if not block.isValid():
             return
         line = 0
+        if block.blockNumber() not in self._applied and self._layers:
+            self._apply_block(block)  # formatted before its layout, which would be redone
+        self.blockBoundingGeometry(block)  # lays the block out if it is not yet
         layout = block.layout()
         if layout is not None and layout.lineCount() > 0:
             line = layout.lineForTextPosition(offset - block.position()).lineNumber()

@@ -1,15 +1,51 @@
-"""Legend of figure kinds and roles, with a toggle per kind."""
+"""Legend of figure kinds and roles, with a toggle per kind. Its items wrap to a second row
+on a narrow window instead of shrinking to "a…t"."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 from reader.document import KINDS
 from reader.ui.figure_style import KIND_COLOURS
+from reader.ui.flow_layout import FlowLayout
 
 SHORT = {"amount": "amount", "growth": "growth", "share": "share", "count": "count",
          "rank": "rank", "points": "pct-points", "multiple": "multiple"}
+ROLES = (("actual", "actual", "Actual figures (last year's results) are filled"),
+         ("target", "target", "Targets (this year's plan) are outlined"),
+         ("estimate", "estimate", "Estimates are hatched"),
+         ("damaged", "〰 damaged", "Damaged source text has a red wavy underline"))
+KEY_GREY = "#888888"
+
+
+class RoleSample(QLabel):
+    """A word marked the way the text marks a figure of that role."""
+
+    def __init__(self, role: str, text: str, parent=None):
+        super().__init__(text, parent)
+        self.role = role
+        self.setContentsMargins(5, 1, 5, 1)
+        if role == "damaged":
+            self.setStyleSheet("color: #d00000")
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        box = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        grey = QColor(KEY_GREY)
+        if self.role == "actual":
+            grey.setAlpha(90)
+            painter.fillRect(box, grey)
+        elif self.role == "estimate":
+            grey.setAlpha(140)
+            painter.fillRect(box, QBrush(grey, Qt.BrushStyle.Dense4Pattern))
+        elif self.role == "target":
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(grey, 1.6))
+            painter.drawRoundedRect(box, 3, 3)
+        painter.end()
+        super().paintEvent(event)
 
 
 class LegendBar(QWidget):
@@ -17,9 +53,8 @@ class LegendBar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
-        layout.setSpacing(4)
+        layout = FlowLayout(self, spacing=4)
+        layout.setContentsMargins(6, 3, 6, 3)
         self.buttons: dict[str, QToolButton] = {}
         for kind in KINDS:
             b = QToolButton(text=SHORT.get(kind, kind), checkable=True, checked=True)
@@ -31,15 +66,13 @@ class LegendBar(QWidget):
             b.toggled.connect(self._on_toggled)
             self.buttons[kind] = b
             layout.addWidget(b)
-        layout.addSpacing(12)
-        roles = QLabel("<span style='background:#88888888; padding:0 4px'>&nbsp;actual&nbsp;</span> "
-                       "filled &nbsp; <span style='border:1px solid gray'>&nbsp;target&nbsp;</span>"
-                       " outlined &nbsp; estimate hatched &nbsp; "
-                       "<span style='color:#d00000'>〰 damaged</span>")
-        roles.setToolTip("Actual figures are filled, targets outlined, estimates hatched; "
-                         "damaged source text has a red wavy underline.")
-        layout.addWidget(roles)
-        layout.addStretch(1)
+        layout.add_gap(12)
+        self.role_labels: list[QLabel] = []
+        for role, text, tip in ROLES:
+            label = RoleSample(role, text)
+            label.setToolTip(tip)
+            self.role_labels.append(label)
+            layout.addWidget(label)
 
     def hidden_kinds(self) -> set[str]:
         return {k for k, b in self.buttons.items() if not b.isChecked()}

@@ -57,12 +57,13 @@ class MainWindow(QMainWindow):
         self._charts_asked = False
         self._recent_pending = ""
         self._to_link: Document | None = None  # shown, indicators to follow after its paint
-        self._prefetched = None  # the process analysing the start-up file (reader.prefetch)
+        self._prefetched = None  # the process that analysed the report shown, linking it
+        self._opening = None  # the process analysing a start-up file not yet shown
         self.runner = Runner(self)
         self.view = DocumentView()
         self.legend = LegendBar()
-        # The role key may be cut on a narrow window rather than squeeze the docks' titles.
-        self.legend.setMinimumWidth(360)
+        # Room for reading between the docks (the legend wraps to whatever width is left).
+        self.view.setMinimumWidth(360)
         self.search_bar = SearchBar()
         self.search_bar.hide()
         central = QWidget()
@@ -154,21 +155,22 @@ class MainWindow(QMainWindow):
 
     # --- opening ---------------------------------------------------------------------------------
     def open_file(self, path: str | Path, prefetched=None) -> None:
-        """Analyse `path` in the background; the current document stays until it succeeds.
+        """Analyse `path` in the background; the current document stays until it succeeds,
+        its indicator linking too (cancelled in `_opened`, once the new file is in).
         `prefetched`: its analysis already under way in another process (reader.prefetch)."""
         self.status.show_progress(0.0, f"Opening {Path(path).name}…")
-        self.runner.cancel(LINK)
-        self._to_link = None
-        if self._prefetched is not None:
-            self._prefetched.close()
-        self._prefetched = prefetched
+        if self._opening is not None:  # an earlier open still under way: superseded
+            self._opening.close()  # (wakes its job, blocked reading the child)
+        self._opening = prefetched
         if prefetched is not None and prefetched.small:
             # analysed while the window was built, and quick to take: no thread round trip,
             # and called before the event loop runs, the window's first paint is the text's
             try:
-                self._opened(_receive(prefetched, self._script))
+                result = _receive(prefetched, self._script)
             except Exception as exc:  # reported like the worker's errors
                 self._on_runner_failed(ANALYSIS, exc)
+            else:
+                self._opened(result)
         elif prefetched is not None:  # a big file: the pipe is read on the worker
             self.runner.submit(ANALYSIS, _receive, prefetched, self._script)
         else:  # in a process of the analysis server: its C calls hold another GIL than ours
@@ -290,7 +292,10 @@ class MainWindow(QMainWindow):
             self.status.showMessage(f"Could not link indicators: {error}")
         if key != ANALYSIS:
             return
+        self._opening = None
         self.status.done()
+        if self._to_link is not None or self.runner.is_busy(LINK):  # the report still open
+            self.status.show_progress(0.0, "Linking indicators…")
         message = f"Could not open the report.\n\n{error}"
         self.open_failed.emit(message)
         QMessageBox.warning(self, "Cannot open report", message)
@@ -299,6 +304,10 @@ class MainWindow(QMainWindow):
         self.view.scroll_to_offset(section.start)
 
     def _on_view_top_offset_changed(self, offset: int) -> None:
+        current = self.outline.current_section()
+        line_end = self.view.top_line_span()[1]
+        if current is not None and offset <= current.start < max(line_end, offset + 1):
+            return  # its heading is on the top line (a lead heading in mid-paragraph)
         self.outline.select_section(self.outline.section_at(offset))
 
     def _on_view_figure_activated(self, figure) -> None:
@@ -307,8 +316,13 @@ class MainWindow(QMainWindow):
 
     def _opened(self, result: tuple[Document, Document, bool, object]) -> None:
         doc, shown, linked, analysis = result
-        if analysis is not None:  # the process that analysed it also links it
-            self._prefetched = analysis
+        # The new file is in: the last one's linking is of no more use.
+        self._opening = None
+        self.runner.cancel(LINK)
+        self._to_link = None
+        if self._prefetched is not None and self._prefetched is not analysis:
+            self._prefetched.close()
+        self._prefetched = analysis  # the process that analysed it also links it (or None)
         self.status.done()
         self.show_document(doc, shown)
         if not linked:  # figures are on screen; their indicators follow once painted
@@ -432,8 +446,9 @@ class MainWindow(QMainWindow):
         s.setValue("geometry", self.saveGeometry())
         s.setValue("window_state", self.saveState())
         s.sync()
-        if self._prefetched is not None:
-            self._prefetched.close()  # wakes a job waiting for the child
+        for analysis in (self._prefetched, self._opening):
+            if analysis is not None:
+                analysis.close()  # wakes a job waiting for the child
         self.runner.shutdown()
         super().closeEvent(event)
 
@@ -449,7 +464,11 @@ def _read(path: str, script: str, progress=None, cancelled=None):
 
 def _receive(prefetched, script: str, progress=None, cancelled=None):
     """Like `_read`, from the process that analysed the file while the window was built."""
-    doc, linked = prefetched.result()
+    try:
+        doc, linked = prefetched.result()
+    except BaseException:
+        prefetched.close()  # the file failed: nobody will read this child again
+        raise
     return doc, _in_script(doc, script), linked, prefetched
 
 
@@ -461,11 +480,7 @@ def _read_elsewhere(path: str, script: str, progress=None, cancelled=None):
     analysis = start_later(path)
     if analysis is None:
         return _read(path, script, progress, cancelled)
-    try:
-        result = _receive(analysis, script)
-    except BaseException:
-        analysis.close()
-        raise
+    result = _receive(analysis, script)
     if cancelled is not None and cancelled():
         analysis.close()  # another file was opened meanwhile: nobody will read the linking
     return result

@@ -1,0 +1,104 @@
+"""Fixes from the acceptance review: a failed open keeps the report whole, the tree follows
+lead headings in mid-paragraph, the last headings reach the top, the legend fits."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QToolButton
+
+from reader.ui.main_window import LINK
+
+
+def _new_window(qtbot):
+    from reader.ui.app import create_app
+    from reader.ui.main_window import MainWindow
+
+    create_app([])
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.mark.parametrize("when", ["before linking starts", "while linking"])
+def test_a_failed_open_keeps_the_report_linking(qtbot, sample_path, tmp_path, monkeypatch, when):
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 64)
+    w = _new_window(qtbot)
+    with qtbot.waitSignal(w.document_shown, timeout=30_000) as shown:
+        w.open_file(sample_path)
+    first = shown.args[0]
+    assert not first.indicators
+    if when == "while linking":
+        qtbot.waitUntil(lambda: w.runner.is_busy(LINK), timeout=5_000)
+    with qtbot.waitSignal(w.document_linked, timeout=15_000) as linked:
+        with qtbot.waitSignal(w.open_failed, timeout=30_000):
+            w.open_file(binary)
+        assert w.original.text == first.text and w.view.toPlainText() == first.text
+    doc = linked.args[0]
+    assert doc.indicators and w.panel.model.rows
+    figure = next(f for f in doc.figures if f.indicator)
+    assert figure.indicator in w.view.tooltip_at(figure.start)
+    w.runner.shutdown()
+
+
+def test_clicking_any_section_keeps_it_current_and_its_heading_on_top(qtbot, window):
+    tree, view = window.outline.tree, window.view
+    assert len(window.doc.sections) > 50
+    for section in window.doc.sections:
+        index = window.outline.index_for(section)
+        tree.scrollTo(index)
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                         pos=tree.visualRect(index).center())
+        qtbot.waitSignal(view.top_offset_changed, timeout=300, raising=False).wait()
+        qtbot.wait(60)  # the view reports its top 40 ms after the scroll
+        start, end = view.top_line_span()
+        assert start <= section.start < end, section.title  # the heading's line is the top one
+        assert window.outline.current_section().id == section.id, section.title
+
+
+def test_top_offset_is_the_first_visible_line(qtbot, window):
+    view, doc = window.view, window.doc
+    lead = next(s for s in doc.sections if s.kind == "lead"
+                and doc.text.rfind("\n", 0, s.start) + 1 < s.start)  # starts mid-paragraph
+    view.scroll_to_offset(lead.start)
+    start, end = view.top_line_span()
+    assert view.top_offset() == start > view.firstVisibleBlock().position()
+    assert start <= lead.start < end
+
+
+def test_scrolling_to_a_line_selects_the_section_there(qtbot, window):
+    view, doc = window.view, window.doc
+    lead = next(s for s in doc.sections if s.kind == "lead" and s.end - s.start > 150
+                and doc.text.rfind("\n", 0, s.start) + 1 < s.start)
+    view.scroll_to_offset(lead.start + 120)  # a line inside the lead's run, mid-paragraph
+    with qtbot.waitSignal(view.top_offset_changed, timeout=2_000):
+        view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 1)
+    assert window.outline.current_section() == doc.section_at(view.top_offset())
+
+
+def _chip_texts_fit(legend) -> bool:
+    for chip in legend.findChildren(QToolButton):
+        if chip.isVisible() and chip.width() < chip.sizeHint().width():
+            return False
+    return True
+
+
+@pytest.mark.parametrize("size", [(1000, 700), (1400, 900), (1600, 1000)])
+def test_legend_fits_at_ordinary_sizes(qtbot, window, size, tmp_path):
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().width() == size[0])
+    qtbot.wait(50)
+    legend = window.legend
+    assert _chip_texts_fit(legend)
+    for label in legend.role_labels:
+        assert label.width() >= label.sizeHint().width(), label.text()
+    # the key stays inside the bar (wrapped if need be), and the text keeps most of the height
+    bar = legend.rect()
+    for child in [*legend.findChildren(QToolButton), *legend.role_labels]:
+        assert bar.contains(child.geometry()), child
+    assert window.view.height() > legend.height() * 5
