@@ -34,12 +34,17 @@ class RoleSample(QLabel):
         painter = QPainter(self)
         box = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         grey = QColor(KEY_GREY)
+        # drawRect, not fillRect: PySide's choice among fillRect's overloads builds the
+        # QGradient.Preset enum (~1 ms before the first paint)
+        painter.setPen(Qt.PenStyle.NoPen)
         if self.role == "actual":
             grey.setAlpha(90)
-            painter.fillRect(box, grey)
+            painter.setBrush(grey)
+            painter.drawRect(box)
         elif self.role == "estimate":
             grey.setAlpha(140)
-            painter.fillRect(box, QBrush(grey, Qt.BrushStyle.Dense4Pattern))
+            painter.setBrush(QBrush(grey, Qt.BrushStyle.Dense4Pattern))
+            painter.drawRect(box)
         elif self.role == "target":
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(grey, 1.6))
