@@ -1,4 +1,4 @@
-"""The reader's highlight colours, name → background "#rrggbb" (as `reader.store.COLOURS`).
+"""The reader's highlight colours, name → background "#rrggbb" (the store re-exports it).
 
 A constant module: the window's menus build their colour icons from it at start-up without
 importing the store (sqlite3) or the highlights panel before the first paint.

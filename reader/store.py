@@ -35,16 +35,8 @@ from pathlib import Path
 
 from reader import fingerprint
 from reader.document import Document
+from reader.highlight_colours import COLOURS  # noqa: F401 - re-exported for the store's users
 
-# Highlight colours: name → background colour (exports and the text view use the hex).
-COLOURS = {
-    "yellow": "#fff176",
-    "green": "#a5d6a7",
-    "blue": "#90caf9",
-    "pink": "#f48fb1",
-    "orange": "#ffcc80",
-    "purple": "#ce93d8",
-}
 CONTEXT = 24  # characters of context kept on each side of a quote
 NEARBY = 4000  # characters searched on each side of the old range before the whole text
 # Shares of long sentences: above SAME_REPORT a same-titled text may be this report edited
