@@ -35,7 +35,7 @@ from pathlib import Path
 
 from reader import fingerprint
 from reader.document import Document
-from reader.highlight_colours import COLOURS  # noqa: F401 - re-exported for the store's users
+from reader.highlight_colours import COLOURS
 
 CONTEXT = 24  # characters of context kept on each side of a quote
 NEARBY = 4000  # characters searched on each side of the old range before the whole text
