@@ -108,15 +108,9 @@ def small_doc() -> Document:
 @pytest.fixture
 def window(qtbot, sample_doc):
     """The main window showing the analysed sample (analysis already done once per session)."""
-    from reader.ui.app import create_app
-    from reader.ui.main_window import MainWindow
+    from window_helpers import open_window
 
-    create_app([])
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    qtbot.waitExposed(w)
+    w = open_window(qtbot)
     w.show_document(sample_doc)
     qtbot.waitUntil(lambda: w.view.doc is not None)
     return w

@@ -8,27 +8,13 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication, QTextCursor
+from window_helpers import open_window
 
 from reader.excerpts import PATH_SEPARATOR, figure_sentence
 from reader.ui import highlighting
 from reader.ui.highlights_panel import ID_ROLE, LOST_GROUP
 
 NOTE = "招商目標：落實到項目"
-
-
-def _new_window(qtbot, path):
-    from reader.ui.app import create_app
-    from reader.ui.main_window import MainWindow
-
-    create_app([])
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    qtbot.waitExposed(w)
-    with qtbot.waitSignal(w.document_shown, timeout=30_000):
-        w.open_file(path)
-    return w
 
 
 def _quote_span(doc):
@@ -72,7 +58,7 @@ def _user_ranges(view):
 
 def test_highlight_with_note_survives_restart_and_exports(qtbot, monkeypatch, sample_path,
                                                           tmp_path):
-    w = _new_window(qtbot, sample_path)
+    w = open_window(qtbot, sample_path)
     doc = w.original
     start, end, path = _quote_span(doc)
     quote = doc.text[start:end]
@@ -89,7 +75,7 @@ def test_highlight_with_note_survives_restart_and_exports(qtbot, monkeypatch, sa
         == end - start  # painted on exactly the quoted characters (split at line formats)
     w.close()
 
-    again = _new_window(qtbot, sample_path)  # same REPORT_LENS_HOME: same database
+    again = open_window(qtbot, sample_path)  # same REPORT_LENS_HOME: same database
     rows = _panel_rows(again.highlighting.panel)
     assert [(p, n) for p, _q, n, _i in rows] == [(path, NOTE)]
     assert again.view.user_highlight_count() == 1
@@ -193,7 +179,7 @@ def test_undo_and_copy_excerpt(qtbot, window):
 
 
 def test_changed_text_reports_lost_highlights(qtbot, monkeypatch, sample_path, tmp_path):
-    w = _new_window(qtbot, sample_path)
+    w = open_window(qtbot, sample_path)
     doc = w.original
     start, end, _path = _quote_span(doc)
     _select(w.view, start, end)
@@ -204,7 +190,7 @@ def test_changed_text_reports_lost_highlights(qtbot, monkeypatch, sample_path, t
     raw_start, raw_end = doc.raw_map.span_to_source(start, end)
     edited = tmp_path / "edited.txt"  # another file, same title and year: the sentence rewritten
     edited.write_text(raw[:raw_start] + "此句已改寫。" + raw[raw_end:], encoding="utf-8")
-    again = _new_window(qtbot, edited)
+    again = open_window(qtbot, edited)
     panel = again.highlighting.panel
     assert len(panel.attachment.lost) == 1 and panel.warning.isVisibleTo(panel)
     assert "could not be found" in again.statusBar().currentMessage()

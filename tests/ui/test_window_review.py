@@ -6,21 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QToolButton
+from window_helpers import open_window
 
 from reader.ui.main_window import LINK
-
-
-def _new_window(qtbot):
-    from reader.ui.app import create_app
-    from reader.ui.main_window import MainWindow
-
-    create_app([])
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 @pytest.mark.parametrize("when", ["before linking starts", "while linking"])
@@ -28,7 +16,7 @@ def test_a_failed_open_keeps_the_report_linking(qtbot, sample_path, tmp_path, mo
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
     binary = tmp_path / "binary.txt"
     binary.write_bytes(bytes(range(256)) * 64)
-    w = _new_window(qtbot)
+    w = open_window(qtbot)
     with qtbot.waitSignal(w.document_shown, timeout=30_000) as shown:
         w.open_file(sample_path)
     first = shown.args[0]
