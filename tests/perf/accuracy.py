@@ -1,8 +1,8 @@
 """Score figures and indicators against gold files (`*.gold.json`).
 
 usage: python tests/perf/accuracy.py [GOLD ...]
-(default: every gold beside the samples and under tests/gold/; a gold's `file` is
-looked up beside it, then among the samples)
+(default: every gold beside the samples, under tests/gold/ and tests/fixtures/unseen/;
+a gold's `file` is looked up beside it, then among the samples)
 
 Figures — recall: gold value/growth texts found as figures at that place in the
 quote; precision: among figures that touch a gold quote or a `not_quantities`
@@ -28,10 +28,12 @@ from reader.script import to_simplified  # noqa: E402
 
 SAMPLES = ROOT.parent / "shared" / "samples"
 GOLD_DIR = ROOT / "tests" / "gold"
+UNSEEN_DIR = ROOT / "tests" / "fixtures" / "unseen"  # composed reports in other styles
 
 
 def gold_files() -> list[Path]:
-    return sorted(SAMPLES.glob("*.gold.json")) + sorted(GOLD_DIR.glob("*.gold.json"))
+    return (sorted(SAMPLES.glob("*.gold.json")) + sorted(GOLD_DIR.glob("*.gold.json"))
+            + sorted(UNSEEN_DIR.glob("*.gold.json")))
 
 
 def report_path(gold_path: Path, name: str) -> Path:
@@ -49,7 +51,12 @@ def _row_matches(row, g) -> bool:
     if _norm(g["name"]) not in _norm(row.canonical) + "|" + _norm(row.name):
         return False
     for key, ours in (("value", row.value), ("growth_pct", row.growth_pct)):
-        if key in g and (ours is None or abs(ours - g[key]) > 1e-9):
+        if key not in g:
+            continue
+        if g[key] is None:  # a gold `null`: the row must have none (a growth target)
+            if ours is not None:
+                return False
+        elif ours is None or abs(ours - g[key]) > 1e-9:
             return False
     return not g.get("qualifier") or g["qualifier"] == row.qualifier
 
