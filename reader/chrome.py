@@ -17,6 +17,7 @@ _DATA = Path(__file__).resolve().parent / "data" / "chrome.txt"
 _SALUTATION = re.compile(r"^各位(?:代表|委员|委員)[，,：:！!]")
 _HEADER_LIMIT = 40  # lines searched for the salutation that ends the header
 _TOOLBAR_RUN = 3  # toolbar words in a row that make a toolbar
+_FOOTER_LABEL_LINE_MAX = 30  # a footer label's line: the label and a name, not a sentence
 _FOOTER_TAIL_MAX = 1500  # characters after a footer marker that can still be page chrome
 
 
@@ -61,7 +62,7 @@ def chrome_lines(lines: list[str]) -> set[int]:
         if not s or i in out:
             i += 1
             continue
-        if s in r.footer and seen_body:
+        if seen_body and _is_footer(s, r):
             out.update(_footer(lines, i, r))
             break
         if (i < header_end and s in r.header) or s in r.line:
@@ -109,6 +110,12 @@ def _toolbar_runs(lines: list[str], r: ChromeRules) -> set[int]:
             out.update(run)
         run = []
     return out
+
+
+def _is_footer(s: str, r: ChromeRules) -> bool:
+    """The marker alone, or a footer label with its value (`责任编辑：李晓`)."""
+    return s in r.footer or (len(s) <= _FOOTER_LABEL_LINE_MAX and any(
+        s.startswith(f) for f in r.footer if f.endswith(("：", ":"))))
 
 
 def _footer(lines: list[str], i: int, r: ChromeRules) -> range | set[int]:

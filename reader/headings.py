@@ -43,6 +43,7 @@ _BODY_MIN = 10  # a lead needs a body after it
 _MID_BODY_MIN = 60  # …and one inside a paragraph a body of several sentences
 _ITEM_CLAUSE_END = re.compile(r"[，,；;]")
 _ITEM_TITLE_MIN = 6  # `一是` and four characters
+_NOTE_STYLES = frozenset({"num", "num_paren"})
 _MID_SHI = re.compile(rf"(?<=[。；;：:])([{_CN}]{{1,2}})是(?=[^，,。：:\s])")
 
 
@@ -85,10 +86,15 @@ def find_heads(text: str, body_start: int = 0) -> tuple[list[Head], list[tuple[i
     heads: list[Head] = []
     mids: dict[int, list[Head]] = {}
     head_of: dict[int, Head] = {}
+    in_notes = False
     for k, (s, e) in enumerate(paras):
         prev = text[paras[k - 1][0]:paras[k - 1][1]] if k else ""
         nxt = text[paras[k + 1][0]:paras[k + 1][1]] if k + 1 < len(paras) else ""
         h = _paragraph_head(text, s, e, k, prev, nxt, head_of.get(k - 1))
+        if h and in_notes and h.style in _NOTE_STYLES:
+            h = None  # `1.本公报中…` under 注释: a footnote
+        elif h:
+            in_notes = h.style == "appendix" and text[s:e].rstrip("：: ") in cues()["notes"]
         if h:
             heads.append(h)
             head_of[k] = h

@@ -33,6 +33,7 @@ AFTER_LIMIT = 12  # characters looked at after a figure for a noun it counts (18
 _LEADING_DATE = re.compile(r"(?:(?:到|至|在|于)?(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)"
                            r"(?:底|末|初|中旬|上旬|下旬)?(?:前|内|以前|以来)?)?")
 _PAREN = re.compile(r"[（(][^）)]{0,12}[）)]")  # 地区生产总值（GDP）
+_LIST_MARK = frozenset(".．)）")  # the rest of a list number: `2.规模以上…`, `1)…`
 _CLAUSE_BREAK = re.compile(r"[，,、；;。：:！？!?\n]")
 
 
@@ -202,7 +203,7 @@ def _phrase(text: str, w, lo: int, a: int) -> tuple[str, str, int]:
         lo = base.end()
     toks = list(words(s[lo:a]))
     i, j = 0, len(toks)
-    while i < j and (toks[i] in lead or toks[i].isdigit()):
+    while i < j and (toks[i] in lead or toks[i].isdigit() or toks[i] in _LIST_MARK):
         i += 1
     while j > i and toks[j - 1] in trail:
         j -= 1
