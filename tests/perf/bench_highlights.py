@@ -27,7 +27,8 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit  # noqa: E
 from reader.pipeline import analyze_file  # noqa: E402
 from reader.ui import figure_style as style  # noqa: E402
 from reader.ui.app import create_app  # noqa: E402
-from reader.ui.document_view import DocumentView, _piece_end  # noqa: E402
+from reader.ui.document_view import DocumentView  # noqa: E402
+from reader.ui.text_feeder import piece_end  # noqa: E402
 
 
 def timed(setup, action, runs: int) -> float:
@@ -67,7 +68,7 @@ def measure(doc, runs: int, extra_runs: int) -> dict:
         v.set_document(doc)
         paint(v)
 
-    first_piece = doc.text[:_piece_end(doc.text, 0)]
+    first_piece = doc.text[:piece_end(doc.text, 0)]
 
     def set_plain(v):
         v.setPlainText(first_piece)

@@ -38,10 +38,10 @@ def test_highlight_action_before_first_paint_builds_them(qtbot, sample_doc):
 
 
 def test_long_text_goes_in_piece_by_piece(qtbot, monkeypatch, sample_doc):
-    from reader.ui import document_view
+    from reader.ui import text_feeder
     from reader.ui.document_view import DocumentView
 
-    monkeypatch.setattr(document_view, "PIECE_CHARS", 2_000)
+    monkeypatch.setattr(text_feeder, "PIECE_CHARS", 2_000)
     view = DocumentView()
     qtbot.addWidget(view)
     view.resize(600, 400)
@@ -58,10 +58,10 @@ def test_long_text_goes_in_piece_by_piece(qtbot, monkeypatch, sample_doc):
 
 
 def test_new_document_while_pieces_go_in(qtbot, monkeypatch, sample_doc, small_doc):
-    from reader.ui import document_view
+    from reader.ui import text_feeder
     from reader.ui.document_view import DocumentView
 
-    monkeypatch.setattr(document_view, "PIECE_CHARS", 2_000)
+    monkeypatch.setattr(text_feeder, "PIECE_CHARS", 2_000)
     view = DocumentView()
     qtbot.addWidget(view)
     view.set_document(sample_doc)
