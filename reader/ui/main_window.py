@@ -1,4 +1,5 @@
-"""The main window: composes the widgets and connects their signals. No logic of its own."""
+"""The main window: composes the widgets and connects their signals. No logic of its own:
+opening and analysis are the loader's (document_loader), search the core's (text_search)."""
 
 from __future__ import annotations
 
@@ -17,20 +18,18 @@ from PySide6.QtWidgets import (
 
 from reader.document import Document
 from reader.ui import app as app_setup
+from reader.ui.analysis_jobs import in_script
+from reader.ui.document_loader import DocumentLoader
 from reader.ui.document_view import DocumentView
-from reader.ui.find import find_all
 from reader.ui.indicator_panel import IndicatorPanel
 from reader.ui.legend_bar import LegendBar
 from reader.ui.menus import build_menus
 from reader.ui.outline_view import OutlineView
-from reader.ui.runner import Runner
+from reader.ui.recent_files import recent_files, remember_recent
 from reader.ui.search_bar import SearchBar
 from reader.ui.status import StatusBar
+from reader.ui.text_search import TextSearch
 
-MAX_RECENT = 10
-# jobs: phase 1 (text, outline, figures), phase 2 (indicators, jieba), pyqtgraph import
-ANALYSIS, LINK, CHARTS = "analysis", "link", "charts"
-LINK_LATEST_MS = 300  # linking starts at the first paint, or after this if the view is hidden
 BIG_TEXT = 500_000  # characters: the docks of a longer text are filled after its first paint
 # Steps of a big text go one per turn of the event loop with a 1 ms timer, not 0: a 0 ms one
 # is a posted event, run at the start of the next turn before overdue timers (and the input
@@ -52,14 +51,9 @@ class MainWindow(QMainWindow):
         self.doc: Document | None = None  # as shown (script converted)
         self._script = "original"
         self._theme = "system"
-        self._search_text: tuple[str, object] | None = None  # simplified text + map
+        self._search: TextSearch | None = None  # of the text shown, made at its first search
         self._warmed = False
-        self._charts_asked = False
         self._recent_pending = ""
-        self._to_link: Document | None = None  # shown, indicators to follow after its paint
-        self._prefetched = None  # the process that analysed the report shown, linking it
-        self._opening = None  # the process analysing a start-up file not yet shown
-        self.runner = Runner(self)
         self.view = DocumentView()
         self.legend = LegendBar()
         # Room for reading between the docks (the legend wraps to whatever width is left).
@@ -92,6 +86,8 @@ class MainWindow(QMainWindow):
         self._sized = False
         self.status = StatusBar()
         self.setStatusBar(self.status)
+        self.loader = DocumentLoader(self.status, lambda: self._script, self)
+        self.runner = self.loader.runner
         self.actions_ = build_menus(self, self.docks)
         self._connect()
         self._restore_settings()
@@ -138,9 +134,11 @@ class MainWindow(QMainWindow):
         a.copy_excerpt.triggered.connect(lambda: self.highlighting.copy_excerpt())
         self.view.context_menu_requested.connect(
             lambda menu, offset: self.highlighting.fill_context_menu(menu, offset))
-        self.runner.progress.connect(self._on_runner_progress)
-        self.runner.finished.connect(self._on_runner_finished)
-        self.runner.failed.connect(self._on_runner_failed)
+        self.loader.opened.connect(self.show_document)
+        self.loader.linked.connect(self.show_linked)
+        self.loader.failed.connect(self._on_loader_failed)
+        self.loader.linking_due.connect(self._flush_recent)
+        self.loader.charts_ready.connect(self.panel.load_charts)
         self.outline.section_selected.connect(self._on_outline_section_selected)
         self.view.top_offset_changed.connect(self._on_view_top_offset_changed)
         self.view.figure_activated.connect(self._on_view_figure_activated)
@@ -155,39 +153,21 @@ class MainWindow(QMainWindow):
 
     # --- opening ---------------------------------------------------------------------------------
     def open_file(self, path: str | Path, prefetched=None) -> None:
-        """Analyse `path` in the background; the current document stays until it succeeds,
-        its indicator linking too (cancelled in `_opened`, once the new file is in).
-        `prefetched`: its analysis already under way in another process (reader.prefetch)."""
-        self.status.show_progress(0.0, f"Opening {Path(path).name}…")
-        if self._opening is not None:  # an earlier open still under way: superseded
-            self._opening.close()  # (wakes its job, blocked reading the child)
-        self._opening = prefetched
-        if prefetched is not None and prefetched.small:
-            # analysed while the window was built, and quick to take: no thread round trip,
-            # and called before the event loop runs, the window's first paint is the text's
-            try:
-                result = _receive(prefetched, self._script)
-            except Exception as exc:  # reported like the worker's errors
-                self._on_runner_failed(ANALYSIS, exc)
-            else:
-                self._opened(result)
-        elif prefetched is not None:  # a big file: the pipe is read on the worker
-            self.runner.submit(ANALYSIS, _receive, prefetched, self._script)
-        else:  # in a process of the analysis server: its C calls hold another GIL than ours
-            self.runner.submit(ANALYSIS, _read_elsewhere, str(path), self._script)
+        """Open `path` (see DocumentLoader.open_file); the report shown stays until it is in."""
+        self.loader.open_file(path, prefetched)
 
     def show_document(self, doc: Document, shown: Document | None = None) -> None:
         """Show `doc` (as analysed); `shown` is it already in the current script, if known."""
         self.original = doc
         self._show(shown if shown is not None and shown.script == self._script
-                   else _in_script(doc, self._script))
+                   else in_script(doc, self._script))
         self._recent_pending = doc.source.path  # a settings write: after the first paint
         title = doc.meta.title or Path(doc.source.path).name
         self.setWindowTitle(f"{title} — {app_setup.APPLICATION}")
 
     def _show(self, doc: Document, keep_position: bool = False) -> None:
         self.doc = doc
-        self._search_text = None
+        self._search = None
         self.view.set_hidden_kinds(self.legend.hidden_kinds())  # before: one formatting pass
         self.view.set_document(doc, keep_position=keep_position)
         if len(doc.text) < BIG_TEXT:
@@ -218,7 +198,7 @@ class MainWindow(QMainWindow):
         if self.original is None or doc.text != self.original.text:
             return  # another report was opened meanwhile
         if shown is None or shown.script != self._script:
-            shown = _in_script(doc, self._script)
+            shown = in_script(doc, self._script)
         self.original, self.doc = doc, shown
         self.view.swap_document(shown)
         if len(shown.text) < BIG_TEXT:
@@ -236,7 +216,7 @@ class MainWindow(QMainWindow):
         self._script = script
         self.actions_.script[script].setChecked(True)
         if self.original is not None:
-            self._show(_in_script(self.original, script), keep_position=True)
+            self._show(in_script(self.original, script), keep_position=True)
 
     def set_theme(self, theme: str) -> None:
         self._theme = theme
@@ -269,34 +249,7 @@ class MainWindow(QMainWindow):
         if menu.isEmpty():
             menu.addAction("(none)").setEnabled(False)
 
-    def _on_runner_progress(self, key: str, fraction: float, message: str) -> None:
-        if key in (ANALYSIS, LINK):
-            self.status.show_progress(fraction, message)
-
-    def _on_runner_finished(self, key: str, result: object) -> None:
-        if key == ANALYSIS:
-            self._opened(result)
-        elif key == LINK:
-            self.status.done()
-            self.show_linked(*result)
-        elif key == CHARTS:
-            self.panel.load_charts()
-
-    def _on_runner_failed(self, key: str, error: object) -> None:
-        if key == CHARTS:
-            self.panel.load_charts()  # the import failed off-thread: it will say why here
-        if type(error).__name__ == "AnalysisCancelled":
-            return
-        if key == LINK:  # the text and figures stay readable; only indicators are missing
-            self.status.done()
-            self.status.showMessage(f"Could not link indicators: {error}")
-        if key != ANALYSIS:
-            return
-        self._opening = None
-        self.status.done()
-        if self._to_link is not None or self.runner.is_busy(LINK):  # the report still open
-            self.status.show_progress(0.0, "Linking indicators…")
-        message = f"Could not open the report.\n\n{error}"
+    def _on_loader_failed(self, message: str) -> None:
         self.open_failed.emit(message)
         QMessageBox.warning(self, "Cannot open report", message)
 
@@ -314,56 +267,21 @@ class MainWindow(QMainWindow):
         self.panel.select_figure(figure.id)
         self.view.flash(figure.start, figure.end)
 
-    def _opened(self, result: tuple[Document, Document, bool, object]) -> None:
-        doc, shown, linked, analysis = result
-        # The new file is in: the last one's linking is of no more use.
-        self._opening = None
-        self.runner.cancel(LINK)
-        self._to_link = None
-        if self._prefetched is not None and self._prefetched is not analysis:
-            self._prefetched.close()
-        self._prefetched = analysis  # the process that analysed it also links it (or None)
-        self.status.done()
-        self.show_document(doc, shown)
-        if not linked:  # figures are on screen; their indicators follow once painted
-            self._to_link = doc
-            self.status.show_progress(0.0, "Linking indicators…")
-            QTimer.singleShot(LINK_LATEST_MS, self._start_linking)  # if no paint comes
-
-    def _start_linking(self) -> None:
-        """Phase 2 on the worker, after the first paint: its imports and jieba's dictionary
-        would otherwise compete with the paint for the GIL."""
-        self._flush_recent()
-        if self._to_link is not None:
-            doc, self._to_link = self._to_link, None
-            if self._prefetched is not None:  # the child links it: no GIL taken from us
-                self.runner.submit(LINK, _receive_linked, self._prefetched, doc, self._script)
-            else:
-                self.runner.submit(LINK, _link, doc, self._script)
-
     def _on_view_first_painted(self) -> None:
         # Called inside the paint: a worker started now would take the GIL from the rest of
         # this frame (every Python override the paint calls waits for it). Next turn instead.
         QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        self._start_linking()
+        self.loader.start_linking()
         if self._warmed:
             return
         self._warmed = True
         self.highlighting  # noqa: B018  (built now: its dock is behind the indicators)
         if self.view.is_loaded():
-            self._import_charts()
+            self.loader.import_charts()
         else:  # a long text still going in: the import would take the GIL from its pieces
-            self.view.text_loaded.connect(self._import_charts)
-
-    def _import_charts(self) -> None:
-        """pyqtgraph's import (~0.3 s) off the GUI thread, once the window is idle. (jieba
-        loads with the LINK job, in the analysis process when there is one.)"""
-        if self._charts_asked:
-            return
-        self._charts_asked = True
-        self.runner.submit(CHARTS, _import_chart_module)
+            self.view.text_loaded.connect(self.loader.import_charts)
 
     def _on_panel_reveal_requested(self, start: int, end: int) -> None:
         figure = self.view.figure_at(start)
@@ -375,13 +293,9 @@ class MainWindow(QMainWindow):
     def _on_search_query_changed(self, query: str) -> None:
         if self.doc is None:
             return
-        from reader.script import to_simplified  # OpenCC: loaded at the first search
-
-        if self._search_text is None:
-            self._search_text = to_simplified(self.doc.text)
-        text, back = self._search_text
-        spans = [back.span_to_source(s, e) for s, e in find_all(text, to_simplified(query)[0])]
-        total = self.view.set_search_matches(spans)
+        if self._search is None:
+            self._search = TextSearch(self.doc.text)
+        total = self.view.set_search_matches(self._search.find(query))
         self.search_bar.show_count(-1, total)
 
     def _on_search_step_requested(self, step: int) -> None:
@@ -408,20 +322,11 @@ class MainWindow(QMainWindow):
 
     # --- settings -------------------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
-        value = app_setup.settings().value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
+        return recent_files()
 
     def _flush_recent(self) -> None:
         path, self._recent_pending = self._recent_pending, ""
-        self._remember_recent(path)
-
-    def _remember_recent(self, path: str) -> None:
-        if not path:
-            return
-        recent = [path] + [p for p in self.recent_files() if p != path]
-        app_setup.settings().setValue("recent_files", recent[:MAX_RECENT])
+        remember_recent(path)
 
     def _restore_settings(self) -> None:
         s = app_setup.settings()
@@ -446,69 +351,6 @@ class MainWindow(QMainWindow):
         s.setValue("geometry", self.saveGeometry())
         s.setValue("window_state", self.saveState())
         s.sync()
-        for analysis in (self._prefetched, self._opening):
-            if analysis is not None:
-                analysis.close()  # wakes a job waiting for the child
-        self.runner.shutdown()
+        self.loader.close()
         super().closeEvent(event)
 
-
-# --- jobs (run on the worker; the core is imported there, not at start-up) ------------------------
-def _read(path: str, script: str, progress=None, cancelled=None):
-    """Phase 1, or the whole analysis from the cache: (doc, doc in `script`, linked?)."""
-    from reader.pipeline import is_linked, read_file
-
-    doc = read_file(path, progress, cancelled, cache=True)
-    return doc, _in_script(doc, script), is_linked(doc), None
-
-
-def _receive(prefetched, script: str, progress=None, cancelled=None):
-    """Like `_read`, from the process that analysed the file while the window was built."""
-    try:
-        doc, linked = prefetched.result()
-    except BaseException:
-        prefetched.close()  # the file failed: nobody will read this child again
-        raise
-    return doc, _in_script(doc, script), linked, prefetched
-
-
-def _read_elsewhere(path: str, script: str, progress=None, cancelled=None):
-    """Like `_read`, in a process of the fork server (reader.prefetch.start_later), which then
-    links it too; here where there is none."""
-    from reader.prefetch import start_later
-
-    analysis = start_later(path)
-    if analysis is None:
-        return _read(path, script, progress, cancelled)
-    result = _receive(analysis, script)
-    if cancelled is not None and cancelled():
-        analysis.close()  # another file was opened meanwhile: nobody will read the linking
-    return result
-
-
-def _receive_linked(prefetched, doc: Document, script: str, progress=None, cancelled=None):
-    """Like `_link`, from the process that analysed the file."""
-    linked = prefetched.linked(doc)
-    return linked, _in_script(linked, script)
-
-
-def _link(doc: Document, script: str, progress=None, cancelled=None):
-    from reader.pipeline import link_document
-
-    linked = link_document(doc, progress, cancelled, cache=True)
-    return linked, _in_script(linked, script)
-
-
-def _in_script(doc: Document, script: str) -> Document:
-    if script == doc.script:
-        return doc
-    from reader.convert import convert_document
-
-    return convert_document(doc, script)
-
-
-def _import_chart_module(progress=None, cancelled=None):
-    import reader.ui.indicator_chart  # noqa: F401  (imports pyqtgraph)
-    from reader.prefetch import warm_later
-
-    warm_later()  # the process that will analyse files opened later

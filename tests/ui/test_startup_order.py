@@ -77,7 +77,7 @@ def test_a_file_opened_later_is_analysed_in_another_process(qtbot, sample_path):
     w.show()
     with qtbot.waitSignal(w.document_shown, timeout=30_000):
         w.open_file(sample_path)  # no start-up prefetch: the Open dialog's way
-    analysis = w._prefetched
+    analysis = w.loader.prefetched
     assert analysis is not None and analysis._pid != os.getpid()  # a fork server's process
     with qtbot.waitSignal(w.document_linked, timeout=30_000) as linked:
         pass

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QToolButton
 from window_helpers import open_window
 
-from reader.ui.main_window import LINK
+from reader.ui.document_loader import LINK
 
 
 @pytest.mark.parametrize("when", ["before linking starts", "while linking"])

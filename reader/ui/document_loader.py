@@ -1,0 +1,137 @@
+"""Opening a report for the window: phase 1 of its analysis (text, outline, figures), shown
+at once, then phase 2 (indicators linked) after the first paint, and pyqtgraph's import.
+
+Analyses run in another process when one is at hand (reader.prefetch: the start-up file's,
+or one of the fork server's for files opened later), else on the runner's worker thread.
+The window hears only the outcome: `opened`, `linked`, `failed`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from reader.document import Document
+from reader.ui import analysis_jobs as jobs
+from reader.ui.runner import Runner
+from reader.ui.status import StatusBar
+
+# jobs: phase 1 (text, outline, figures), phase 2 (indicators, jieba), pyqtgraph import
+ANALYSIS, LINK, CHARTS = "analysis", "link", "charts"
+LINK_LATEST_MS = 300  # linking starts at the first paint, or after this if the view is hidden
+
+
+class DocumentLoader(QObject):
+    opened = Signal(object, object)  # (doc as analysed, doc in the script shown)
+    linked = Signal(object, object)  # phase 2, same text: (doc, doc in the script shown)
+    failed = Signal(str)  # the message for the reader; the report shown stays
+    linking_due = Signal()  # the first paint is past (or LINK_LATEST_MS): deferred work may go
+    charts_ready = Signal()  # pyqtgraph imported, or its import failed (the panel says why)
+
+    def __init__(self, status: StatusBar, script: Callable[[], str], parent=None):
+        super().__init__(parent)
+        self.status = status
+        self._script = script  # the script shown now (asked when a job starts)
+        self.runner = Runner(self)
+        self._to_link: Document | None = None  # shown, indicators to follow after its paint
+        self.prefetched = None  # the process that analysed the report shown, linking it
+        self._opening = None  # the process analysing a start-up file not yet shown
+        self._charts_asked = False
+        self.runner.progress.connect(self._on_runner_progress)
+        self.runner.finished.connect(self._on_runner_finished)
+        self.runner.failed.connect(self._on_runner_failed)
+
+    def open_file(self, path: str | Path, prefetched=None) -> None:
+        """Analyse `path` in the background; the current document stays until it succeeds,
+        its indicator linking too (cancelled in `_opened`, once the new file is in).
+        `prefetched`: its analysis already under way in another process (reader.prefetch)."""
+        self.status.show_progress(0.0, f"Opening {Path(path).name}…")
+        if self._opening is not None:  # an earlier open still under way: superseded
+            self._opening.close()  # (wakes its job, blocked reading the child)
+        self._opening = prefetched
+        if prefetched is not None and prefetched.small:
+            # analysed while the window was built, and quick to take: no thread round trip,
+            # and called before the event loop runs, the window's first paint is the text's
+            try:
+                result = jobs.receive(prefetched, self._script())
+            except Exception as exc:  # reported like the worker's errors
+                self._on_runner_failed(ANALYSIS, exc)
+            else:
+                self._opened(result)
+        elif prefetched is not None:  # a big file: the pipe is read on the worker
+            self.runner.submit(ANALYSIS, jobs.receive, prefetched, self._script())
+        else:  # in a process of the analysis server: its C calls hold another GIL than ours
+            self.runner.submit(ANALYSIS, jobs.read_elsewhere, str(path), self._script())
+
+    def _opened(self, result: tuple[Document, Document, bool, object]) -> None:
+        doc, shown, linked, analysis = result
+        # The new file is in: the last one's linking is of no more use.
+        self._opening = None
+        self.runner.cancel(LINK)
+        self._to_link = None
+        if self.prefetched is not None and self.prefetched is not analysis:
+            self.prefetched.close()
+        self.prefetched = analysis  # the process that analysed it also links it (or None)
+        self.status.done()
+        self.opened.emit(doc, shown)
+        if not linked:  # figures are on screen; their indicators follow once painted
+            self._to_link = doc
+            self.status.show_progress(0.0, "Linking indicators…")
+            QTimer.singleShot(LINK_LATEST_MS, self.start_linking)  # if no paint comes
+
+    def start_linking(self) -> None:
+        """Phase 2 on the worker, after the first paint: its imports and jieba's dictionary
+        would otherwise compete with the paint for the GIL."""
+        self.linking_due.emit()
+        if self._to_link is not None:
+            doc, self._to_link = self._to_link, None
+            if self.prefetched is not None:  # the child links it: no GIL taken from us
+                self.runner.submit(LINK, jobs.receive_linked, self.prefetched, doc,
+                                   self._script())
+            else:
+                self.runner.submit(LINK, jobs.link, doc, self._script())
+
+    def import_charts(self) -> None:
+        """pyqtgraph's import (~0.3 s) off the GUI thread, once the window is idle. (jieba
+        loads with the LINK job, in the analysis process when there is one.)"""
+        if self._charts_asked:
+            return
+        self._charts_asked = True
+        self.runner.submit(CHARTS, jobs.import_chart_module)
+
+    def close(self) -> None:
+        for analysis in (self.prefetched, self._opening):
+            if analysis is not None:
+                analysis.close()  # wakes a job waiting for the child
+        self.runner.shutdown()
+
+    def _on_runner_progress(self, key: str, fraction: float, message: str) -> None:
+        if key in (ANALYSIS, LINK):
+            self.status.show_progress(fraction, message)
+
+    def _on_runner_finished(self, key: str, result: object) -> None:
+        if key == ANALYSIS:
+            self._opened(result)
+        elif key == LINK:
+            self.status.done()
+            self.linked.emit(*result)
+        elif key == CHARTS:
+            self.charts_ready.emit()
+
+    def _on_runner_failed(self, key: str, error: object) -> None:
+        if key == CHARTS:
+            self.charts_ready.emit()  # the import failed off-thread: the panel will say why
+        if type(error).__name__ == "AnalysisCancelled":
+            return
+        if key == LINK:  # the text and figures stay readable; only indicators are missing
+            self.status.done()
+            self.status.showMessage(f"Could not link indicators: {error}")
+        if key != ANALYSIS:
+            return
+        self._opening = None
+        self.status.done()
+        if self._to_link is not None or self.runner.is_busy(LINK):  # the report still open
+            self.status.show_progress(0.0, "Linking indicators…")
+        self.failed.emit(f"Could not open the report.\n\n{error}")
