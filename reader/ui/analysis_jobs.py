@@ -31,12 +31,18 @@ def receive(prefetched, script: str, progress=None, cancelled=None):
 def read_elsewhere(path: str, script: str, progress=None, cancelled=None):
     """Like `read`, in a process of the fork server (reader.prefetch.start_later), which then
     links it too; here where there is none."""
+    from reader.load import LoadError
     from reader.prefetch import start_later
 
     analysis = start_later(path)
     if analysis is None:
         return read(path, script, progress, cancelled)
-    result = receive(analysis, script)
+    try:
+        result = receive(analysis, script)
+    except LoadError:
+        raise  # the file itself: the reader is told
+    except Exception:  # the analysis process failed, not the file (e.g. a host script
+        return read(path, script, progress, cancelled)  # without a __main__ guard): here
     if cancelled is not None and cancelled():
         analysis.close()  # another file was opened meanwhile: nobody will read the linking
     return result
