@@ -13,6 +13,8 @@ import sys
 
 from reader.document import KINDS
 
+ALIASES = {"pct-points": "points"}  # the window's legend says pct-points
+
 
 def add_parser(sub) -> None:
     p = sub.add_parser("export", help="export figures and highlights of a report")
@@ -25,7 +27,7 @@ def add_parser(sub) -> None:
     p.add_argument("--section", metavar="ID", help="a section id or title: its subtree")
     p.add_argument("--highlights", action="store_true", help="the user's highlights")
     p.add_argument("--rows", choices=("excerpt", "figure"), default="excerpt",
-                   help="csv/xlsx: one row per excerpt (default) or per figure")
+                   help="csv: one row per excerpt (default) or per figure; xlsx has both sheets, this one first")
     p.add_argument("-o", "--output", required=True, help="output file, or - for stdout")
     p.set_defaults(run=run)
 
@@ -83,7 +85,8 @@ def _selection(args):
     kinds: tuple[str, ...] = ()
     all_figures = False
     if args.figures:
-        names = tuple(k.strip() for k in args.figures.split(",") if k.strip())
+        names = tuple(ALIASES.get(k.strip(), k.strip()) for k in args.figures.split(",")
+                      if k.strip())
         if "all" in names:
             all_figures = True
         else:

@@ -99,3 +99,12 @@ def test_module_entry_point(sample_path, tmp_path):
                            "-o", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_the_legends_name_for_points_is_accepted(tmp_path, sample_path):
+    out = tmp_path / "points.md"
+    proc = subprocess.run([sys.executable, "-m", "reader", "export", str(sample_path),
+                           "--figures", "pct-points", "-o", str(out)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "個百分點" in out.read_text(encoding="utf-8")
