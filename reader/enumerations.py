@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from reader.segment import words
 from reader.vocab import load_json
 
 ITEM_LIMIT = 16  # characters of one enumerated item
@@ -129,7 +130,8 @@ def _earlier_items(s: str, sent_start: int, lo: int) -> list[tuple[int, int]]:
 def _shared_suffix(item: str, last: str, heads: tuple[str, ...]) -> str:
     """What an earlier item takes from the last: 刑事 + 案件, 六大优势产业 + 增加值."""
     if len(item) <= 2:  # a bare modifier parallel to the last item's own (城镇、农村…)
-        return last[len(item):]
+        first = words(last)[0]  # 茶叶、食用菌种植面积: the modifier 食用菌 is longer
+        return last[len(first):] if len(first) < len(last) else last[len(item):]
     if item[-1] == last[-1]:
         return ""  # 生产安全事故起数、死亡人数: each has its own head
     return next((h for h in heads if last.endswith(h) and not item.endswith(h)), "")

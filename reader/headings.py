@@ -27,6 +27,7 @@ _MARKERS = (
     ("num", re.compile(r"\d{1,2}(?:[.．](?!\d)|、)")),
     ("cn_shi", re.compile(rf"[{_CN}]{{1,3}}是(?=[^，,。：:\s])")),
 )
+_NUM = re.compile(r"[（(]?\d{1,2}(?:[.．](?!\d)|、|[）)])")
 ITEM_STYLES = frozenset({"dash", "cn_shi", "lead", "mid_lead", "bracket_run"})
 _MD = re.compile(r"(#{1,6})[ \t\u3000]*")  # Markdown-ish `#`/`##` headings
 _BRACKET = re.compile(r"【([^【】\n]{2,30})】")  # `【经济运行】…`
@@ -87,10 +88,16 @@ def find_heads(text: str, body_start: int = 0) -> tuple[list[Head], list[tuple[i
     mids: dict[int, list[Head]] = {}
     head_of: dict[int, Head] = {}
     in_notes = False
+    list_marker = ""  # `1.经济增长：…` after `主要预期目标是：` opens a list `2.` `3.` continue
     for k, (s, e) in enumerate(paras):
         prev = text[paras[k - 1][0]:paras[k - 1][1]] if k else ""
         nxt = text[paras[k + 1][0]:paras[k + 1][1]] if k + 1 < len(paras) else ""
-        h = _paragraph_head(text, s, e, k, prev, nxt, head_of.get(k - 1))
+        num = _NUM.match(text, s)
+        marker = _marker_shape(num.group()) if num else ""
+        h = _paragraph_head(text, s, e, k, prev, nxt, head_of.get(k - 1),
+                            bool(marker) and marker == list_marker)
+        listed = h is None and num and (marker == list_marker or _list_item(text[s:e], prev))
+        list_marker = marker if listed else ""
         if h and in_notes and h.style in _NOTE_STYLES:
             h = None  # `1.本公报中…` under 注释: a footnote
         elif h:
@@ -106,7 +113,7 @@ def find_heads(text: str, body_start: int = 0) -> tuple[list[Head], list[tuple[i
 
 
 def _paragraph_head(text: str, s: int, e: int, k: int, prev: str, nxt: str,
-                    prev_head: Head | None) -> Head | None:
+                    prev_head: Head | None, in_list: bool = False) -> Head | None:
     p = text[s:e]
     if _is_appendix(p):
         return Head(s, s, e, "appendix", "appendix", k)
@@ -126,7 +133,7 @@ def _paragraph_head(text: str, s: int, e: int, k: int, prev: str, nxt: str,
             continue
         if style == "dash" and (_DATE.match(p, m.end()) and any(w in p for w in cues()["meeting"])):
             return None  # a dated meeting line, front matter that lost its place
-        if style in ("num", "num_paren") and _list_item(p, prev):
+        if style in ("num", "num_paren") and (in_list or _list_item(p, prev)):
             return None
         title_start = s + m.end() if style == "dash" else s
         title_end, run_in = _title_end(text, s + m.end(), e, style)
@@ -162,6 +169,11 @@ def _item_title_end(text: str, s: int, e: int) -> int:
     unless that is too short to read on its own."""
     m = _ITEM_CLAUSE_END.search(text, s + _ITEM_TITLE_MIN, e)
     return m.start() if m else e
+
+
+def _marker_shape(marker: str) -> str:
+    """`1.` and `7.` are one list's markers, `（1）` another's."""
+    return re.sub(r"\d+", "9", marker)
 
 
 def _list_item(p: str, prev: str) -> bool:

@@ -92,7 +92,7 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
         ratio = same and f.kind not in ("rank", "growth") and _is_ratio(s, lo, a)
         keep_prev = False
         if ratio:
-            name, canonical = _ratio_of(prev, name, canonical)
+            name, canonical = _ratio_of(prev, *_with_share_word(text, w, lo, name, canonical))
             phrase_start, keep_prev = prev[3], True
         elif not name and f.kind in ("amount", "count"):
             name, canonical = _noun_after(text, w, f)
@@ -245,6 +245,15 @@ def _is_ratio(s: str, lo: int, a: int) -> bool:
     """`,占财政支出的86%`, `为预算的102.3%`: a ratio of the indicator named before."""
     date = _LEADING_DATE.match(s, lo, a)
     return s.startswith(_shapes()[1], date.end() if date else lo)
+
+
+def _with_share_word(text: str, w, lo: int, name: str, canonical: str) -> tuple[str, str]:
+    """`占一般公共预算支出的76.8%`: keep 占 when the headline's name was read without it."""
+    date = _LEADING_DATE.match(w.s, lo)
+    at = date.end() if date else lo
+    if not name or w.s[at:at + 1] != "占" or canonical.startswith("占"):
+        return name, canonical
+    return text[w.to_text(at)] + name, "占" + canonical
 
 
 def _ratio_of(prev, name: str, canonical: str) -> tuple[str, str]:

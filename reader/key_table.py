@@ -32,6 +32,11 @@ def _rate_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(d["rate_heads"]), tuple(d["rate_heads_not"])
 
 
+@cache
+def _money_heads() -> tuple[str, ...]:
+    return tuple(load_json("indicators.json")["money_heads"])
+
+
 def is_rate(canonical: str) -> bool:
     heads, not_heads = _rate_heads()
     return canonical.endswith(heads) and not canonical.endswith(not_heads)
@@ -54,6 +59,8 @@ def _counts(f: Figure, s: str, a: int) -> bool:
         return False
     if f.kind in ("amount", "count") and is_rate(f.canonical):
         return False  # 16个…项目投资完成率达145%: the count is of the projects
+    if f.kind == "count" and f.canonical.endswith(_money_heads()):
+        return False  # 21个村集体经营性收入: the count is of the villages
     # 增加约1.5万亿元 is a change; 提高到78.8岁 is a level
     return not (f.kind in ("amount", "count") and f.direction and s[a - 1:a] not in _LEVEL_BEFORE)
 
