@@ -1,7 +1,9 @@
 """Reports in styles none of the samples have (tests/fixtures/unseen/*.gold.json):
 a prefecture city, a municipality with `——` task items, a Big5 county report with
-half-width punctuation, a statistical bulletin with notes, a budget report and a
-scraped page. The whole pipeline against hand-made answers: headings with levels,
+half-width punctuation, a statistical bulletin with notes, a budget report, a
+scraped page; round 2: a COVID-year report with negative growth and a “十三五” review,
+a 计划执行情况 report with a numbered target list, an autonomous prefecture in
+第一部分 parts and a township report in 万元 and 亩. The whole pipeline against hand-made answers: headings with levels,
 every gold indicator, title and date, no `not_quantities` string as a figure."""
 
 import json
