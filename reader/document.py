@@ -6,6 +6,7 @@ exclusive. `Document.raw_map` maps them back to the decoded source file.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from reader.offsets import OffsetMap
@@ -120,11 +121,7 @@ class Document:
 
     def section_at(self, offset: int) -> Section | None:
         """Deepest section containing `offset`."""
-        best = None
-        for s in self.sections:
-            if s.start <= offset < s.end and (best is None or s.level >= best.level):
-                best = s
-        return best
+        return deepest_section(self.sections, offset)
 
     def section_path(self, section_id: str | None) -> tuple[Section, ...]:
         by_id = {s.id: s for s in self.sections}
@@ -137,3 +134,14 @@ class Document:
 
     def evolve(self, **changes) -> Document:
         return replace(self, **changes)
+
+
+def deepest_section(sections: tuple[Section, ...], offset: int) -> Section | None:
+    """Deepest of `sections` (nested, in document order) that contains `offset`: the last one
+    starting at or before it whose end is after it."""
+    k = bisect_right(sections, offset, key=lambda s: s.start) - 1
+    while k >= 0:
+        if sections[k].start <= offset < sections[k].end:
+            return sections[k]
+        k -= 1
+    return None

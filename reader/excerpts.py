@@ -15,10 +15,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import PurePath
 
 from reader.document import Document, Figure, Section
+from reader.script import simplified
 from reader.store import COLOURS, Highlight
 
 PATH_SEPARATOR = " ▸ "
@@ -180,12 +181,12 @@ def report_title(doc: Document) -> str:
 def select_figures(doc: Document, kinds: Iterable[str] = (),
                    indicators: Iterable[str] = ()) -> list[Figure]:
     kinds = set(kinds)
-    names = {_simplified(n).strip() for n in indicators if n.strip()}
+    names = {simplified(n).strip() for n in indicators if n.strip()}
     out = []
     for f in doc.figures:
         if kinds and f.kind not in kinds:
             continue
-        if names and not names & {_simplified(f.indicator), _simplified(f.canonical)}:
+        if names and not names & {simplified(f.indicator), simplified(f.canonical)}:
             continue
         out.append(f)
     return out
@@ -194,8 +195,8 @@ def select_figures(doc: Document, kinds: Iterable[str] = (),
 def check_indicators(doc: Document, indicators: Iterable[str]) -> None:
     """LookupError naming the indicators no figure has (as written or canonical, either script):
     an export of a misspelt name would otherwise be silently empty."""
-    known = {_simplified(n) for f in doc.figures for n in (f.indicator, f.canonical) if n}
-    unknown = [n for n in indicators if n.strip() and _simplified(n).strip() not in known]
+    known = {simplified(n) for f in doc.figures for n in (f.indicator, f.canonical) if n}
+    unknown = [n for n in indicators if n.strip() and simplified(n).strip() not in known]
     if not unknown:
         return
     names = list(dict.fromkeys(i.name or i.canonical for i in doc.indicators)) or \
@@ -225,9 +226,9 @@ def find_section(doc: Document, key: str) -> Section:
     for s in doc.sections:
         if s.id == key:
             return s
-    want = _simplified(key.strip())
-    for match in (lambda t: t == key.strip(), lambda t: _simplified(t) == want,
-                  lambda t: _simplified(t).startswith(want)):
+    want = simplified(key.strip())
+    for match in (lambda t: t == key.strip(), lambda t: simplified(t) == want,
+                  lambda t: simplified(t).startswith(want)):
         for s in doc.sections:
             if match(s.title):
                 return s
@@ -255,11 +256,6 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@cache
-def _simplified(s: str) -> str:
-    from reader.script import to_simplified
-
-    return to_simplified(s)[0] if s else ""
 
 
 def _excerpt_figure(doc: Document, f: Figure) -> ExcerptFigure:
@@ -277,10 +273,10 @@ def _excerpt_figure(doc: Document, f: Figure) -> ExcerptFigure:
 def _with_qualifier(text: str, f: Figure) -> str:
     """The figure as the reader should see it: a qualifier written just before the number
     (不低于72萬噸) or just after its span belongs to it though the span leaves it out."""
-    q = _simplified(f.qualifier)
-    if not q or q in _simplified(f.text):
+    q = simplified(f.qualifier)
+    if not q or q in simplified(f.text):
         return f.text
     before, after = text[max(0, f.start - len(q)):f.start], text[f.end:f.end + len(q)]
-    if _simplified(before) == q:
+    if simplified(before) == q:
         return before + f.text
-    return f.text + after if _simplified(after) == q else f.text
+    return f.text + after if simplified(after) == q else f.text

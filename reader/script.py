@@ -49,3 +49,9 @@ def convert_text(text: str, script: str) -> tuple[str, OffsetMap]:
 
 def to_simplified(text: str) -> tuple[str, OffsetMap]:
     return convert_text(text, "simplified")
+
+
+@cache
+def simplified(text: str) -> str:
+    """`text` in simplified script, for comparing names and queries across scripts."""
+    return to_simplified(text)[0] if text else ""

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from reader.document import Document
 from reader.excerpts import PATH_SEPARATOR
+from reader.script import simplified
 from reader.store import COLOURS, Attachment, Highlight, HighlightStore
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -231,7 +232,7 @@ class HighlightsPanel(QWidget):
         if not needle:
             return True
         haystack = " ".join((h.quote, h.note, *path)).casefold()
-        return needle in haystack or _simplified(needle) in _simplified(haystack)
+        return needle in haystack or simplified(needle) in simplified(haystack)
 
     def _on_view_double_clicked(self, index) -> None:
         highlight_id = index.data(ID_ROLE)
@@ -255,10 +256,6 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def _simplified(text: str) -> str:
-    from reader.script import to_simplified
-
-    return to_simplified(text)[0]
 
 
 class _AddCommand(QUndoCommand):

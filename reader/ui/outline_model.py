@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from reader.document import Document, Section
+from reader.document import Document, Section, deepest_section
 
 _ROOT = QModelIndex()  # default parent: the invisible root
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,7 +38,6 @@ class OutlineModel(QAbstractItemModel):
         starts = [f.start for f in doc.figures] if doc else []
         starts.sort()
         self._counts = [bisect_left(starts, s.end) - bisect_left(starts, s.start) for s in sections]
-        self._starts = [s.start for s in sections]
 
     def set_document(self, doc: Document | None) -> None:
         self.beginResetModel()
@@ -60,14 +59,8 @@ class OutlineModel(QAbstractItemModel):
         return QModelIndex() if i is None else self.createIndex(self._row[i], 0, i + 1)
 
     def section_at(self, offset: int) -> Section | None:
-        """Deepest section containing `offset` (sections are nested and sorted by start)."""
-        k = bisect_right(self._starts, offset) - 1
-        while k >= 0:
-            s = self._sections[k]
-            if s.start <= offset < s.end:
-                return s
-            k -= 1
-        return None
+        """Deepest section containing `offset`."""
+        return deepest_section(self._sections, offset)
 
     # --- QAbstractItemModel ----------------------------------------------------------------
     def index(self, row, column, parent=_ROOT):
