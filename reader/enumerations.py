@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from reader.segment import words
-from reader.vocab import load_json
+from reader.vocab import indicator_synonyms, load_json
 
 ITEM_LIMIT = 16  # characters of one enumerated item
 _ITEM_STOP = re.compile(r"[，,；;：:。\n（）()“”\d]")
@@ -24,8 +24,7 @@ _FIGURES_END = re.compile(r"[，,；;：:。\n]")
 @cache
 def _vocab() -> tuple[dict, dict, tuple[str, ...], tuple[str, ...]]:
     d = load_json("indicators.json")
-    synonyms = {syn: canon for canon, syns in d["canonical"].items() for syn in syns}
-    return (d.get("split_pairs", {}), synonyms, tuple(sorted(d["heads"], key=len, reverse=True)),
+    return (d.get("split_pairs", {}), indicator_synonyms(), tuple(sorted(d["heads"], key=len, reverse=True)),
             tuple(sorted((w for w in d["lead"] if len(w) > 1), key=len, reverse=True)))
 
 

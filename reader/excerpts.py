@@ -11,19 +11,18 @@ Paragraph numbers count the non-blank lines of `Document.text` from 1.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
 
+from reader.cues import SENTENCE_ENDS
 from reader.document import Document, Figure, Section
 from reader.script import simplified
 from reader.store import COLOURS, Highlight
 
 PATH_SEPARATOR = " ▸ "
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,9 +211,9 @@ def figure_sentence(doc: Document, figure: Figure) -> tuple[int, int]:
         return figure.sentence_start, figure.sentence_end
     text = doc.text
     start = figure.start
-    while start > 0 and not _SENTENCE_END.match(text[start - 1]):
+    while start > 0 and not SENTENCE_ENDS.match(text[start - 1]):
         start -= 1
-    m = _SENTENCE_END.search(text, figure.end)
+    m = SENTENCE_ENDS.search(text, figure.end)
     end = m.end() if m and text[m.start()] != "\n" else (m.start() if m else len(text))
     while start < end and text[start].isspace():
         start += 1

@@ -264,9 +264,15 @@ def _slogan() -> re.Pattern:
     return re.compile(_vocab()[1]["slogan"])
 
 
+@cache
+def _before_words() -> tuple[str, ...]:
+    """Qualifiers written before the number, longest first (不低于 before 低于)."""
+    return tuple(sorted(_vocab()[0]["before"], key=len, reverse=True))
+
+
 def _before_qualifier(s: str, start: int) -> str:
-    q, nq = _vocab()
-    for word in sorted(q["before"], key=len, reverse=True):
+    nq = _vocab()[1]
+    for word in _before_words():
         if s.startswith(word, start - len(word)):
             at = start - len(word)
             if s[at - 1:at] in nq["false_qualifiers"].get(word, ()):

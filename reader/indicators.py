@@ -24,7 +24,7 @@ from reader.roles import RoleFinder, explicit_year, sentence_index
 from reader.segment import words
 from reader.simplified import working_copy
 from reader.units import alternation
-from reader.vocab import load_json
+from reader.vocab import headline_names, indicator_synonyms, load_json
 
 PHRASE_LIMIT = 40  # characters looked back for an indicator phrase
 AFTER_LIMIT = 12  # characters looked at after a figure for a noun it counts (18亿亩耕地)
@@ -40,8 +40,7 @@ _CLAUSE_BREAK = re.compile(r"[，,、；;。：:！？!?\n]")
 @cache
 def _vocab():
     d = load_json("indicators.json")
-    synonyms = {syn: canon for canon, syns in d["canonical"].items() for syn in syns}
-    synonyms.update({canon: canon for canon in d["canonical"]})
+    synonyms = indicator_synonyms()
     return (synonyms, re.compile(alternation(synonyms)), tuple(d["heads"]),
             frozenset(d["lead"]), frozenset(d["trail"]), tuple(d["drop"]),
             frozenset(d["complete_heads"]))
@@ -68,7 +67,7 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
     ends = [m.end() for m in SENTENCE_ENDS.finditer(s)]
     roles = RoleFinder(s, sections, meta, w.to_s)
     periods = _period_finder(s, w, sections, roles)
-    headline = set(_vocab()[0].values())
+    headline = headline_names()
     linked: list[Figure] = []
     prev: tuple[int, str, str, int] | None = None  # (sentence, name, canonical, clause start)
     starts: dict[int, int] = {}

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from functools import cache
 
 from reader.document import Figure, Indicator, Section
-from reader.vocab import load_json
+from reader.vocab import indicator_synonyms, load_json
 
 _BASE_BEFORE = ("从", "由")  # 从2.1%提高到2.4%: the first is the base, not the level
 _LEVEL_BEFORE = ("到", "至", "为", "达")
@@ -22,8 +22,7 @@ _LEVEL_BEFORE = ("到", "至", "为", "达")
 @cache
 def _names() -> tuple[frozenset[str], tuple[str, ...]]:
     d = load_json("indicators.json")
-    synonyms = {syn for syns in d["canonical"].values() for syn in syns} | set(d["canonical"])
-    return frozenset(synonyms), tuple(d["heads"])
+    return frozenset(indicator_synonyms()), tuple(d["heads"])
 
 
 @cache

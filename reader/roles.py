@@ -14,11 +14,11 @@ from functools import cache
 
 from reader.cues import cue_words
 from reader.document import Meta, Section
+from reader.periods import plan_years
 from reader.script import to_simplified
 
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)年(?!\d)")
 _FIVE_YEAR_PLAN = re.compile(r"“?十([一二三四五六七八九])五”?")
-_CN = "一二三四五六七八九"
 _BASE_YEAR_BEFORE = tuple("比较同从与")
 
 
@@ -74,7 +74,7 @@ def explicit_year(s: str, sent_start: int, at: int, near: int | None,
         best = (m.end(), int(m.group(1)))
     for m in _FIVE_YEAR_PLAN.finditer(chunk if plans else ""):
         if best is None or m.end() > best[0]:
-            best = (m.end(), 1955 + 5 * (10 + _CN.index(m.group(1)) + 1))
+            best = (m.end(), plan_years(m.group(1))[1])
     if best is None:
         return None
     year = best[1]

@@ -17,3 +17,19 @@ def load_json(name: str) -> dict:
 
 def data_path(name: str) -> Path:
     return DATA_DIR / name
+
+
+@cache
+def indicator_synonyms() -> dict[str, str]:
+    """Every indicator name of indicators.json → its canonical name (canonicals map to
+    themselves)."""
+    canonical = load_json("indicators.json")["canonical"]
+    synonyms = {syn: canon for canon, syns in canonical.items() for syn in syns}
+    synonyms.update({canon: canon for canon in canonical})
+    return synonyms
+
+
+@cache
+def headline_names() -> frozenset[str]:
+    """Canonical names of the headline indicators (what the panel charts by default)."""
+    return frozenset(load_json("indicators.json")["canonical"])

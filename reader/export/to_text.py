@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from reader.excerpts import Excerpt
+from reader.excerpts import PATH_SEPARATOR, Excerpt
 
 
 def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
     year = f"（{report.year}）" if report.year else ""
     blocks = []
     for x in excerpts:
-        where = " ▸ ".join(filter(None, [f"{report.title}{year}", x.path_text]))
+        where = PATH_SEPARATOR.join(filter(None, [f"{report.title}{year}", x.path_text]))
         block = [f"“{x.quote.strip()}”", f"—— {where}，第{x.paragraph}段"]
         if x.figures:
             block.append("Figures: " + "; ".join(f.label() for f in x.figures))

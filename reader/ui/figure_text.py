@@ -31,10 +31,17 @@ def format_scientific(value: float, unit: str = "") -> str:
     return f"{text} {unit}".strip()
 
 
+def span_text(low: float, high: float | None) -> str:
+    """6 → "6", (6, 6.5) → "6–6.5": the top of a range shown, never dropped."""
+    if high is None or high == low:
+        return format_number(low)
+    return f"{format_number(low)}–{format_number(high)}"
+
+
 def value_text(f: Figure) -> str:
     """The value in full: base units when known, else as written."""
     if f.low is not None and f.high is not None and f.high != f.low:
-        return f"{format_number(f.low)}–{format_number(f.high)} {f.unit_norm or f.unit}".strip()
+        return f"{span_text(f.low, f.high)} {f.unit_norm or f.unit}".strip()
     if f.base_value is not None:
         return format_scientific(f.base_value, f.base_unit)
     if f.value is not None:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from reader.document import Document, Figure, Indicator
-from reader.ui.figure_text import ROLE_NAMES, format_number
-from reader.vocab import load_json
+from reader.ui.figure_text import ROLE_NAMES, span_text
+from reader.vocab import headline_names
 
 _ROOT = QModelIndex()
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -21,12 +20,6 @@ HEADERS = ("Indicator\n指标", "Actual\n实际", "Target\n目标", "Growth\n增
 HEADER_TIPS = ("Indicator as named in the text (bold: headline, charted by default)",
                "Last year's result (or estimate)", "This year's target",
                "Growth rate: actual → target", "Qualifier written with the figure (以上, 左右…)")
-
-
-@cache
-def headline_names() -> frozenset[str]:
-    """Canonical names of headline indicators (reader/data/indicators.json): charted by default."""
-    return frozenset(load_json("indicators.json")["canonical"])
 
 
 @dataclass(frozen=True)
@@ -75,13 +68,6 @@ def key_rows(doc: Document | None) -> list[KeyRow]:
         first = g.get("actual") or g.get("target")
         rows.append(KeyRow(first.name if first else key, g.get("actual"), g.get("target")))
     return rows
-
-
-def span_text(low: float, high: float | None) -> str:
-    """6 → "6", (6, 6.5) → "6–6.5": the top of a range shown, never dropped."""
-    if high is None or high == low:
-        return format_number(low)
-    return f"{format_number(low)}–{format_number(high)}"
 
 
 def when_text(ind: Indicator) -> str:
