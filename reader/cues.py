@@ -10,6 +10,13 @@ from reader.vocab import load_json
 
 CLAUSE_SEPS = "，,、；;。：:！？!?\n“”\"「」"
 SENTENCE_ENDS = re.compile(r"[。！？!?；;\n]")
+_LEVEL_BEFORE = tuple("到至为达")  # 提高到78.8岁 is a level
+
+
+def is_change(s: str, a: int, kind: str, direction: int) -> bool:
+    """An amount or count with a direction is a change (增加约1.5万亿元), not a level, unless
+    it follows 到/至/为/达 (提高到78.8岁). `a`: the figure's start in the simplified copy `s`."""
+    return kind in ("amount", "count") and bool(direction) and s[a - 1:a] not in _LEVEL_BEFORE
 WINDOW = 12  # characters looked at before a number for its verb
 
 

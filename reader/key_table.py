@@ -12,11 +12,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cache
 
+from reader.cues import is_change
 from reader.document import Figure, Indicator, Section
 from reader.vocab import indicator_synonyms, load_json
 
 _BASE_BEFORE = ("从", "由")  # 从2.1%提高到2.4%: the first is the base, not the level
-_LEVEL_BEFORE = ("到", "至", "为", "达")
 
 
 @cache
@@ -60,8 +60,7 @@ def _counts(f: Figure, s: str, a: int) -> bool:
         return False  # 16个…项目投资完成率达145%: the count is of the projects
     if f.kind == "count" and f.canonical.endswith(_money_heads()):
         return False  # 21个村集体经营性收入: the count is of the villages
-    # 增加约1.5万亿元 is a change; 提高到78.8岁 is a level
-    return not (f.kind in ("amount", "count") and f.direction and s[a - 1:a] not in _LEVEL_BEFORE)
+    return not is_change(s, a, f.kind, f.direction)
 
 
 def _fills_gap(row: dict, f: Figure) -> bool:

@@ -22,11 +22,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from reader.cues import clause_start, cue_words
+from reader.cues import clause_start, cue_words, is_change
 
 OPENING = 40  # characters of a paragraph whose cues set the context
 _CN = "一二三四五六七八九"
-_LEVEL_BEFORE = tuple("到至为达")  # 提高到78.8岁 is a level, 增加1.5万亿元 a change
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +107,7 @@ class PeriodFinder:
         """A figure over a past period's whole span rather than the level at its end."""
         if kind in ("growth", "points", "multiple"):
             return True
-        if kind in ("amount", "count") and direction and self.s[a - 1:a] not in _LEVEL_BEFORE:
+        if is_change(self.s, a, kind, direction):
             return True
         clause = self.s[clause_start(self.s, a, 30):a]
         return any(w in clause for w in _cues()["totals"])

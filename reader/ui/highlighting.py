@@ -16,7 +16,8 @@ from reader.document import Document
 from reader.excerpts import PATH_SEPARATOR, build_excerpts, figure_sentence, make_excerpt
 from reader.excerpts import Selection as ExcerptSelection
 from reader.store import COLOURS, HighlightStore, StoreError
-from reader.ui.highlights_panel import HighlightsPanel, colour_icon
+from reader.ui.colour_icon import colour_icon
+from reader.ui.highlights_panel import HighlightsPanel
 
 MESSAGE_MS = 8000
 

@@ -19,10 +19,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
-    QIcon,
     QKeySequence,
-    QPixmap,
     QShortcut,
     QStandardItem,
     QStandardItemModel,
@@ -44,15 +41,10 @@ from reader.document import Document
 from reader.excerpts import PATH_SEPARATOR
 from reader.script import simplified
 from reader.store import COLOURS, Attachment, Highlight, HighlightStore
+from reader.ui.colour_icon import colour_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LOST_GROUP = "Not found in this text"
-
-
-def colour_icon(colour: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(COLOURS.get(colour, colour)))
-    return QIcon(pixmap)
 
 
 class HighlightsPanel(QWidget):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from reader.highlight_colours import COLOURS  # not the store: sqlite3 waits for the paint
+from reader.ui.colour_icon import colour_icon
 
 SCRIPT_LABELS = (("original", "原文 Original"), ("simplified", "简体"), ("traditional", "繁體"))
 THEME_LABELS = (("system", "Follow system"), ("light", "Light"), ("dark", "Dark"))
@@ -23,12 +24,6 @@ def _action(window, text, shortcut=None, checkable=False, tip=""):
     if tip:
         action.setStatusTip(tip)
     return action
-
-
-def _colour_icon(colour: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
 
 
 def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
@@ -55,7 +50,7 @@ def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
     a.colour = {}
     for name in COLOURS:
         act = _action(window, name.capitalize(), tip=f"Highlight the selection in {name}")
-        act.setIcon(_colour_icon(COLOURS[name]))
+        act.setIcon(colour_icon(name))
         act.setData(name)
         a.colours.addAction(act)
         a.colour[name] = act
