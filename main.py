@@ -7,7 +7,8 @@ import sys
 
 def main(argv: list[str], window_class=None) -> int:
     """`window_class(base)` may return a subclass of the window to use (benchmarks probe it)."""
-    from reader import SAMPLE_PATH, prefetch
+    from reader import SAMPLE_PATH
+    from reader.runtime import prefetch
 
     path = argv[1] if len(argv) > 1 else str(SAMPLE_PATH)
     # The text's analysis starts now, on the other core, while Qt and the window load.

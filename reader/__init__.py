@@ -1,6 +1,20 @@
 """Report Lens: a reader for Chinese government work reports.
 
-Everything outside `reader.ui` is the Qt-free core.
+The core is Qt-free; one pipeline (`reader.pipeline`) serves the window, the command line and
+the tests. Each stage is a subpackage exporting its one step, and imports only the stages
+below it (import-linter contracts in pyproject.toml):
+
+    load        file → RawText                       load_file (one module per format)
+    text        RawText → cleaned text + offset map   clean, script conversion, offsets
+    outline     text → meta, front matter, sections   detect_meta, outline
+    figures     text → figures                        find_figures
+    indicators  figures → indicator/role/year, table  link_indicators, build_table, key_rows
+    pipeline    the stages in order → Document        read_file, link_document, analyze_file
+
+Beside them: `store` (highlights, recent files), `export` (excerpts and their formats),
+`runtime` (analysis cache, analysis process, background jobs), `cli`, and `ui` (widgets
+only). At the bottom, imported by all: `document` (the immutable model) and the vocabularies
+(`vocab`, `data/`).
 """
 
 from pathlib import Path

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from reader.offsets import OffsetMap
+if TYPE_CHECKING:  # the model is at the bottom: it names the text stage's map, never imports it
+    from reader.text.offsets import OffsetMap
 
 # Figure kinds (what a quantity measures) and roles (what the report says of it).
 KINDS = ("amount", "growth", "share", "count", "rank", "points", "multiple")

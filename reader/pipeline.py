@@ -14,12 +14,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.clean import clean
 from reader.document import Document, Source
-from reader.figures import find_figures
-from reader.load import RawText, load_bytes, load_file
-from reader.meta import detect_meta
-from reader.outline import outline
+from reader.figures.extract import find_figures
+from reader.load.plain import RawText, load_bytes, load_file
+from reader.outline.meta import detect_meta
+from reader.outline.tree import outline
+from reader.text.clean import clean
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
@@ -31,10 +31,9 @@ class AnalysisCancelled(Exception):
 
 
 def analyze_file(path: str | Path, progress: Progress | None = None,
-                 cancelled: Cancelled | None = None, cache: bool = False) -> Document:
-    """`cache=True` reuses a finished analysis of the same bytes and code."""
-    doc = read_file(path, progress, cancelled, cache)
-    return doc if is_linked(doc) else link_document(doc, progress, cancelled, cache)
+                 cancelled: Cancelled | None = None) -> Document:
+    """Both phases on the file at `path` (see `read_file` for what it raises)."""
+    return link_document(read_file(path, progress, cancelled), progress, cancelled)
 
 
 def analyze_bytes(data: bytes, path: str = "", progress: Progress | None = None,
@@ -52,18 +51,10 @@ def is_linked(doc: Document) -> bool:
 
 
 def read_file(path: str | Path, progress: Progress | None = None,
-              cancelled: Cancelled | None = None, cache: bool = False) -> Document:
-    """Phase 1, or the finished analysis when `cache` has one (then `is_linked`)."""
-    raw = load_file(path)
-    if cache:
-        from reader import analysis_cache
-
-        doc = analysis_cache.load(raw.sha256, raw.path)
-        if doc is not None:
-            if progress:
-                progress(1.0, "Done")
-            return doc
-    return read_raw(raw, progress, cancelled)
+              cancelled: Cancelled | None = None) -> Document:
+    """Phase 1 on the file at `path`. Raises `LoadError` (one line, for the user) when the file
+    cannot be read as a report, `AnalysisCancelled` when `cancelled()` turns true."""
+    return read_raw(load_file(path), progress, cancelled)
 
 
 def read_raw(raw: RawText, progress: Progress | None = None,
@@ -93,11 +84,12 @@ def read_raw(raw: RawText, progress: Progress | None = None,
 
 
 def link_document(doc: Document, progress: Progress | None = None,
-                  cancelled: Cancelled | None = None, cache: bool = False) -> Document:
+                  cancelled: Cancelled | None = None) -> Document:
     """Phase 2: a new Document, same text and offsets, figures linked and the indicator table.
-
-    `cache=True` keeps the result for the next open of the same file."""
-    from reader.indicators import link_indicators  # imports jieba's wrapper: phase 2 only
+    A document already linked is returned as it is."""
+    if is_linked(doc):
+        return doc
+    from reader.indicators.link import link_indicators  # imports jieba's wrapper: phase 2 only
 
     step = _stepper(progress, cancelled)
     step(0.05, "Linking indicators")
@@ -106,12 +98,7 @@ def link_document(doc: Document, progress: Progress | None = None,
     ms = (time.perf_counter() - t0) * 1e3
     timings = {**doc.timings_ms, LINKED: ms, "total": doc.timings_ms.get("total", 0.0) + ms}
     step(1.0, "Done")
-    linked = doc.evolve(figures=figures, indicators=indicators, timings_ms=timings)
-    if cache:
-        from reader import analysis_cache
-
-        analysis_cache.store(linked)
-    return linked
+    return doc.evolve(figures=figures, indicators=indicators, timings_ms=timings)
 
 
 def _stepper(progress: Progress | None, cancelled: Cancelled | None) -> Progress:

@@ -34,7 +34,7 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     from reader.export import ExportError
-    from reader.store import StoreError
+    from reader.store.highlights import StoreError
 
     try:
         return _run(args)
@@ -44,8 +44,8 @@ def run(args) -> int:
 
 
 def _run(args) -> int:
-    from reader.excerpts import build_excerpts, check_indicators, find_section
     from reader.export import ExportError, export, format_for, render
+    from reader.export.excerpts import build_excerpts, check_indicators, find_section
     from reader.pipeline import analyze_file
 
     to_stdout = args.output == "-"
@@ -56,7 +56,7 @@ def _run(args) -> int:
     doc = analyze_file(args.file)
     highlights = ()
     if selection.highlights:
-        from reader.store import HighlightStore
+        from reader.store.highlights import HighlightStore
 
         store = HighlightStore()
         try:
@@ -80,7 +80,7 @@ def _run(args) -> int:
 
 
 def _selection(args):
-    from reader.excerpts import Selection
+    from reader.export.excerpts import Selection
 
     kinds: tuple[str, ...] = ()
     all_figures = False

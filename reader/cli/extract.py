@@ -1,4 +1,9 @@
-"""`extract FILE --json`: the analysis of one report as JSON (schema in README)."""
+"""`extract FILE [--json | --table]`: the analysis of one report.
+
+`--json` (the default) prints one JSON object (schema in README); `--table` prints the
+key-indicator table the window's panel shows: last year's actual beside this year's target,
+one row per indicator, tab-separated with a header line.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +14,44 @@ import sys
 def add_parser(sub) -> None:
     p = sub.add_parser("extract", help="analyse a report and print sections, figures, indicators")
     p.add_argument("file")
-    p.add_argument("--json", action="store_true", help="print one JSON object (the default)")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--json", action="store_true", help="print one JSON object (the default)")
+    how.add_argument("--table", action="store_true",
+                     help="print the key-indicator table (actual beside target), tab-separated")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
     from reader.pipeline import analyze_file
-    from reader.serialize import document_to_dict
 
     doc = analyze_file(args.file)
+    if args.table:
+        sys.stdout.write(key_table_text(doc))
+        return 0
+    from reader.export.serialize import document_to_dict
+
     json.dump(document_to_dict(doc), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
+
+
+def key_table_text(doc) -> str:
+    """The panel's rows as tab-separated text: indicator, actual, target, growth, qualifier."""
+    from reader.indicators.pairs import (
+        amount_text,
+        growth_text,
+        key_rows,
+        qualifier_text,
+        usual_year,
+    )
+
+    rows = key_rows(doc)
+    years = {role: usual_year(rows, role) for role in ("actual", "target")}
+    head = ["indicator", f"actual {years['actual'] or ''}".strip(),
+            f"target {years['target'] or ''}".strip(), "growth", "qualifier"]
+    lines = ["\t".join(head)]
+    for r in rows:
+        lines.append("\t".join((r.name, amount_text(r.actual, years["actual"]),
+                                amount_text(r.target, years["target"]), growth_text(r),
+                                qualifier_text(r))))
+    return "\n".join(lines) + "\n"

@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from reader.document import Document
-from reader.excerpts import Excerpt, report_title
 from reader.export.atomic import ExportError, atomic_write
+from reader.export.excerpts import Excerpt, report_title
 
 FORMATS = {"md": "to_markdown", "csv": "to_csv", "xlsx": "to_xlsx", "json": "to_json",
            "html": "to_html", "txt": "to_text"}

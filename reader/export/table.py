@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.excerpts import Excerpt
+from reader.export.excerpts import Excerpt
 
 EXCERPT_COLUMNS = ("title", "year", "section_path", "section_id", "paragraph", "quote",
                    "figures", "colour", "note", "time", "origin", "start", "end",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from reader.excerpts import Excerpt
+from reader.export.excerpts import Excerpt
 from reader.export.table import rows_for
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from itertools import groupby
 
-from reader.excerpts import Excerpt
+from reader.export.excerpts import Excerpt
 
 _STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif;

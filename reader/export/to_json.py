@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from reader.excerpts import Excerpt
+from reader.export.excerpts import Excerpt
 
 SCHEMA = "report-lens/excerpts"
 VERSION = 1

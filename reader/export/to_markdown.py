@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from reader.excerpts import Excerpt
+from reader.export.excerpts import Excerpt
 
 
 def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:

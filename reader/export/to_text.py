@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.excerpts import PATH_SEPARATOR, Excerpt
+from reader.export.excerpts import PATH_SEPARATOR, Excerpt
 
 
 def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:

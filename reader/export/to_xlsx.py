@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 
-from reader.excerpts import Excerpt
+from reader.export.excerpts import Excerpt
 from reader.export.table import EXCERPT_COLUMNS, FIGURE_COLUMNS, excerpt_rows, figure_rows
 
 _WIDTHS = {"quote": 80, "section_path": 40, "figures": 40, "note": 30, "title": 24}

@@ -1,7 +1,7 @@
 """Opening a report for the window: phase 1 of its analysis (text, outline, figures), shown
 at once, then phase 2 (indicators linked) after the first paint, and pyqtgraph's import.
 
-Analyses run in another process when one is at hand (reader.prefetch: the start-up file's,
+Analyses run in another process when one is at hand (reader.runtime.prefetch: the start-up file's,
 or one of the fork server's for files opened later), else on the runner's worker thread.
 The window hears only the outcome: `opened`, `linked`, `failed`.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.document import Document
-from reader.ui import analysis_jobs as jobs
+from reader.runtime import jobs
 from reader.ui.runner import Runner
 from reader.ui.status import StatusBar
 
@@ -46,7 +46,7 @@ class DocumentLoader(QObject):
     def open_file(self, path: str | Path, prefetched=None) -> None:
         """Analyse `path` in the background; the current document stays until it succeeds,
         its indicator linking too (cancelled in `_opened`, once the new file is in).
-        `prefetched`: its analysis already under way in another process (reader.prefetch)."""
+        `prefetched`: its analysis already under way in another process (reader.runtime.prefetch)."""
         self.status.show_progress(0.0, f"Opening {Path(path).name}…")
         if self._opening is not None:  # an earlier open still under way: superseded
             self._opening.close()  # (wakes its job, blocked reading the child)

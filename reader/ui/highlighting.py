@@ -13,11 +13,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QMenu
 
 from reader.document import Document
-from reader.excerpts import PATH_SEPARATOR, build_excerpts, figure_sentence, make_excerpt
-from reader.excerpts import Selection as ExcerptSelection
-from reader.store import COLOURS, HighlightStore, StoreError
+from reader.export.excerpts import PATH_SEPARATOR, build_excerpts, figure_sentence, make_excerpt
+from reader.export.excerpts import Selection as ExcerptSelection
+from reader.store.highlights import COLOURS, HighlightStore, StoreError
+from reader.text.convert import carry_span
 from reader.ui.colour_icon import colour_icon
-from reader.ui.highlights_panel import HighlightsPanel
+from reader.ui.panels.highlights_panel import HighlightsPanel
 
 MESSAGE_MS = 8000
 
@@ -70,10 +71,10 @@ class Highlighting(QObject):
         return self.window.original
 
     def to_view(self, start: int, end: int) -> tuple[int, int]:
-        return _carry(self._original(), self.window.doc, start, end)
+        return carry_span(self._original(), self.window.doc, start, end)
 
     def from_view(self, start: int, end: int) -> tuple[int, int]:
-        return _carry(self.window.doc, self._original(), start, end)
+        return carry_span(self.window.doc, self._original(), start, end)
 
     # --- showing -------------------------------------------------------------------------------
     def _on_document_shown(self, _doc) -> None:
@@ -193,7 +194,7 @@ class Highlighting(QObject):
     # --- export ------------------------------------------------------------------------------
     def open_export(self):
         """Show the export dialog (window-modal, not blocking) for the open report."""
-        from reader.ui.export_dialog import ExportDialog
+        from reader.ui.dialogs.export_dialog import ExportDialog
 
         doc = self._original()
         if doc is None:
@@ -223,7 +224,7 @@ class Highlighting(QObject):
         if not excerpts:
             self._say("Nothing to copy: select text or add highlights.")
             return 0
-        from reader.ui.export_dialog import copy_excerpts
+        from reader.ui.dialogs.export_dialog import copy_excerpts
 
         copy_excerpts(doc, excerpts)
         self._say(f"Copied {len(excerpts)} excerpt(s) with their section paths.")
@@ -237,11 +238,3 @@ def _item(parent, text: str, slot) -> QAction:
     action = QAction(text, parent)
     action.triggered.connect(slot)
     return action
-
-
-def _carry(src: Document | None, dst: Document | None, start: int, end: int) -> tuple[int, int]:
-    """A span of `src`'s text as a span of `dst`'s (the same report in another script)."""
-    if src is None or dst is None or src is dst or len(src.text) == len(dst.text):
-        return start, end
-    raw = src.raw_map.span_to_source(start, end)
-    return dst.raw_map.span_to_derived(*raw)

@@ -17,18 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from reader.document import Document
+from reader.runtime.jobs import in_script
+from reader.text.search import TextSearch
 from reader.ui import app as app_setup
-from reader.ui.analysis_jobs import in_script
 from reader.ui.document_loader import DocumentLoader
-from reader.ui.document_view import DocumentView
-from reader.ui.indicator_panel import IndicatorPanel
-from reader.ui.legend_bar import LegendBar
 from reader.ui.menus import build_menus
-from reader.ui.outline_view import OutlineView
+from reader.ui.panels.indicator_panel import IndicatorPanel
+from reader.ui.panels.outline_view import OutlineView
 from reader.ui.recent_files import recent_files, remember_recent
-from reader.ui.search_bar import SearchBar
 from reader.ui.status import StatusBar
-from reader.ui.text_search import TextSearch
+from reader.ui.text_view.document_view import DocumentView
+from reader.ui.text_view.legend_bar import LegendBar
+from reader.ui.text_view.search_bar import SearchBar
 
 BIG_TEXT = 500_000  # characters: the docks of a longer text are filled after its first paint
 # Steps of a big text go one per turn of the event loop with a 1 ms timer, not 0: a 0 ms one

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from reader.store.recent import pushed
 from reader.ui import app as app_setup
-
-MAX_RECENT = 10
 
 
 def recent_files() -> list[str]:
@@ -16,7 +15,5 @@ def recent_files() -> list[str]:
 
 def remember_recent(path: str) -> None:
     """`path` first, once; the oldest beyond MAX_RECENT dropped."""
-    if not path:
-        return
-    recent = [path] + [p for p in recent_files() if p != path]
-    app_setup.settings().setValue("recent_files", recent[:MAX_RECENT])
+    if path:
+        app_setup.settings().setValue("recent_files", pushed(recent_files(), path))

@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from reader.pipeline import analyze_file  # noqa: E402
-from reader.script import to_simplified  # noqa: E402
+from reader.text.script import to_simplified  # noqa: E402
 
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = ROOT / "tests" / "samples"
 GOLD_DIR = ROOT / "tests" / "gold"
 UNSEEN_DIR = ROOT / "tests" / "fixtures" / "unseen"  # composed reports in other styles
 
@@ -116,7 +116,7 @@ def score(gold_path: Path) -> dict:
 def main(argv: list[str]) -> int:
     paths = [Path(p) for p in argv] or gold_files()
     if not paths:
-        print("no gold files (looked in ../shared/samples)")
+        print("no gold files (looked in tests/samples)")
         return 1
     for p in paths:
         result = score(p)

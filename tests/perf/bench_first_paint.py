@@ -32,7 +32,7 @@ def cleaned_text_file(home: str) -> Path:
 
 
 def fill_analysis_cache(home: str) -> None:
-    code = "import sys; from reader.pipeline import analyze_file; analyze_file(sys.argv[1], cache=True)"
+    code = "import sys; from reader.runtime.cache import analyze_file; analyze_file(sys.argv[1])"
     if run_python(["-c", code, str(SAMPLE)], {"REPORT_LENS_HOME": home}).returncode != 0:
         raise RuntimeError("could not fill the analysis cache")
 

@@ -25,10 +25,10 @@ from PySide6.QtGui import QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit  # noqa: E402
 
 from reader.pipeline import analyze_file  # noqa: E402
-from reader.ui import figure_style as style  # noqa: E402
 from reader.ui.app import create_app  # noqa: E402
-from reader.ui.document_view import DocumentView  # noqa: E402
-from reader.ui.text_feeder import piece_end  # noqa: E402
+from reader.ui.text_view import figure_style as style  # noqa: E402
+from reader.ui.text_view.document_view import DocumentView  # noqa: E402
+from reader.ui.text_view.text_feeder import piece_end  # noqa: E402
 
 
 def timed(setup, action, runs: int) -> float:

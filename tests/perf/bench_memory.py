@@ -2,7 +2,7 @@
 
 window_driver.py memory: boot as main.py does, open the file, first full paint, let the window
 settle (charts loaded), then read ru_maxrss (the peak over the whole process) and that of the
-analysis process main.py forks (reader.prefetch), and of the fork server started for files
+analysis process main.py forks (reader.runtime.prefetch), and of the fork server started for files
 opened later. The target is checked against their sum (they overlap in time). Median of runs.
 """
 

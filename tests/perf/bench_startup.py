@@ -22,7 +22,7 @@ def main() -> None:
     qt = median_process_seconds("import PySide6.QtWidgets")
     with tempfile.TemporaryDirectory() as home:
         env = {"REPORT_LENS_HOME": home}
-        code = ("import time, reader.segment as s; t=time.perf_counter(); s.warm_up(); "
+        code = ("import time, reader.indicators.segment as s; t=time.perf_counter(); s.warm_up(); "
                 "print(time.perf_counter()-t); import os; "
                 "print(os.path.join(s.tokenizer().tmp_dir, 'jieba.cache'))")
         cold = run_python(code, env).stdout.split()

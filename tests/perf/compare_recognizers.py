@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = ROOT / "tests" / "samples"
 RT_PYTHON = os.environ.get("RT_PYTHON", "/tmp/rtvenv/bin/python")
 
 _RECOGNISE = r"""
@@ -64,7 +64,7 @@ def _overlap(a, b) -> bool:
 
 def main(argv: list[str]) -> int:
     from reader.pipeline import analyze_file
-    from reader.simplified import working_copy
+    from reader.text.simplified import working_copy
 
     path = Path(argv[0]) if argv else ROOT / "resources" / "tancheng_2023.txt"
     doc = analyze_file(path)

@@ -38,7 +38,7 @@ def settle(app, rounds: int = 20) -> None:
 
 def add_highlights(w) -> None:
     """Two highlights with notes on sentences of the opening view, as a reader makes them."""
-    from reader.excerpts import figure_sentence
+    from reader.export.excerpts import figure_sentence
 
     doc = w.original
     first = doc.sections[0] if doc.sections else None

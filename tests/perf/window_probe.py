@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from reader.ui import figure_style
+from reader.ui.text_view import figure_style
 
 SETTLE_MS = int(os.environ.get("DRIVER_SETTLE_MS", "1500"))
 
@@ -37,7 +37,7 @@ def visible_blocks(view):
 
 
 def fork_server_rss_mb() -> float:
-    """Peak RSS of multiprocessing's fork server (reader.prefetch.warm_later), if running."""
+    """Peak RSS of multiprocessing's fork server (reader.runtime.prefetch.warm_later), if running."""
     server = sys.modules.get("multiprocessing.forkserver")
     pid = getattr(getattr(server, "_forkserver", None), "_forkserver_pid", None)
     try:
@@ -185,7 +185,7 @@ class Probe(QObject):
         r = self.result
         r["done"] = True
         r["peak_rss_mb"] = rss_mb()
-        r["analysis_process_peak_rss_mb"] = rss_mb(resource.RUSAGE_CHILDREN)  # reader.prefetch
+        r["analysis_process_peak_rss_mb"] = rss_mb(resource.RUSAGE_CHILDREN)  # reader.runtime.prefetch
         r["fork_server_peak_rss_mb"] = fork_server_rss_mb()  # for files opened later
         r["jieba_imported_on"] = self.jieba_thread[0] if self.jieba_thread else "not imported"
         if self.mode in ("heartbeat", "later"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.document import Document, Figure, Indicator, Meta, Section, Source, Span
-from reader.offsets import OffsetMap
+from reader.text.offsets import OffsetMap
 
 LINES = [
     "政府工作報告",

@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from window_helpers import open_window
 
-from reader.excerpts import PATH_SEPARATOR, figure_sentence
+from reader.export.excerpts import PATH_SEPARATOR, figure_sentence
 from reader.ui import highlighting
-from reader.ui.highlights_panel import ID_ROLE, LOST_GROUP
+from reader.ui.panels.highlights_panel import ID_ROLE, LOST_GROUP
 
 NOTE = "招商目標：落實到項目"
 
@@ -199,7 +199,7 @@ def test_changed_text_reports_lost_highlights(qtbot, monkeypatch, sample_path, t
 
 
 def test_polish_docks_wide_enough_and_chart_only_headlines(qtbot, window):
-    from reader.ui.indicator_model import headline_names
+    from reader.vocab import headline_names
 
     window.panel.load_charts()
     assert window.docks["contents"].width() >= window.outline.sizeHint().width() - 40

@@ -3,7 +3,7 @@ and at once when the reader uses them before."""
 
 from __future__ import annotations
 
-from reader.ui.highlights_panel import HighlightsPanel
+from reader.ui.panels.highlights_panel import HighlightsPanel
 
 
 def _window(qtbot):
@@ -38,8 +38,8 @@ def test_highlight_action_before_first_paint_builds_them(qtbot, sample_doc):
 
 
 def test_long_text_goes_in_piece_by_piece(qtbot, monkeypatch, sample_doc):
-    from reader.ui import text_feeder
-    from reader.ui.document_view import DocumentView
+    from reader.ui.text_view import text_feeder
+    from reader.ui.text_view.document_view import DocumentView
 
     monkeypatch.setattr(text_feeder, "PIECE_CHARS", 2_000)
     view = DocumentView()
@@ -58,8 +58,8 @@ def test_long_text_goes_in_piece_by_piece(qtbot, monkeypatch, sample_doc):
 
 
 def test_new_document_while_pieces_go_in(qtbot, monkeypatch, sample_doc, small_doc):
-    from reader.ui import text_feeder
-    from reader.ui.document_view import DocumentView
+    from reader.ui.text_view import text_feeder
+    from reader.ui.text_view.document_view import DocumentView
 
     monkeypatch.setattr(text_feeder, "PIECE_CHARS", 2_000)
     view = DocumentView()

@@ -14,7 +14,7 @@ def _app(qapp):
 
 
 def test_outline_model_tree_counts_and_filter(small_doc):
-    from reader.ui.outline_model import SECTION_ROLE, OutlineFilter, OutlineModel
+    from reader.ui.panels.outline_model import SECTION_ROLE, OutlineFilter, OutlineModel
 
     model = OutlineModel()
     model.set_document(small_doc)
@@ -34,7 +34,7 @@ def test_outline_model_tree_counts_and_filter(small_doc):
 
 
 def test_view_highlights_and_tooltips(qtbot, small_doc):
-    from reader.ui.document_view import DocumentView
+    from reader.ui.text_view.document_view import DocumentView
 
     view = DocumentView()
     qtbot.addWidget(view)
@@ -58,7 +58,7 @@ def test_view_highlights_and_tooltips(qtbot, small_doc):
 
 
 def test_legend_toggles_kinds(qtbot):
-    from reader.ui.legend_bar import LegendBar
+    from reader.ui.text_view.legend_bar import LegendBar
 
     legend = LegendBar()
     qtbot.addWidget(legend)
@@ -68,7 +68,7 @@ def test_legend_toggles_kinds(qtbot):
 
 
 def test_indicator_table_pairs_actual_and_target(small_doc):
-    from reader.ui.indicator_model import IndicatorTableModel
+    from reader.ui.panels.indicator_model import IndicatorTableModel
 
     model = IndicatorTableModel()
     model.set_document(small_doc)
@@ -82,7 +82,7 @@ def test_indicator_table_pairs_actual_and_target(small_doc):
 
 
 def test_panel_charts_and_export(qtbot, small_doc, tmp_path):
-    from reader.ui.indicator_panel import IndicatorPanel
+    from reader.ui.panels.indicator_panel import IndicatorPanel
 
     panel = IndicatorPanel()
     qtbot.addWidget(panel)
@@ -128,7 +128,7 @@ def test_runner_runs_cancels_and_reports_errors(qtbot):
 
 
 def test_number_search_ignores_formatting():
-    from reader.ui.find import find_all
+    from reader.text.find import find_all
 
     text = "收入17.03億元,項目1000個,又1,000個,全角１，０００個,增长１７．０３%,21000"
     assert len(find_all(text, "17.03")) == 2
@@ -139,7 +139,7 @@ def test_number_search_ignores_formatting():
 
 
 def test_figure_values_in_full():
-    from reader.ui.figure_text import format_scientific
+    from reader.figures.describe import format_scientific
 
     assert format_scientific(1.703e9, "元") == "1.703×10⁹ 元"
     assert format_scientific(44020, "元") == "44,020 元"

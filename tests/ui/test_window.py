@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from reader.script import to_simplified
+from reader.text.script import to_simplified
 
 
 def _heading_in_view(view, offset: int) -> bool:

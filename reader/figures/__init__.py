@@ -1,0 +1,13 @@
+"""Stage 3, figures: cleaned text → every quantity with value, unit, kind, qualifier, range and
+direction (`find_figures`); numerals (`numbers`), units (`units`), cue words (`cues`), and
+what a figure is said to be in words (`describe`)."""
+
+from typing import TYPE_CHECKING
+
+from reader.lazy import exports
+
+if TYPE_CHECKING:
+    from reader.figures.extract import find_figures
+
+__all__ = ["find_figures"]
+__getattr__ = exports(__name__, {"find_figures": "extract"})

@@ -1,0 +1,123 @@
+"""The key-indicator table: one row per (canonical indicator, role, year, period).
+
+A row takes the level and the growth of its first mention. A later sentence of the
+same part fills only what the first left empty (`生产总值6.66万亿元` … later
+`生产总值增长5.6%`); the quote stays the first mention's. A row of a plan period
+gives way to a one-year row of the same indicator and role: the side panel graphs
+last year's results against this year's targets.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cache
+
+from reader.document import Figure, Indicator, Section
+from reader.figures.cues import is_change
+from reader.vocab import indicator_synonyms, load_json
+
+_BASE_BEFORE = ("从", "由")  # 从2.1%提高到2.4%: the first is the base, not the level
+
+
+@cache
+def _names() -> tuple[frozenset[str], tuple[str, ...]]:
+    d = load_json("indicators.json")
+    return frozenset(indicator_synonyms()), tuple(d["heads"])
+
+
+@cache
+def _rate_heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    d = load_json("indicators.json")
+    return tuple(d["rate_heads"]), tuple(d["rate_heads_not"])
+
+
+@cache
+def _money_heads() -> tuple[str, ...]:
+    return tuple(load_json("indicators.json")["money_heads"])
+
+
+def is_rate(canonical: str) -> bool:
+    heads, not_heads = _rate_heads()
+    return canonical.endswith(heads) and not canonical.endswith(not_heads)
+
+
+def is_indicator(canonical: str) -> bool:
+    """A headline synonym, or a phrase ending in a head with a modifier of its own:
+    投资 or 总投资 alone say too little to be a row."""
+    synonyms, heads = _names()
+    if canonical in synonyms:
+        return True
+    head = max((h for h in heads if canonical.endswith(h)), key=len, default="")
+    return bool(head) and len(canonical) - len(head) >= 2
+
+
+def _counts(f: Figure, s: str, a: int) -> bool:
+    if not f.canonical or f.kind in ("rank", "points") or not is_indicator(f.canonical):
+        return False  # a change in points is not the level
+    if f.kind != "growth" and s[a - 1:a] in _BASE_BEFORE:
+        return False
+    if f.kind in ("amount", "count") and is_rate(f.canonical):
+        return False  # 16个…项目投资完成率达145%: the count is of the projects
+    if f.kind == "count" and f.canonical.endswith(_money_heads()):
+        return False  # 21个村集体经营性收入: the count is of the villages
+    return not is_change(s, a, f.kind, f.direction)
+
+
+def _fills_gap(row: dict, f: Figure) -> bool:
+    if f.kind == "growth":
+        return row["growth"] is None and row["value"] is not None
+    return row["value"] is None and row["growth"] is not None
+
+
+def build_table(text: str, w, figures: list[Figure], starts: dict[int, int],
+                sections: tuple[Section, ...]) -> tuple[Indicator, ...]:
+    parts = sorted(x.start for x in sections if x.level == 1)
+    rows: dict[tuple, dict] = {}
+    for f in figures:
+        if not _counts(f, w.s, w.to_s(f.start)):
+            continue
+        key = (f.canonical, f.role, f.year, f.period)
+        part = bisect_right(parts, f.start)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = dict(name=f.indicator, figs=[], sentence=f.sentence_start, part=part,
+                                   start=w.to_text(starts[f.id]), end=f.end, value=None, unit="",
+                                   growth=None, growth_high=None, value_high=None, qualifier="")
+        elif row["sentence"] != f.sentence_start and (row["part"] != part or not _fills_gap(row, f)):
+            continue  # first mention wins; later sentences restate or break it down
+        if f.kind == "growth":
+            if row["growth"] is not None:
+                continue
+            sign = -1 if f.direction < 0 else 1
+            row["growth"] = f.value * sign
+            row["growth_high"] = f.high * sign if f.high is not None else None
+            row["qualifier"] = row["qualifier"] or f.qualifier
+        else:
+            if row["value"] is not None:
+                continue
+            row["value"], row["unit"], row["value_high"] = f.value, f.unit, f.high
+            row["qualifier"] = f.qualifier or row["qualifier"]
+        row["figs"].append(f)
+        if f.sentence_start == row["sentence"]:
+            row["end"] = max(row["end"], f.end)
+    return _one_year_first(text, rows)
+
+
+def _slot(role: str) -> str:
+    return "target" if role == "target" else "actual"
+
+
+def _one_year_first(text: str, rows: dict[tuple, dict]) -> tuple[Indicator, ...]:
+    annual = {(canonical, _slot(role)) for canonical, role, _, period in rows if not period}
+    out = []
+    for (canonical, role, year, period), row in rows.items():
+        if not row["figs"] or (period and (canonical, _slot(role)) in annual):
+            continue
+        out.append(Indicator(name=row["name"], canonical=canonical, role=role, year=year,
+                             value=row["value"], unit=row["unit"], growth_pct=row["growth"],
+                             qualifier=row["qualifier"], quote=text[row["start"]:row["end"]],
+                             start=row["start"], end=row["end"],
+                             figure_ids=tuple(f.id for f in row["figs"]), period=period,
+                             value_high=row["value_high"], growth_high=row["growth_high"]))
+    out.sort(key=lambda r: r.start)
+    return tuple(out)

@@ -1,0 +1,13 @@
+"""Stage 2, outline: cleaned text → front matter and meta (`detect_meta`), and the section
+tree (`outline`): heading candidates (`headings`), levels from how marker styles nest (`tree`)."""
+
+from typing import TYPE_CHECKING
+
+from reader.lazy import exports
+
+if TYPE_CHECKING:
+    from reader.outline.meta import detect_meta
+    from reader.outline.tree import outline
+
+__all__ = ["detect_meta", "outline"]
+__getattr__ = exports(__name__, {"detect_meta": "meta", "outline": "tree"})

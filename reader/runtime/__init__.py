@@ -1,0 +1,3 @@
+"""Running the pipeline for the window and the command line: finished analyses cached by
+content hash (`cache`), the analysis in another process (`prefetch`), and the window's
+background jobs as plain functions with progress and cancel callbacks (`jobs`)."""

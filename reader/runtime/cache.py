@@ -1,0 +1,101 @@
+"""Finished analyses kept in the user cache folder, so reopening a report skips the analysis.
+
+Keyed by the file's SHA-256 and a fingerprint of the analysis code and vocabularies, so an
+edited file or a changed rule never gets a stale result. The folder is ours alone
+($REPORT_LENS_HOME/cache or the platform cache); an unreadable entry is re-analysed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from reader import pipeline
+from reader.document import Document
+from reader.load import load_file
+
+KEEP = 16  # entries; the oldest go first (a 5 MB report's entry is ~10 MB)
+PACKAGE = Path(__file__).resolve().parent.parent  # the reader package
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the core's sources and data files: any change invalidates every entry."""
+    h = hashlib.sha256()
+    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (
+        ".py", ".json", ".txt") and "ui" not in p.relative_to(PACKAGE).parts[:1])
+    for p in files:
+        h.update(str(p.relative_to(PACKAGE)).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _folder() -> Path:
+    from reader.indicators.segment import cache_dir  # the app's one user cache folder
+
+    path = cache_dir() / "analyses"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _entry(sha256: str) -> Path:
+    return _folder() / f"{sha256}-{code_fingerprint()}.pickle"
+
+
+def load(sha256: str, path: str) -> Document | None:
+    try:
+        with open(_entry(sha256), "rb") as f:
+            doc = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+    if not isinstance(doc, Document):
+        return None
+    return doc if doc.source.path == path else replace(doc, source=replace(doc.source, path=path))
+
+
+def store(doc: Document) -> None:
+    """Write atomically; a full disk or read-only folder just means no cache."""
+    try:
+        target = _entry(doc.source.sha256)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(doc, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+        entries = sorted(target.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in entries[:-KEEP]:
+            old.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError):
+        pass
+
+
+def read_file(path: str | Path, progress: pipeline.Progress | None = None,
+              cancelled: pipeline.Cancelled | None = None) -> Document:
+    """`pipeline.read_file`, or the finished analysis of the same bytes and code when one is
+    kept (then `pipeline.is_linked` is true). Raises what `pipeline.read_file` raises."""
+    raw = load_file(path)
+    doc = load(raw.sha256, raw.path)
+    if doc is None:
+        return pipeline.read_raw(raw, progress, cancelled)
+    if progress:
+        progress(1.0, "Done")
+    return doc
+
+
+def link_document(doc: Document, progress: pipeline.Progress | None = None,
+                  cancelled: pipeline.Cancelled | None = None) -> Document:
+    """`pipeline.link_document`, keeping the result for the next open of the same file."""
+    if pipeline.is_linked(doc):
+        return doc
+    linked = pipeline.link_document(doc, progress, cancelled)
+    store(linked)
+    return linked
+
+
+def analyze_file(path: str | Path, progress: pipeline.Progress | None = None,
+                 cancelled: pipeline.Cancelled | None = None) -> Document:
+    """Both phases, through the cache."""
+    return link_document(read_file(path, progress, cancelled), progress, cancelled)

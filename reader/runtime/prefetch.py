@@ -1,0 +1,223 @@
+"""The analysis of the file given at start-up, in a forked child, started before Qt is imported.
+
+On a start with a file, the reader's first paint waits for two things that need not wait for
+each other: Qt and the window (imports, construction) and the text's analysis (core imports,
+cleaning, outline, figures). A child forked at the very start runs the analysis on the other
+core and sends the Document back through a pipe: phase 1 first, then what phase 2 (indicator
+linking, jieba) adds. The window's process thus never holds its GIL for the analysis (long C
+calls over a 5 MB text would stall its event loop) nor loads jieba's dictionary.
+Only where forking is safe: Linux, and a process that has no other thread yet. Elsewhere
+`start` returns None and the window analyses on its worker thread as usual.
+
+Files opened later (Open dialog, recent files, drag and drop) cannot be forked from the
+window's process (Qt's threads run by then): `start_later` has them analysed by a process of
+multiprocessing's fork server (a fresh interpreter, started at the first such open, that
+forks one analysis process per file), with the same Prefetch handle. Its long C calls over a
+5 MB text then hold another process's GIL, not the window's (80-160 ms stalls on its worker).
+
+Imports nothing heavy: the core is imported by the child only.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import sys
+import threading
+
+SMALL = 1 << 20  # bytes: a file this small is analysed in ~0.1 s, worth waiting for on start-up
+
+
+class Prefetch:
+    """An analysis under way in a child process. Read `result()`, then `linked(doc)` if
+    needed; both block until the child has sent it: call them from a worker thread."""
+
+    def __init__(self, path: str, pid: int, fd: int, size: int, process=None):
+        self.path, self._pid = path, pid
+        self._process = process  # multiprocessing's handle, for a fork server's process
+        self._pipe = os.fdopen(fd, "rb")
+        self._lock, self._closed = threading.Lock(), False
+        self.small = size <= SMALL  # the window may wait for it; a big one is read on a worker
+
+    def result(self):
+        """(Document, linked?): phase 1, or the finished analysis from the cache; raises what
+        the child raised."""
+        doc, linked = self._receive()
+        if linked:
+            self.close()
+        return doc, linked
+
+    def linked(self, doc):
+        """`doc` (from `result()`) with phase 2's figures, indicators and timings."""
+        try:
+            figures, indicators, timings = self._receive()
+        finally:
+            self.close()
+        return doc.evolve(figures=figures, indicators=indicators, timings_ms=timings)
+
+    def close(self) -> None:
+        """Done with the child (or no longer interested): end it and reap it. The child goes
+        first, so a worker blocked reading the pipe wakes (end of file) and lets it close."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        try:
+            os.kill(self._pid, 9)  # finished already, or busy with what nobody will read
+            if self._process is not None:
+                self._process.join()  # the fork server reaps it and tells
+            else:
+                os.waitpid(self._pid, 0)
+        except OSError:
+            pass
+        self._pipe.close()
+
+    def _receive(self):
+        # A 5 MB report unpickles to ~100k objects: collections in the middle (and a full one
+        # after) would hold the GIL for tens of ms, on whichever thread allocates. They live
+        # as long as the report is open and hold no cycles: kept out of the collector's way
+        # (freed by reference counting). Before the first paint main.py has the GC off.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            ok, payload = pickle.load(self._pipe)  # streamed frame by frame: the GIL is let go
+        except (EOFError, OSError, ValueError, pickle.UnpicklingError) as exc:
+            self.close()
+            raise RuntimeError(f"the analysis process ended without a result: {exc}") from exc
+        finally:
+            if collecting:
+                gc.freeze()
+                gc.enable()
+        if not ok:
+            self.close()
+            raise payload
+        return payload
+
+
+def start(path: str) -> Prefetch | None:
+    if not _fork_is_safe():
+        return None
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return None  # the window's own open reports the error
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write_end)
+        return Prefetch(str(path), pid, read_end, size)
+    os.close(read_end)  # the child: analyse, send, and leave without the parent's exit handlers
+    status = 0
+    try:
+        _detach_from_parent()
+        with os.fdopen(write_end, "wb") as pipe:
+            _analyse(path, pipe)
+    except BaseException:  # the parent went away (broken pipe) or an exception would not pickle
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def start_later(path: str) -> Prefetch | None:
+    """Analyse `path` in a process of the fork server; None where there is none (then the
+    caller analyses it itself). Blocks while the server starts (the first time, ~0.2 s) and
+    forks: call it from a worker thread."""
+    try:
+        size = os.path.getsize(path)
+        context = _server()
+    except (OSError, ValueError):  # a missing file: the caller's own open reports it
+        return None
+    read_end, write_end = context.Pipe(duplex=False)
+    process = context.Process(target=_analyse_served, args=(path, write_end, dict(os.environ)),
+                              daemon=True, name="report-lens-analysis")
+    try:
+        process.start()
+    except OSError:
+        return None
+    finally:
+        write_end.close()
+    fd = os.dup(read_end.fileno())
+    read_end.close()
+    return Prefetch(str(path), process.pid, fd, size, process)
+
+
+def warm_later() -> None:
+    """Start the fork server now (a worker, the window idle), not at the first Open."""
+    try:
+        _server()
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+    except (ValueError, OSError):
+        pass  # start_later will say (None) and the window analyses on its worker
+
+
+def _server():
+    """multiprocessing's fork-server context (ValueError where there is none); the core
+    is imported once, in the server, and each analysis process starts with it."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["reader.pipeline"])
+    return context
+
+
+def _analyse_served(path: str, connection, environment: dict) -> None:
+    """In the fork server's process: the window's environment now (REPORT_LENS_HOME, the
+    cache directory), not the server's, which was the window's at the first open."""
+    os.environ.clear()
+    os.environ.update(environment)
+    _detach_from_parent()
+    with os.fdopen(os.dup(connection.fileno()), "wb") as pipe:
+        connection.close()
+        _analyse(path, pipe)
+
+
+def _analyse(path: str, pipe) -> None:
+    def send(ok: bool, payload) -> None:
+        pickle.dump((ok, payload), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        pipe.flush()
+
+    try:
+        from reader.pipeline import is_linked
+        from reader.runtime.cache import link_document, read_file
+
+        doc = read_file(path)
+    except Exception as exc:
+        send(False, exc)
+        return
+    send(True, (doc, is_linked(doc)))
+    if is_linked(doc):
+        return
+    try:
+        full = link_document(doc)
+    except Exception as exc:
+        send(False, exc)
+        return
+    send(True, (full.figures, full.indicators, full.timings_ms))
+
+
+def _detach_from_parent() -> None:
+    """Let go of the parent's stdio (whoever waits for its output must not wait for us) and
+    die with it (no analysis left running after the window is gone)."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _fork_is_safe() -> bool:
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    if threading.active_count() > 1:
+        return False
+    qt = sys.modules.get("PySide6.QtCore")  # Qt starts threads once an application exists
+    return qt is None or qt.QCoreApplication.instance() is None

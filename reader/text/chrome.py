@@ -1,0 +1,141 @@
+"""Page chrome of scraped report pages: toolbars, source/time lines, footers, captions.
+
+The vocabulary lives in data/chrome.txt. Chrome is recognised line by line;
+single toolbar words (大/中/小, 打印) only count in the page header, before
+the salutation, or in a run of such lines (a toolbar) anywhere. A footer marker
+sets aside the rest of the page only when that rest is short.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from reader.vocab import data_path
+
+_DATA = data_path("chrome.txt")
+_SALUTATION = re.compile(r"^各位(?:代表|委员|委員)[，,：:！!]")
+_HEADER_LIMIT = 40  # lines searched for the salutation that ends the header
+_TOOLBAR_RUN = 3  # toolbar words in a row that make a toolbar
+_FOOTER_LABEL_LINE_MAX = 30  # a footer label's line: the label and a name, not a sentence
+_FOOTER_TAIL_MAX = 1500  # characters after a footer marker that can still be page chrome
+
+
+@dataclass(frozen=True)
+class ChromeRules:
+    header: frozenset[str] = frozenset()
+    line: frozenset[str] = frozenset()
+    prefix: tuple[str, ...] = ()
+    footer: frozenset[str] = frozenset()
+    regex: tuple[re.Pattern, ...] = ()
+    idline: tuple[re.Pattern, ...] = ()
+
+
+@cache
+def rules() -> ChromeRules:
+    kinds: dict[str, list[str]] = {k: [] for k in
+                                   ("header", "line", "prefix", "footer", "regex", "idline")}
+    for raw in _DATA.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        kind, _, value = raw.partition("\t")
+        if kind in kinds and value:
+            kinds[kind].append(value)
+    return ChromeRules(
+        header=frozenset(kinds["header"]), line=frozenset(kinds["line"]),
+        prefix=tuple(kinds["prefix"]), footer=frozenset(kinds["footer"]),
+        regex=tuple(re.compile(v) for v in kinds["regex"]),
+        idline=tuple(re.compile(v) for v in kinds["idline"]),
+    )
+
+
+def chrome_lines(lines: list[str]) -> set[int]:
+    """Indices of the (trimmed, non-empty) `lines` that are page chrome."""
+    r = rules()
+    header_end = _header_end(lines)
+    out: set[int] = _toolbar_runs(lines, r)
+    seen_body = False
+    i = 0
+    n = len(lines)
+    while i < n:
+        s = lines[i]
+        if not s or i in out:
+            i += 1
+            continue
+        if seen_body and _is_footer(s, r):
+            out.update(_footer(lines, i, r))
+            break
+        if (i < header_end and s in r.header) or s in r.line:
+            out.add(i)
+        elif any(p.fullmatch(s) for p in r.idline):
+            out.add(i)
+            nxt = _next_nonempty(lines, i)
+            if nxt is not None and not any(p.fullmatch(lines[nxt]) for p in r.idline):
+                out.add(nxt)
+                i = nxt
+        elif any(s.startswith(p) for p in r.prefix):
+            out.add(i)
+            nxt = _next_nonempty(lines, i)
+            if s in r.prefix and nxt is not None and len(lines[nxt]) <= 12:
+                out.add(nxt)  # the label's value on a line of its own
+                i = nxt
+        elif len(s) <= 120 and any(p.fullmatch(s) for p in r.regex):
+            out.add(i)
+        elif i >= header_end:
+            seen_body = True
+        i += 1
+    return out
+
+
+def _header_end(lines: list[str]) -> int:
+    """The page header ends at the salutation or, without one, at the first sentence."""
+    for i, s in enumerate(lines[:_HEADER_LIMIT]):
+        if _SALUTATION.match(s):
+            return i
+    return next((i for i, s in enumerate(lines[:_HEADER_LIMIT]) if len(s) > 30 and "。" in s), 0)
+
+
+def _toolbar_runs(lines: list[str], r: ChromeRules) -> set[int]:
+    """A run of toolbar words on lines of their own (`【字体：` `大` `中` `小` `】`) is
+    chrome anywhere; one such word alone (`大`) is text outside the header."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, s in enumerate([*lines, "\0"]):
+        if not s:
+            continue
+        if s in r.header:
+            run.append(i)
+            continue
+        if len(run) >= _TOOLBAR_RUN and any(len(lines[j]) > 1 for j in run):
+            out.update(run)
+        run = []
+    return out
+
+
+def _is_footer(s: str, r: ChromeRules) -> bool:
+    """The marker alone, or a footer label with its value (`责任编辑：李晓`)."""
+    return s in r.footer or (len(s) <= _FOOTER_LABEL_LINE_MAX and any(
+        s.startswith(f) for f in r.footer if f.endswith(("：", ":"))))
+
+
+def _footer(lines: list[str], i: int, r: ChromeRules) -> range | set[int]:
+    """A footer marker sets aside the page's tail when that tail is short and
+    link-like; before more report text (concatenated pages) only its own lines go."""
+    rest = [s for s in lines[i + 1:] if s]
+    if sum(map(len, rest)) <= _FOOTER_TAIL_MAX and all(len(s) <= 120 for s in rest):
+        return range(i, len(lines))
+    out = {i}
+    for j in range(i + 1, len(lines)):
+        s = lines[j]
+        if s and (len(s) > 40 or "。" in s) and not any(p.fullmatch(s) for p in r.idline):
+            break
+        out.add(j)
+    return out
+
+
+def _next_nonempty(lines: list[str], i: int) -> int | None:
+    for j in range(i + 1, min(len(lines), i + 4)):
+        if lines[j]:
+            return j
+    return None

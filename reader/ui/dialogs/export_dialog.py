@@ -1,0 +1,196 @@
+"""The export dialog: choose what goes in and the format; write a file or copy.
+
+API for the main window:
+
+    dialog = ExportDialog(doc, store, parent)   # store: reader.store.highlights.HighlightStore
+    dialog.exec()  (or .show())
+    signals: exported(str path)                 # a file was written
+    dialog.selection() -> excerpts.Selection    # what the controls say
+    dialog.excerpts()  -> [Excerpt]
+    dialog.export_to(path=None) -> Path | None  # None: error shown in dialog.status
+    dialog.copy_to_clipboard()                  # rich text (HTML) + plain text
+    copy_excerpts(doc, excerpts)                # the same, without a dialog
+
+Errors (read-only target, missing folder) are shown in the dialog's status line,
+not in a modal box, so the user can fix the path and try again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.document import KINDS, Document
+from reader.export import ExportError, export, render
+from reader.export.excerpts import Excerpt, Selection, build_excerpts
+from reader.export.to_html import fragment
+from reader.store.highlights import HighlightStore
+
+FORMAT_NAMES = {"md": "Markdown (.md)", "csv": "CSV for Excel (.csv)",
+                "xlsx": "Excel workbook (.xlsx)", "json": "JSON (.json)", "html": "HTML (.html)"}
+
+
+class ExportDialog(QDialog):
+    exported = Signal(str)
+
+    def __init__(self, doc: Document, store: HighlightStore | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Export excerpts")
+        self.doc, self.store = doc, store
+        self.format = QComboBox()
+        for key, name in FORMAT_NAMES.items():
+            self.format.addItem(name, key)
+        self.rows = QComboBox()
+        self.rows.addItem("One row per excerpt", "excerpt")
+        self.rows.addItem("One row per figure", "figure")
+        self.rows.setEnabled(False)  # only the table formats have rows
+        self.highlights_box = QCheckBox("My highlights")
+        self.highlights_box.setChecked(store is not None)
+        self.highlights_box.setEnabled(store is not None)
+        self.figures_box = QCheckBox("All figures")
+        self.kinds = _checklist(KINDS)
+        self.indicators = _checklist(sorted({f.canonical or f.indicator for f in doc.figures
+                                             if f.canonical or f.indicator}))
+        self.section = QComboBox()
+        self.section.addItem("Whole report", None)
+        for s in doc.sections:
+            self.section.addItem("    " * (s.level - 1) + s.title, s.id)
+        self.path = QLineEdit(str(_default_path(doc, "md")))
+        browse = QPushButton("Browse…")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_button = QPushButton("Export")
+        self.export_button.setDefault(True)
+        self.copy_button = QPushButton("Copy to clipboard")
+        close = QPushButton("Close")
+
+        form = QFormLayout()
+        form.addRow("Format", self.format)
+        form.addRow("Table rows", self.rows)
+        form.addRow("Include", self.highlights_box)
+        form.addRow("", self.figures_box)
+        form.addRow("Figures of kinds", self.kinds)
+        form.addRow("Figures of indicators", self.indicators)
+        form.addRow("Only in section", self.section)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        form.addRow("Save to", path_row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+        self.format.currentIndexChanged.connect(self._on_format_changed)
+        browse.clicked.connect(self._on_browse_clicked)
+        self.export_button.clicked.connect(lambda: self.export_to())
+        self.copy_button.clicked.connect(self.copy_to_clipboard)
+        close.clicked.connect(self.reject)
+
+    # -- API -------------------------------------------------------------------
+
+    def selection(self) -> Selection:
+        return Selection(highlights=self.highlights_box.isChecked(),
+                         figures=self.figures_box.isChecked(),
+                         kinds=_checked(self.kinds), indicators=_checked(self.indicators),
+                         section=self.section.currentData())
+
+    def excerpts(self) -> list[Excerpt]:
+        selection = self.selection()
+        highlights = self.store.highlights(self.doc) if selection.highlights and self.store \
+            else ()
+        return build_excerpts(self.doc, selection, highlights)
+
+    def export_to(self, path: str | Path | None = None) -> Path | None:
+        target = Path(path or self.path.text().strip())
+        if not str(target):
+            self._say("Choose where to save the export.", error=True)
+            return None
+        excerpts = self.excerpts()
+        try:
+            written = export(self.doc, excerpts, target, self.format.currentData(),
+                             self.rows.currentData())
+        except ExportError as e:
+            self._say(f"Not exported: {e}", error=True)
+            return None
+        self._say(f"Exported {len(excerpts)} excerpt(s) to {written}")
+        self.exported.emit(str(written))
+        return written
+
+    def copy_to_clipboard(self) -> None:
+        excerpts = self.excerpts()
+        copy_excerpts(self.doc, excerpts)
+        self._say(f"Copied {len(excerpts)} excerpt(s).")
+
+    def _say(self, message: str, error: bool = False) -> None:
+        # An error stays in the dialog, in red and bold, so the reader can fix the path.
+        self.status.setStyleSheet("color: #c62828; font-weight: bold;" if error else "")
+        self.status.setText(message)
+
+    # -- slots -----------------------------------------------------------------
+
+    def _on_format_changed(self) -> None:
+        fmt = self.format.currentData()
+        self.rows.setEnabled(fmt in ("csv", "xlsx"))
+        current = Path(self.path.text().strip() or _default_path(self.doc, fmt))
+        self.path.setText(str(current.with_suffix(f".{fmt}")))
+
+    def _on_browse_clicked(self) -> None:
+        fmt = self.format.currentData()
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(),
+                                                f"{FORMAT_NAMES[fmt]} (*.{fmt})")
+        if chosen:
+            self.path.setText(chosen)
+
+
+def copy_excerpts(doc: Document, excerpts: list[Excerpt]) -> None:
+    """Put excerpts on the clipboard: HTML for rich editors, plain text for the rest."""
+    mime = QMimeData()
+    mime.setHtml(fragment(excerpts))
+    mime.setText(render(doc, excerpts, "txt").decode("utf-8"))
+    QGuiApplication.clipboard().setMimeData(mime)
+
+
+def _checklist(names) -> QListWidget:
+    widget = QListWidget()
+    for name in names:
+        item = QListWidgetItem(name)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    widget.setMaximumHeight(90)
+    return widget
+
+
+def _checked(widget: QListWidget) -> tuple[str, ...]:
+    return tuple(widget.item(i).text() for i in range(widget.count())
+                 if widget.item(i).checkState() == Qt.CheckState.Checked)
+
+
+def _default_path(doc: Document, fmt: str) -> Path:
+    source = Path(doc.source.path) if doc.source.path else Path.home() / "report"
+    return source.with_name(f"{source.stem}-excerpts.{fmt}")

@@ -1,0 +1,361 @@
+"""Key indicators: a table, and charts of growth rates and of levels (actual vs target).
+
+The table lists every indicator row; the charts show the headline ones (canonical names
+in reader/data/indicators.json) unless "All rows" is ticked, so phrases the extractor
+named from the text (投资额, 产值…) do not crowd out 生产总值 and 财政收入.
+Levels are charted one unit family at a time (a selector: 亿元 totals, 元 per person, %, 万人…),
+never two incompatible units on one axis. The table fits a narrow dock: the name column
+stretches, the others fit their contents up to a share of the width, tooltips give all.
+The charts need pyqtgraph, loaded by `load_charts()` after the window's first paint.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.document import Document, Indicator
+from reader.figures.describe import ROLE_NAMES, span_text
+from reader.indicators.levels import UnitGroup, level_groups
+from reader.indicators.pairs import KeyRow, when_text
+from reader.ui.panels.indicator_model import HEADERS, IndicatorTableModel
+
+NAME_MIN_HAN = 7  # the name column keeps this many characters however narrow the dock
+MAX_WIDTH = 420  # the panel's preferred width: it never asks the dock for more
+QUAL = 4  # the qualifier column
+
+
+class _ElideRight(QStyledItemDelegate):
+    """Numbers cut at the end: "4.5% → 6…", never "4.5%…6.5%", which would read as a range."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideRight
+
+
+class KeyTable(QTableView):
+    """The table in a narrow dock: the name takes the rest and keeps NAME_MIN_HAN characters;
+    the number columns fit their contents, capped to share what is left (elided, tooltips)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent, alternatingRowColors=True, wordWrap=False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # names keep both ends
+        self._numbers = _ElideRight(self)
+        for c in range(1, len(HEADERS)):
+            self.setItemDelegateForColumn(c, self._numbers)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        # Every width is set by fit_columns (Qt's Stretch misses viewport changes mid-layout).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(self._han() * 2)
+
+    def _han(self) -> int:
+        return self.fontMetrics().horizontalAdvance("国")
+
+    def name_min(self) -> int:
+        return self._han() * NAME_MIN_HAN + 12
+
+    def _need(self, column: int) -> int:
+        """Width of the column's widest cell (every row, not only those in view) or header."""
+        model, fm = self.model(), self.fontMetrics()
+        cells = (model.index(r, column).data() or "" for r in range(model.rowCount()))
+        widest = max((fm.horizontalAdvance(t) for t in cells), default=0)
+        return max(widest + 8, self.horizontalHeader().sectionSizeHint(column))  # + 2×(3 px margin+1)
+
+    def fit_columns(self) -> None:
+        """Number columns at their contents' width, capped (water-filling) so that the name
+        column keeps its minimum; what is cut off is elided and shown in the tooltip."""
+        header, model = self.horizontalHeader(), self.model()
+        if model is None:
+            return
+        qualifiers = any(model.index(r, QUAL).data() for r in range(model.rowCount()))
+        self.setColumnHidden(QUAL, not qualifiers)  # a column of blanks only takes room
+        needs = {c: self._need(c) for c in range(1, model.columnCount())
+                 if not self.isColumnHidden(c)}
+        room = max(self.viewport().width() - self.name_min(), 0)
+        cap = max(needs.values(), default=0)
+        for i, need in enumerate(sorted(needs.values())):
+            share = room // (len(needs) - i)
+            if need > share:
+                cap = share
+                break
+            room -= need
+        widths = {c: min(need, max(cap, self._han() * 3)) for c, need in needs.items()}
+        for c, width in widths.items():
+            header.resizeSection(c, width)
+        rest = self.viewport().width() - sum(widths.values())
+        header.resizeSection(0, max(rest, self.name_min()))
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.Resize:  # also when the vertical scroll bar comes or goes
+            self.fit_columns()
+        return super().viewportEvent(event)
+
+
+class IndicatorPanel(QWidget):
+    reveal_requested = Signal(int, int)  # text span of the figure to show and flash
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = IndicatorTableModel(self)
+        self.table = KeyTable()
+        self.table.setModel(self.model)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(QLabel("Loading chart…", alignment=Qt.AlignmentFlag.AlignCenter),
+                         "Growth %")
+        self.unit_box = QComboBox()
+        self.unit_box.setToolTip("Unit of the levels charted: one unit family per chart")
+        self.unit_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.unit_box.currentIndexChanged.connect(lambda _i: self._fill_levels())
+        unit_row = QHBoxLayout()
+        unit_row.setContentsMargins(4, 2, 4, 0)
+        unit_row.addWidget(QLabel("Unit 单位"))
+        unit_row.addWidget(self.unit_box)
+        unit_row.addStretch(1)
+        levels = QWidget()
+        self._levels_layout = QVBoxLayout(levels)
+        self._levels_layout.setContentsMargins(0, 0, 0, 0)
+        self._levels_layout.addLayout(unit_row)
+        self._levels_layout.addWidget(
+            QLabel("Loading chart…", alignment=Qt.AlignmentFlag.AlignCenter), 1)
+        self.tabs.addTab(levels, "Levels 数值")
+        self.tabs.setTabToolTip(1, "Amounts, counts and shares, one unit at a time")
+        self.groups: list[UnitGroup] = []
+        export_png = QPushButton("Export PNG…")
+        export_svg = QPushButton("Export SVG…")
+        export_png.clicked.connect(lambda: self._on_export_clicked("png"))
+        export_svg.clicked.connect(lambda: self._on_export_clicked("svg"))
+        self.all_rows = QCheckBox("All rows")
+        self.all_rows.setToolTip("Chart every row of the table, not only headline indicators")
+        self.all_rows.toggled.connect(self._fill_charts)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.all_rows)
+        buttons.addStretch(1)
+        buttons.addWidget(export_png)
+        buttons.addWidget(export_svg)
+        charts = QWidget()
+        chart_layout = QVBoxLayout(charts)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.tabs)
+        chart_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(charts)
+        splitter.setSizes([260, 380])
+        self.empty = QLabel("No key indicators found in this report.")
+        self.empty.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
+        layout.addWidget(splitter)
+        self.growth_chart = None
+        self.amount_chart = None
+        self._dark = False
+        self._selecting = False
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
+        self.table.clicked.connect(lambda index: self._reveal_row(index.row()))
+
+    def sizeHint(self) -> QSize:
+        """Room for a headline name and the four number columns (the dock's first width)."""
+        han = self.fontMetrics().horizontalAdvance("国")
+        return QSize(min(han * 32, MAX_WIDTH), super().sizeHint().height())
+
+    def charted_rows(self) -> list[int]:
+        """Rows the charts show: headline indicators (all rows if none, or if asked)."""
+        rows = self.model.rows
+        picked = [i for i, r in enumerate(rows) if r.headline]
+        return list(range(len(rows))) if self.all_rows.isChecked() or not picked else picked
+
+    # --- data ------------------------------------------------------------------------------
+    def set_document(self, doc: Document | None) -> None:
+        self.model.set_document(doc)
+        self.empty.setVisible(not self.model.rows)
+        self.table.fit_columns()
+        self._fill_charts()
+
+    def set_dark(self, dark: bool) -> None:
+        self._dark = dark
+        if self.growth_chart is not None:
+            for chart in (self.growth_chart, self.amount_chart):
+                chart._dark = dark
+            self._fill_charts()
+
+    def load_charts(self) -> None:
+        """Create the pyqtgraph charts (imports pyqtgraph); call after the first paint."""
+        if self.growth_chart is not None:
+            return
+        from reader.ui.panels.indicator_chart import BarChart
+
+        self.growth_chart = BarChart("growth, %", self._dark)
+        self.amount_chart = BarChart("", self._dark)
+        old = self.tabs.widget(0)
+        self.tabs.removeTab(0)
+        old.deleteLater()
+        self.tabs.insertTab(0, self.growth_chart, "Growth %")
+        old = self._levels_layout.takeAt(1).widget()
+        old.deleteLater()
+        self._levels_layout.addWidget(self.amount_chart, 1)
+        for chart in (self.growth_chart, self.amount_chart):
+            chart.bar_clicked.connect(self._on_bar_clicked)
+        self.tabs.setCurrentIndex(0)
+        self._fill_charts()
+
+    def _fill_charts(self) -> None:
+        if self.growth_chart is None:
+            return
+        from reader.ui.panels.indicator_chart import Bar
+
+        rows = [(i, self.model.rows[i]) for i in self.charted_rows()]
+        growth = [(i, r) for i, r in rows if _growth(r.actual) or _growth(r.target)]
+        bars, names = [], []
+        for slot, (i, r) in enumerate(growth):
+            inds = [(role, ind) for role, ind in (("actual", r.actual), ("target", r.target))
+                    if _growth(ind)]
+            names.append(_category(r.name, [ind for _role, ind in inds]))
+            for role, ind in inds:
+                text = f"{span_text(ind.growth_pct, ind.growth_high)}% {ind.qualifier}".strip()
+                bars.append(Bar(i, slot, role, ind.growth_pct, _tip(r.name, ind, text),
+                                ind.growth_high))
+        self.growth_chart.set_bars(names, bars)
+        self._fill_unit_box([i for i, _r in rows])
+        self._fill_levels()
+
+    def _fill_unit_box(self, charted: list[int]) -> None:
+        """One entry per unit family; the family shown before stays chosen if still there."""
+        before = self.unit_box.currentData()
+        self.groups = level_groups(self.model.rows, self.model.figures, charted)
+        self.unit_box.blockSignals(True)
+        self.unit_box.clear()
+        for g in self.groups:
+            self.unit_box.addItem(f"{g.label} ({len({lv.row for lv in g.levels})})", g.label)
+        labels = [g.label for g in self.groups]
+        self.unit_box.setCurrentIndex(labels.index(before) if before in labels else 0)
+        self.unit_box.blockSignals(False)
+
+    def _fill_levels(self) -> None:
+        if self.amount_chart is None:
+            return
+        from reader.ui.panels.indicator_chart import Bar
+
+        i = self.unit_box.currentIndex()
+        group = self.groups[i] if 0 <= i < len(self.groups) else None
+        bars, names, slots = [], [], {}
+        for lv in group.levels if group else ():
+            row = self.model.rows[lv.row]
+            if lv.row not in slots:
+                slots[lv.row] = len(names)
+                names.append(_category(row.name, [x.ind for x in group.levels
+                                                  if x.row == lv.row]))
+            value = group.value(lv.base)
+            high = None if lv.base_high is None else group.value(lv.base_high)
+            text = lv.figure.text
+            if lv.figure.unit_norm != group.unit:  # 6.66万亿元 = 66,600 亿元
+                text += f" = {span_text(value, high)} {group.unit}"
+            bars.append(Bar(lv.row, slots[lv.row], lv.role, value, _tip(row.name, lv.ind, text),
+                            high))
+        self.amount_chart.set_unit(group.unit if group else "")
+        self.amount_chart.set_bars(names, bars)
+        row = self.selected_row()
+        selected = row >= 0 and self.table.selectionModel().isRowSelected(row)
+        self.amount_chart.select_row(row if selected else -1)
+
+    # --- selection ------------------------------------------------------------------------------
+    def select_figure(self, figure_id: int) -> bool:
+        """Select the row and bars of the indicator that `figure_id` belongs to."""
+        row = self.model.row_of_figure(figure_id)
+        if row < 0:
+            return False
+        self._select_row(row)
+        return True
+
+    def selected_row(self) -> int:
+        return self.table.currentIndex().row()
+
+    def _select_row(self, row: int) -> None:
+        self._selecting = True
+        try:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(self.model.index(row, 0))
+        finally:
+            self._selecting = False
+        self._mark_row(row)
+
+    def _mark_row(self, row: int) -> None:
+        """Shade the row's bars; the levels chart turns to the row's unit if it is on another."""
+        if self.amount_chart is None:
+            return
+        shown = self.unit_box.currentIndex()
+        where = [i for i, g in enumerate(self.groups) if any(lv.row == row for lv in g.levels)]
+        if where and shown not in where:
+            self.unit_box.setCurrentIndex(where[0])  # refills the chart, shading the row
+        self.growth_chart.select_row(row)
+        self.amount_chart.select_row(row)
+
+    def _reveal_row(self, row: int) -> None:
+        if 0 <= row < len(self.model.rows):
+            start, end = self.model.reveal_span(row)
+            self.reveal_requested.emit(start, end)
+
+    def _on_table_row_changed(self, current, _previous) -> None:
+        if self._selecting or not current.isValid():
+            return
+        self._mark_row(current.row())
+        self._reveal_row(current.row())
+
+    def _on_bar_clicked(self, row: int) -> None:
+        self._select_row(row)
+        self._reveal_row(row)
+
+    def export_chart(self, path: str) -> None:
+        self.load_charts()
+        chart = self.growth_chart if self.tabs.currentIndex() == 0 else self.amount_chart
+        chart.export(path)
+
+    def _on_export_clicked(self, fmt: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export chart", f"indicators.{fmt}",
+                                              f"{fmt.upper()} (*.{fmt})")
+        if path:
+            self.export_chart(path)
+
+
+def _growth(ind) -> bool:
+    return ind is not None and ind.growth_pct is not None
+
+
+def _tip(name: str, ind: Indicator, value: str) -> str:
+    """Hover text of a bar: the name, role and year or plan period, the value in full."""
+    when = when_text(ind)
+    role = ROLE_NAMES.get(ind.role, ind.role)
+    return f"{name}\n{role} · {when}: {value}" if when else f"{name}\n{role}: {value}"
+
+
+def _category(name: str, inds: list[Indicator]) -> str:
+    """A category label, elided; with the plan period when all its bars are of one."""
+    from reader.ui.panels.indicator_chart import short_label
+
+    periods = {ind.period for ind in inds}
+    label = short_label(name)
+    return f"{label} ({periods.pop()})" if len(periods) == 1 and "" not in periods else label
+
+
+__all__ = ["IndicatorPanel", "KeyRow"]
