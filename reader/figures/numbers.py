@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import re
 
-# Full-width digits and signs map 1:1 to ASCII, so offsets do not move.
-_WIDE = str.maketrans("０１２３４５６７８９％．，～－＋", "0123456789%.,~-+")
-
 ARABIC = r"\d+(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]*[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?"
 
@@ -18,11 +15,6 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
            "六": 6, "七": 7, "八": 8, "九": 9}
 _SCALES = {"十": 10, "百": 100, "千": 1000}
 _ARABIC_RE = re.compile(ARABIC)
-
-
-def normalize_width(text: str) -> str:
-    """Full-width digits and signs → ASCII (same length)."""
-    return text.translate(_WIDE)
 
 
 def parse_number(s: str) -> float | None:

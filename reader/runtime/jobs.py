@@ -68,10 +68,3 @@ def in_script(doc: Document, script: str) -> Document:
     from reader.text.convert import convert_document
 
     return convert_document(doc, script)
-
-
-def import_chart_module(progress=None, cancelled=None):
-    import reader.ui.panels.indicator_chart  # noqa: F401  (imports pyqtgraph)
-    from reader.runtime.prefetch import warm_later
-
-    warm_later()  # the process that will analyse files opened later

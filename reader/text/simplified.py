@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.figures.numbers import normalize_width
+from reader.chars import normalize_width
 from reader.text.offsets import OffsetMap
 from reader.text.script import to_simplified
 

@@ -99,7 +99,7 @@ class DocumentLoader(QObject):
         if self._charts_asked:
             return
         self._charts_asked = True
-        self.runner.submit(CHARTS, jobs.import_chart_module)
+        self.runner.submit(CHARTS, import_chart_module)
 
     def close(self) -> None:
         for analysis in (self.prefetched, self._opening):
@@ -135,3 +135,12 @@ class DocumentLoader(QObject):
         if self._to_link is not None or self.runner.is_busy(LINK):  # the report still open
             self.status.show_progress(0.0, "Linking indicators…")
         self.failed.emit(f"Could not open the report.\n\n{error}")
+
+
+def import_chart_module(progress=None, cancelled=None) -> None:
+    """A runner job: pyqtgraph's import (~0.3 s) after the first paint, and the fork server
+    that will analyse files opened later."""
+    import reader.ui.panels.indicator_chart  # noqa: F401  (imports pyqtgraph)
+    from reader.runtime.prefetch import warm_later
+
+    warm_later()
