@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -33,3 +34,11 @@ def indicator_synonyms() -> dict[str, str]:
 def headline_names() -> frozenset[str]:
     """Canonical names of the headline indicators (what the panel charts by default)."""
     return frozenset(load_json("indicators.json")["canonical"])
+
+
+@cache
+def salutation() -> str:
+    """Regex alternation of the salutations that end a report's front matter (各位代表…),
+    from meta.json; callers add the punctuation their context allows."""
+    words = sorted(load_json("meta.json")["salutations"], key=len, reverse=True)
+    return "(?:" + "|".join(map(re.escape, words)) + ")"

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from reader.atomic import ExportError, atomic_write
 from reader.document import Document
-from reader.export.atomic import ExportError, atomic_write
 from reader.export.excerpts import Excerpt, report_title
 
 FORMATS = {"md": "to_markdown", "csv": "to_csv", "xlsx": "to_xlsx", "json": "to_json",

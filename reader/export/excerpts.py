@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
 
+from reader.chars import SENTENCE_ENDS
 from reader.document import Document, Figure, Section
-from reader.figures.cues import SENTENCE_ENDS
 from reader.store.highlights import COLOURS, Highlight
 from reader.text.script import simplified
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from reader.chars import CLAUSE_SEPS
 from reader.figures.units import alternation
 from reader.vocab import load_json
 
-CLAUSE_SEPS = "，,、；;。：:！？!?\n“”\"「」"
-SENTENCE_ENDS = re.compile(r"[。！？!?；;\n]")
 _LEVEL_BEFORE = tuple("到至为达")  # 提高到78.8岁 is a level
 
 

@@ -12,8 +12,9 @@ import re
 from bisect import bisect_right
 from functools import cache
 
+from reader.chars import SENTENCE_ENDS
 from reader.document import Figure
-from reader.figures.cues import SENTENCE_ENDS, growth_cue
+from reader.figures.cues import growth_cue
 from reader.figures.numbers import ARABIC, CHINESE, parse_number
 from reader.figures.units import alternation, multiplier_pattern, normalise, unit_pattern, units
 from reader.text.simplified import working_copy

@@ -14,8 +14,9 @@ from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
 
+from reader.chars import SENTENCE_ENDS
 from reader.document import Figure, Indicator, Meta, Section, Span
-from reader.figures.cues import SENTENCE_ENDS, clause_start
+from reader.figures.cues import clause_start
 from reader.figures.units import alternation
 from reader.indicators.enumerations import first_item_start, split_items
 from reader.indicators.key_table import build_table

@@ -22,10 +22,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from reader.chars import CN_DIGITS
 from reader.figures.cues import clause_start, cue_words, is_change
 
 OPENING = 40  # characters of a paragraph whose cues set the context
-_CN = "一二三四五六七八九"
+_CN = CN_DIGITS
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,27 +8,14 @@ background thread at start-up. jieba's model cache goes to `$REPORT_LENS_HOME/ca
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from functools import lru_cache
-from pathlib import Path
 
+from reader.paths import cache_dir
 from reader.vocab import data_path
 
 _lock = threading.Lock()
 _tokenizer = None
-
-
-def cache_dir() -> Path:
-    home = os.environ.get("REPORT_LENS_HOME")
-    if home:
-        path = Path(home) / "cache"
-    else:
-        from platformdirs import user_cache_dir
-
-        path = Path(user_cache_dir("report-lens", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def tokenizer():

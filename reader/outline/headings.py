@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from reader.chars import CLOSING_BRACKETS, CN_ORDINALS, PARAGRAPH_END_CHARS, TITLE_END
 from reader.vocab import data_path
 
 _DATA = data_path("outline.json")
-_CN = "一二三四五六七八九十"
+_CN = CN_ORDINALS
 _MARKERS = (
     ("cn_part", re.compile(rf"第[{_CN}]{{1,3}}(?:部分|篇|章)[\s、，,：:]*")),
     ("cn_section", re.compile(rf"第[{_CN}]{{1,3}}[节節][\s、，,：:]*")),
@@ -32,10 +33,10 @@ _NUM = re.compile(r"[（(]?\d{1,2}(?:[.．](?!\d)|、|[）)])")
 ITEM_STYLES = frozenset({"dash", "cn_shi", "lead", "mid_lead", "bracket_run"})
 _MD = re.compile(r"(#{1,6})[ \t\u3000]*")  # Markdown-ish `#`/`##` headings
 _BRACKET = re.compile(r"【([^【】\n]{2,30})】")  # `【经济运行】…`
-_TERMINATOR = re.compile(r"[。！？!]|\?+")
+_TERMINATOR = TITLE_END
 _CLAUSE_PUNCT = re.compile(r"[，,、；;：:（）()]")
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
-_ENDED = tuple("。！？!?；;：:”」』）)")
+_ENDED = tuple(PARAGRAPH_END_CHARS + CLOSING_BRACKETS)
 _TABLE_ROW = re.compile(r"\S(?:\t|[ \u3000]{2,}|\u3000)\S")  # cells apart by tabs or runs of spaces
 _CAPTION = re.compile(r"(?:表|图|圖)\s*\d")
 _LINE_MAX = 26  # an unmarked part heading is a short line

@@ -15,14 +15,15 @@ import re
 from collections import Counter
 from functools import cache
 
+from reader.chars import CN_DIGIT_VALUES
 from reader.document import Meta, Span
-from reader.vocab import load_json
+from reader.vocab import load_json, salutation
 
 _HEAD_LINES = 12  # front matter is never longer
-_SALUTATION = re.compile(r"各位(?:代表|委员|委員)[：:，,！!]?$")
+_SALUTATION = re.compile(rf"{salutation()}[：:，,！!]?$")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
                    r"|([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+_CN_DIGITS = CN_DIGIT_VALUES
 _MEETING = re.compile(r"(?:会议|會議|大会|大會)")
 _TITLE = re.compile(r"(?:报告|報告|公报|公報)")
 _MARKUP_PREFIX = re.compile(r"^(?:#{1,6}|【)\s*")

@@ -8,15 +8,16 @@ edited file or a changed rule never gets a stale result. The folder is ours alon
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 from reader import pipeline
+from reader.atomic import WriteError, atomic_write
 from reader.document import Document
 from reader.load import load_file
+from reader.paths import cache_dir
 
 KEEP = 16  # entries; the oldest go first (a 5 MB report's entry is ~10 MB)
 PACKAGE = Path(__file__).resolve().parent.parent  # the reader package
@@ -35,8 +36,6 @@ def code_fingerprint() -> str:
 
 
 def _folder() -> Path:
-    from reader.indicators.segment import cache_dir  # the app's one user cache folder
-
     path = cache_dir() / "analyses"
     path.mkdir(parents=True, exist_ok=True)
     return path
@@ -58,18 +57,16 @@ def load(sha256: str, path: str) -> Document | None:
 
 
 def store(doc: Document) -> None:
-    """Write atomically; a full disk or read-only folder just means no cache."""
+    """Keep `doc` for the next open; a full disk or read-only folder just means no cache."""
     try:
         target = _entry(doc.source.sha256)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(doc, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
+        atomic_write(target, lambda f: pickle.dump(doc, f, protocol=pickle.HIGHEST_PROTOCOL))
         entries = sorted(target.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-KEEP]:
             old.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError):
+    except (OSError, WriteError, pickle.PicklingError):
         pass
+
 
 
 def read_file(path: str | Path, progress: pipeline.Progress | None = None,

@@ -14,9 +14,11 @@ import re
 import zlib
 from array import array
 
+from reader.chars import SENTENCE_END_CHARS
+
 SKETCH_SIZE = 256  # hashes kept: ±3% error on the estimate, 1 KB a report
 MIN_SENTENCE = 12  # shorter sentences (各位代表, 谢谢大家) are shared by unrelated reports
-_LONG_SENTENCE = re.compile(f"[^。！？；!?;\n]{{{MIN_SENTENCE},}}")
+_LONG_SENTENCE = re.compile(f"[^{SENTENCE_END_CHARS}\n]{{{MIN_SENTENCE},}}")
 
 
 def sketch(text: str) -> bytes:

@@ -27,7 +27,6 @@ else `highlights.sqlite3` in the platform's user data directory for `ReportLens`
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -35,6 +34,7 @@ from pathlib import Path
 
 from reader.document import Document
 from reader.highlight_colours import COLOURS
+from reader.paths import data_dir
 from reader.store import fingerprint
 
 CONTEXT = 24  # characters of context kept on each side of a quote
@@ -81,14 +81,7 @@ class Attachment:
 
 
 def db_path() -> Path:
-    home = os.environ.get("REPORT_LENS_HOME")
-    if home:
-        base = Path(home)
-    else:
-        from platformdirs import user_data_dir
-
-        base = Path(user_data_dir("ReportLens", appauthor=False))
-    return base / "highlights.sqlite3"
+    return data_dir() / "highlights.sqlite3"
 
 
 _last_hashed: tuple[str | None, str] = (None, "")  # (text, its sha)

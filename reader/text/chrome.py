@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from reader.vocab import data_path
+from reader.vocab import data_path, salutation
 
 _DATA = data_path("chrome.txt")
-_SALUTATION = re.compile(r"^各位(?:代表|委员|委員)[，,：:！!]")
+_SALUTATION = re.compile(rf"^{salutation()}[，,：:！!]")
 _HEADER_LIMIT = 40  # lines searched for the salutation that ends the header
 _TOOLBAR_RUN = 3  # toolbar words in a row that make a toolbar
 _FOOTER_LABEL_LINE_MAX = 30  # a footer label's line: the label and a name, not a sentence

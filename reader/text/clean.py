@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.chars import CLOSING_BRACKETS, PARAGRAPH_END_CHARS
 from reader.document import Span
 from reader.text.chrome import chrome_lines
 from reader.text.damage import find_damaged
@@ -34,7 +35,7 @@ _GLOSS = re.compile(r"\(((?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv" + _TONES
 _SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]{1,3}){2,}[\u4e00-\u9fff]")
 _CONTINUES = tuple("，。、；：！？）」』”’》,.;:!?)")
 _NUMBER_FRAGMENT = re.compile(r"[0-9０-９.．]{1,4}")
-_ENDED = tuple("。！？!?；;：:”」』）)")
+_ENDED = tuple(PARAGRAPH_END_CHARS + CLOSING_BRACKETS)
 _OPEN_CLOSE = (("“", "”"), ("《", "》"), ("「", "」"))
 _PUNCT = re.compile(r"[，。、；：！？,.;:!?“”《》「」（）()]")
 _FRAGMENT_MAX = 6  # a link's words split onto a line of their own

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_CN = "一二三四五六七八九十"
+from reader.chars import CN_ORDINALS, PARAGRAPH_END_CHARS
+
+_CN = CN_ORDINALS
 MARKER = re.compile(
     rf"(?:[{_CN}]{{1,3}}、|[（(][{_CN}\d]{{1,3}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)|[{_CN}]{{1,3}}是"
     rf"|第[{_CN}]{{1,3}}(?:部分|章|节|節|篇)|#|【|——|──|--|附件|附录|附錄|附表)"
@@ -26,7 +28,7 @@ _MIN_SHARE = 0.35  # of the lines at the wrap width
 _MAX_WIDER = 0.05  # of the lines wider than it
 _MIN_OPEN = 0.5  # of the wide lines that stop mid-sentence
 _SPACE = " \t\u3000\u00a0"
-_ENDED = tuple("。！？!?；;：:”」』")
+_ENDED = tuple(PARAGRAPH_END_CHARS)
 
 
 def columns(s: str) -> int:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+from reader.paths import config_dir
 
 ORGANIZATION = "ReportLens"
 APPLICATION = "Report Lens"
@@ -18,19 +18,11 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK TC", "Source Han Sans SC", "M
                 "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Serif CJK SC")
 
 
-def home_dir() -> Path | None:
-    """$REPORT_LENS_HOME when set (tests, portable installs): all user files go there."""
-    home = os.environ.get("REPORT_LENS_HOME")
-    return Path(home) if home else None
-
-
 def settings() -> QSettings:
     """Window geometry, dock state and recent files; nothing else is kept here."""
-    home = home_dir()
-    if home:
-        home.mkdir(parents=True, exist_ok=True)
-        return QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
-    return QSettings(ORGANIZATION, APPLICATION)
+    folder = config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:

@@ -198,7 +198,9 @@ def test_geometry_and_recent_files_persist(qtbot, window, sample_doc):
     s = app_setup.settings()
     assert s.value("geometry") is not None
     assert sample_doc.source.path in window.recent_files()
-    assert str(app_setup.home_dir()) in s.fileName()
+    from reader.paths import home_dir
+
+    assert str(home_dir()) in s.fileName()
 
 
 def test_themes_switch(window):

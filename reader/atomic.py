@@ -1,4 +1,5 @@
-"""Atomic file writes: a temp file in the target's directory, then os.replace.
+"""Atomic file writes, the one way the app writes a file the user or a later session reads
+(exports, the analysis cache): a temp file in the target's folder, fsync, then os.replace.
 
 A failure at any point leaves no half-written file and does not touch the old one.
 """
@@ -12,26 +13,32 @@ from pathlib import Path
 from typing import BinaryIO
 
 
-class ExportError(Exception):
-    """An export that cannot be written; the message is for the user."""
+class WriteError(Exception):
+    """A file that cannot be written; the message is one line, for the user."""
+
+
+ExportError = WriteError  # the name exports and their callers use
 
 
 def atomic_write(path: str | Path, data: bytes | Callable[[BinaryIO], None]) -> Path:
-    """Write `data` (bytes, or a function writing to a binary file) to `path` atomically."""
+    """Write `data` (bytes, or a function writing to a binary file) to `path` atomically and
+    return the path. Raises `WriteError` (a folder, a missing or read-only folder, a read-only
+    file, a full disk); any other exception from `data` is re-raised after the temp file is
+    removed."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        raise ExportError(f"Cannot write {target}: it is a folder")
+        raise WriteError(f"Cannot write {target}: it is a folder")
     if not folder.is_dir():
-        raise ExportError(f"Cannot write {target}: the folder {folder} does not exist")
+        raise WriteError(f"Cannot write {target}: the folder {folder} does not exist")
     if target.exists() and not os.access(target, os.W_OK):
-        raise ExportError(f"Cannot write {target}: the file is read-only")
+        raise WriteError(f"Cannot write {target}: the file is read-only")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except PermissionError:
-        raise ExportError(f"Cannot write {target}: the folder {folder} is read-only") from None
+        raise WriteError(f"Cannot write {target}: the folder {folder} is read-only") from None
     except OSError as e:
-        raise ExportError(f"Cannot write {target}: {e.strerror or e}") from None
+        raise WriteError(f"Cannot write {target}: {e.strerror or e}") from None
     try:
         with os.fdopen(fd, "wb") as f:
             if callable(data):
@@ -53,8 +60,8 @@ def atomic_write(path: str | Path, data: bytes | Callable[[BinaryIO], None]) -> 
         except OSError:
             pass
         if isinstance(e, PermissionError):
-            raise ExportError(f"Cannot write {target}: permission denied") from None
+            raise WriteError(f"Cannot write {target}: permission denied") from None
         if isinstance(e, OSError):
-            raise ExportError(f"Cannot write {target}: {e.strerror or e}") from None
+            raise WriteError(f"Cannot write {target}: {e.strerror or e}") from None
         raise
     return target
