@@ -11,4 +11,4 @@ CHECK = Path(__file__).resolve().parents[1] / "gold" / "tools" / "check_gold.py"
 def test_gold_files_are_consistent_with_their_texts():
     out = subprocess.run([sys.executable, str(CHECK)], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "FAIL" not in out.stdout and out.stdout.count("OK ") >= 9
+    assert "FAIL" not in out.stdout and out.stdout.count("OK ") >= 17
