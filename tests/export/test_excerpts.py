@@ -1,5 +1,7 @@
 """Excerpts: section path, paragraph, offsets (cleaned and raw), figures, selections."""
 
+from pathlib import Path
+
 import pytest
 
 from reader.document import Document, Figure, Meta, Section, Source
@@ -151,7 +153,7 @@ def test_real_sample(sample_doc):
     quote = "全年完成一般公共預算收入17.03億元、同口徑增長9.7%"
     start = sample_doc.text.index(quote)
     x = make_excerpt(sample_doc, start, start + len(quote))
-    raw = open(sample_doc.source.path, encoding="utf-8").read()
+    raw = Path(sample_doc.source.path).read_text(encoding="utf-8")
     assert raw[x.raw_start] == quote[0] and raw[x.raw_end - 1] == quote[-1]
     assert x.paragraph > 1
     if sample_doc.sections:
