@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the model is at the bottom: it names the text stage's map, never imports it
     from reader.text.offsets import OffsetMap
@@ -134,7 +134,8 @@ class Document:
             section_id = s.parent
         return tuple(reversed(path))
 
-    def evolve(self, **changes) -> Document:
+    def evolve(self, **changes: Any) -> Document:
+        """A copy with the named fields replaced (`dataclasses.replace`)."""
         return replace(self, **changes)
 
 

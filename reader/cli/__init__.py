@@ -9,6 +9,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # what each command's add_parser receives (argparse names no public type for it)
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 COMMANDS = ("extract", "export")
 

@@ -7,11 +7,17 @@ one row per indicator, tab-separated with a header line.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.cli import Subparsers
+    from reader.document import Document
 
 
-def add_parser(sub) -> None:
+def add_parser(sub: Subparsers) -> None:
     p = sub.add_parser("extract", help="analyse a report and print sections, figures, indicators")
     p.add_argument("file")
     how = p.add_mutually_exclusive_group()
@@ -21,7 +27,7 @@ def add_parser(sub) -> None:
     p.set_defaults(run=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from reader.pipeline import analyze_file
 
     doc = analyze_file(args.file)
@@ -35,7 +41,7 @@ def run(args) -> int:
     return 0
 
 
-def key_table_text(doc) -> str:
+def key_table_text(doc: Document) -> str:
     """The panel's rows as tab-separated text: indicator, actual, target, growth, qualifier."""
     from reader.indicators.pairs import (
         amount_text,

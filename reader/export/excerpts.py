@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
+from typing import Any
 
 from reader.chars import SENTENCE_ENDS
 from reader.document import Document, Figure, Section
@@ -108,7 +109,7 @@ class Selection:
 # -- builders ------------------------------------------------------------------
 
 def make_excerpt(doc: Document, start: int, end: int, origin: str = "highlight",
-                 figures: Iterable[Figure] | None = None, **extra) -> Excerpt:
+                 figures: Iterable[Figure] | None = None, **extra: Any) -> Excerpt:
     """An excerpt of doc.text[start:end]; figures default to all figures inside the range."""
     section = doc.section_at(start)
     path = doc.section_path(section.id) if section else ()

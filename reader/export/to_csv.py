@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 from reader.export.excerpts import Excerpt
 from reader.export.table import rows_for
 
+if TYPE_CHECKING:
+    from reader.export import Report
 
-def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
+
+def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
     columns, rows = rows_for(excerpts, per)
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")

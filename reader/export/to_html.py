@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from html import escape
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from reader.export.excerpts import Excerpt
+
+if TYPE_CHECKING:
+    from reader.export import Report
 
 _STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif;
@@ -21,11 +25,11 @@ blockquote mark { padding: 0 0.1em; }
 """
 
 
-def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
+def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
     return page(excerpts, report).encode("utf-8")
 
 
-def page(excerpts: list[Excerpt], report) -> str:
+def page(excerpts: list[Excerpt], report: Report) -> str:
     year = f" ({report.year})" if report.year else ""
     title = escape(report.title + year)
     return (f'<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'

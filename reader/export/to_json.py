@@ -34,8 +34,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from reader.export.excerpts import Excerpt
+
+if TYPE_CHECKING:
+    from reader.export import Report
 
 SCHEMA = "report-lens/excerpts"
 VERSION = 1
@@ -48,7 +52,7 @@ def excerpt_dict(x: Excerpt) -> dict:
     return d
 
 
-def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
+def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
     data = {
         "schema": SCHEMA,
         "version": VERSION,

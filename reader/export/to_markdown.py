@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from reader.export.excerpts import Excerpt
 
+if TYPE_CHECKING:
+    from reader.export import Report
 
-def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
+
+def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
     year = f" ({report.year})" if report.year else ""
     lines = [f"# {_inline(report.title)}{year}", ""]
     if not excerpts:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reader.export.excerpts import PATH_SEPARATOR, Excerpt
 
+if TYPE_CHECKING:
+    from reader.export import Report
 
-def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
+
+def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
     year = f"（{report.year}）" if report.year else ""
     blocks = []
     for x in excerpts:

@@ -6,19 +6,23 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from reader.export.excerpts import Excerpt
 from reader.export.table import EXCERPT_COLUMNS, FIGURE_COLUMNS, excerpt_rows, figure_rows
 
+if TYPE_CHECKING:
+    from reader.export import Report
+
 _WIDTHS = {"quote": 80, "section_path": 40, "figures": 40, "note": 30, "title": 24}
 
 
-def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
+def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])  # the empty default sheet
     sheets = [("Excerpts", EXCERPT_COLUMNS, excerpt_rows(excerpts)),
               ("Figures", FIGURE_COLUMNS, figure_rows(excerpts))]
     if per == "figure":

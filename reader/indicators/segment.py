@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from functools import lru_cache
+from typing import Any
 
 from reader.paths import cache_dir
 from reader.vocab import data_path
@@ -18,7 +19,7 @@ _lock = threading.Lock()
 _tokenizer = None
 
 
-def tokenizer():
+def tokenizer() -> Any:  # a jieba.Tokenizer (jieba has no types)
     """The one jieba tokenizer, initialised on first use (thread-safe)."""
     global _tokenizer
     if _tokenizer is None:

@@ -7,10 +7,21 @@ for phase 1, (linked doc, linked doc in the script shown) for phase 2.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reader.document import Document
 
+if TYPE_CHECKING:  # the core is imported on the worker (see above); its types are not
+    from reader.pipeline import Cancelled, Progress
+    from reader.runtime.prefetch import Prefetch
 
-def read(path: str, script: str, progress=None, cancelled=None):
+# phase 1: (as analysed, in the script shown, linked?, the analysis process or None)
+Opened = tuple[Document, Document, bool, "Prefetch | None"]
+Linked = tuple[Document, Document]  # phase 2: (linked, linked in the script shown)
+
+
+def read(path: str, script: str, progress: Progress | None = None,
+         cancelled: Cancelled | None = None) -> Opened:
     """Phase 1, or the whole analysis from the cache: (doc, doc in `script`, linked?)."""
     from reader.pipeline import is_linked
     from reader.runtime.cache import read_file
@@ -19,7 +30,8 @@ def read(path: str, script: str, progress=None, cancelled=None):
     return doc, in_script(doc, script), is_linked(doc), None
 
 
-def receive(prefetched, script: str, progress=None, cancelled=None):
+def receive(prefetched: Prefetch, script: str, progress: Progress | None = None,
+            cancelled: Cancelled | None = None) -> Opened:
     """Like `read`, from the process that analysed the file while the window was built."""
     try:
         doc, linked = prefetched.result()
@@ -29,7 +41,8 @@ def receive(prefetched, script: str, progress=None, cancelled=None):
     return doc, in_script(doc, script), linked, prefetched
 
 
-def read_elsewhere(path: str, script: str, progress=None, cancelled=None):
+def read_elsewhere(path: str, script: str, progress: Progress | None = None,
+                   cancelled: Cancelled | None = None) -> Opened:
     """Like `read`, in a process of the fork server (reader.runtime.prefetch.start_later), which then
     links it too; here where there is none."""
     from reader.load import LoadError
@@ -49,13 +62,16 @@ def read_elsewhere(path: str, script: str, progress=None, cancelled=None):
     return result
 
 
-def receive_linked(prefetched, doc: Document, script: str, progress=None, cancelled=None):
+def receive_linked(prefetched: Prefetch, doc: Document, script: str,
+                   progress: Progress | None = None,
+                   cancelled: Cancelled | None = None) -> Linked:
     """Like `link`, from the process that analysed the file."""
     linked = prefetched.linked(doc)
     return linked, in_script(linked, script)
 
 
-def link(doc: Document, script: str, progress=None, cancelled=None):
+def link(doc: Document, script: str, progress: Progress | None = None,
+         cancelled: Cancelled | None = None) -> Linked:
     from reader.runtime.cache import link_document
 
     linked = link_document(doc, progress, cancelled)
