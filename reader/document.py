@@ -21,6 +21,8 @@ SECTION_KINDS = ("line", "run_in", "lead", "appendix")
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """A marked run of text: damaged characters, the front matter, page chrome set aside."""
+
     start: int
     end: int
     text: str = ""
@@ -29,6 +31,8 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """The file a Document was read from."""
+
     path: str
     encoding: str
     sha256: str  # of the raw bytes
@@ -39,6 +43,8 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Meta:
+    """What the front matter says of the report ("" or None where it does not say)."""
+
     title: str = ""
     date: str = ""  # of the meeting line, as written: "2023年1月19日"
     speaker: str = ""
@@ -48,6 +54,9 @@ class Meta:
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """A node of the section tree: ids "s1"… in document order, nested through parent and
+    children; start–end runs from its heading to the end of its body, subsections included."""
+
     id: str
     parent: str | None
     level: int  # parts = 1
@@ -62,6 +71,9 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
+    """A quantity in the text: the number as written and as understood (unit, multiplier,
+    range, qualifier, direction), and after linking the indicator it measures."""
+
     id: int
     start: int
     end: int
@@ -108,6 +120,8 @@ class Indicator:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """One analysed report; never changed in place (`evolve` makes a changed copy)."""
+
     source: Source
     meta: Meta
     text: str
@@ -126,6 +140,8 @@ class Document:
         return deepest_section(self.sections, offset)
 
     def section_path(self, section_id: str | None) -> tuple[Section, ...]:
+        """The section `section_id` and its ancestors, outermost first; () for None.
+        Raises KeyError for an unknown id."""
         by_id = {s.id: s for s in self.sections}
         path = []
         while section_id:

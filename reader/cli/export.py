@@ -24,6 +24,7 @@ ALIASES = {"pct-points": "points"}  # the window's legend says pct-points
 
 
 def add_parser(sub: Subparsers) -> None:
+    """Add the `export` command and its options to the CLI's subparsers."""
     p = sub.add_parser("export", help="export figures and highlights of a report")
     p.add_argument("file")
     p.add_argument("--format", "-f", choices=("md", "csv", "xlsx", "json", "html"),
@@ -40,6 +41,8 @@ def add_parser(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Export as the options say; 0, or 1 with one line on stderr (a file that cannot be
+    written, an unknown format, section or indicator, a damaged highlights database)."""
     from reader.export import ExportError
     from reader.store.highlights import StoreError
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 
 def add_parser(sub: Subparsers) -> None:
+    """Add the `extract` command and its options to the CLI's subparsers."""
     p = sub.add_parser("extract", help="analyse a report and print sections, figures, indicators")
     p.add_argument("file")
     how = p.add_mutually_exclusive_group()
@@ -28,6 +29,8 @@ def add_parser(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Print the analysis (JSON, or the key table with --table) to stdout; 0. A file that
+    cannot be read raises LoadError, which `reader.cli.main` prints as one line."""
     from reader.pipeline import analyze_file
 
     doc = analyze_file(args.file)

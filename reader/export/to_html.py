@@ -26,10 +26,15 @@ blockquote mark { padding: 0 0.1em; }
 
 
 def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
+    """The page's bytes, UTF-8 (`page`). `per` is ignored."""
     return page(excerpts, report).encode("utf-8")
 
 
 def page(excerpts: list[Excerpt], report: Report) -> str:
+    """One self-contained HTML page (inline style, no scripts or outside files): the report's
+    title and year, then the excerpts under a heading per section path, in the given order;
+    each a blockquote marked in its highlight colour, paragraph and offsets, note, figures.
+    Every text from the report or the user is escaped."""
     year = f" ({report.year})" if report.year else ""
     title = escape(report.title + year)
     return (f'<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'

@@ -46,6 +46,7 @@ VERSION = 1
 
 
 def excerpt_dict(x: Excerpt) -> dict:
+    """One excerpt as the schema above has it (lists for tuples, `colour_hex` added)."""
     d = asdict(x)
     d["section_path"] = list(x.section_path)
     d["colour_hex"] = x.colour_hex
@@ -53,6 +54,8 @@ def excerpt_dict(x: Excerpt) -> dict:
 
 
 def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
+    """The JSON file's bytes: one object in the schema above, UTF-8, Han characters as they
+    are (not \\u escapes), indented by one space, a final newline. `per` is ignored."""
     data = {
         "schema": SCHEMA,
         "version": VERSION,

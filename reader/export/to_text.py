@@ -11,6 +11,9 @@ if TYPE_CHECKING:
 
 
 def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
+    """Plain UTF-8 text for the clipboard, one block per excerpt separated by a blank line:
+    the quote in “ ”, then its source in the Chinese citation manner (—— title（year） ▸
+    section path，第N段), then its figures and note. `per` is ignored."""
     year = f"（{report.year}）" if report.year else ""
     blocks = []
     for x in excerpts:

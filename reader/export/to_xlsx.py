@@ -18,6 +18,11 @@ _WIDTHS = {"quote": 80, "section_path": 40, "figures": 40, "note": 30, "title": 
 
 
 def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
+    """The .xlsx file's bytes (openpyxl): sheets "Excerpts" and "Figures" with the CSV's
+    columns (reader/export/table.py), bold frozen header, filters, wrapped quote and note
+    columns, the highlight colour as the colour cell's fill; the sheet of `per` comes first
+    (the one Excel opens on). A cell starting with "=" is stored as text, so a note can never
+    run as a formula. The workbook's title property is the report's title."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 

@@ -22,7 +22,8 @@ Linked = tuple[Document, Document]  # phase 2: (linked, linked in the script sho
 
 def read(path: str, script: str, progress: Progress | None = None,
          cancelled: Cancelled | None = None) -> Opened:
-    """Phase 1, or the whole analysis from the cache: (doc, doc in `script`, linked?)."""
+    """Phase 1 here, or the whole analysis from the cache: (doc, doc in `script`, linked?,
+    None). Raises what `pipeline.read_file` raises (LoadError, AnalysisCancelled)."""
     from reader.pipeline import is_linked
     from reader.runtime.cache import read_file
 
@@ -32,7 +33,8 @@ def read(path: str, script: str, progress: Progress | None = None,
 
 def receive(prefetched: Prefetch, script: str, progress: Progress | None = None,
             cancelled: Cancelled | None = None) -> Opened:
-    """Like `read`, from the process that analysed the file while the window was built."""
+    """Like `read`, from the process that analysed the file while the window was built; the
+    handle is returned last, for `receive_linked`. Raises what the child raised (closing it)."""
     try:
         doc, linked = prefetched.result()
     except BaseException:
@@ -44,7 +46,8 @@ def receive(prefetched: Prefetch, script: str, progress: Progress | None = None,
 def read_elsewhere(path: str, script: str, progress: Progress | None = None,
                    cancelled: Cancelled | None = None) -> Opened:
     """Like `read`, in a process of the fork server (reader.runtime.prefetch.start_later), which then
-    links it too; here where there is none."""
+    links it too; here where there is none, or when that process fails for a reason other than
+    the file (a LoadError is the file's, and raised)."""
     from reader.load import LoadError
     from reader.runtime.prefetch import start_later
 
@@ -65,13 +68,16 @@ def read_elsewhere(path: str, script: str, progress: Progress | None = None,
 def receive_linked(prefetched: Prefetch, doc: Document, script: str,
                    progress: Progress | None = None,
                    cancelled: Cancelled | None = None) -> Linked:
-    """Like `link`, from the process that analysed the file."""
+    """Like `link`, from the process that analysed the file (blocks until it sends phase 2;
+    raises what it raised, or RuntimeError when it ended without a result)."""
     linked = prefetched.linked(doc)
     return linked, in_script(linked, script)
 
 
 def link(doc: Document, script: str, progress: Progress | None = None,
          cancelled: Cancelled | None = None) -> Linked:
+    """Phase 2 here, kept in the cache: (linked doc, linked doc in `script`). Raises
+    AnalysisCancelled when cancelled."""
     from reader.runtime.cache import link_document
 
     linked = link_document(doc, progress, cancelled)
@@ -79,6 +85,8 @@ def link(doc: Document, script: str, progress: Progress | None = None,
 
 
 def in_script(doc: Document, script: str) -> Document:
+    """`doc` shown in `script` ("original" | "simplified" | "traditional"): itself when it is
+    already, else converted with every offset carried (reader.text.convert)."""
     if script == doc.script:
         return doc
     from reader.text.convert import convert_document

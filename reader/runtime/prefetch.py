@@ -108,6 +108,10 @@ class Prefetch:
 
 
 def start(path: str) -> Prefetch | None:
+    """Fork a child that analyses `path` (both phases, through the cache) and return its
+    handle; None where forking is not safe (not Linux, another thread running, a Qt
+    application made) or the file cannot be stat'ed (the window's own open says why). Call it
+    first thing at start-up, before Qt is imported. The child dies with this process."""
     if not _fork_is_safe():
         return None
     try:
