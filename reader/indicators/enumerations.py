@@ -12,7 +12,6 @@ import re
 from functools import cache
 
 from reader.indicators.segment import words
-from reader.text.simplified import Working
 from reader.vocab import indicator_synonyms, load_json
 
 ITEM_LIMIT = 16  # characters of one enumerated item
@@ -29,7 +28,7 @@ def _vocab() -> tuple[dict, dict, tuple[str, ...], tuple[str, ...]]:
             tuple(sorted((w for w in d["lead"] if len(w) > 1), key=len, reverse=True)))
 
 
-def split_items(text: str, w: Working, sent_start: int, lo: int, a: int, name: str,
+def split_items(text: str, w, sent_start: int, lo: int, a: int, name: str,
                 canonical: str) -> list[tuple[str, str]]:
     """(name as written, canonical) of every item sharing the figures, or [] if none.
 
@@ -59,7 +58,7 @@ def _without_lead(item: str) -> str:
     return item[len(word):]
 
 
-def _across_quotes(text: str, w: Working, sent_start: int, lo: int, name: str,
+def _across_quotes(text: str, w, sent_start: int, lo: int, name: str,
                    canonical: str) -> tuple[int, str, str]:
     """`专业化“两委”成员占比`: the last item starts before its quoted word."""
     s = w.s
@@ -82,7 +81,7 @@ def _quote_start(s: str, sent_start: int, lo: int) -> int:
     return start
 
 
-def _items_of_clause_before(text: str, w: Working, sent_start: int, lo: int, a: int, name: str,
+def _items_of_clause_before(text: str, w, sent_start: int, lo: int, a: int, name: str,
                             canonical: str) -> list[tuple[str, str]]:
     """`医疗废物、生活垃圾、城市污水处理能力不断提高，处理率分别达到95%、85%、80%`: the
     items are listed in the clause before; the last ends where the shared name begins."""

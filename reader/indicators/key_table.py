@@ -14,7 +14,6 @@ from functools import cache
 
 from reader.document import Figure, Indicator, Section
 from reader.figures.cues import is_change
-from reader.text.simplified import Working
 from reader.vocab import indicator_synonyms, load_json
 
 _BASE_BEFORE = ("从", "由")  # 从2.1%提高到2.4%: the first is the base, not the level
@@ -70,7 +69,7 @@ def _fills_gap(row: dict, f: Figure) -> bool:
     return row["value"] is None and row["growth"] is not None
 
 
-def build_table(text: str, w: Working, figures: list[Figure], starts: dict[int, int],
+def build_table(text: str, w, figures: list[Figure], starts: dict[int, int],
                 sections: tuple[Section, ...]) -> tuple[Indicator, ...]:
     parts = sorted(x.start for x in sections if x.level == 1)
     rows: dict[tuple, dict] = {}

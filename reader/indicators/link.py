@@ -24,7 +24,7 @@ from reader.indicators.periods import PeriodFinder, target_span
 from reader.indicators.roles import RoleFinder, explicit_year, sentence_index
 from reader.indicators.segment import words
 from reader.text.damage import find_damaged
-from reader.text.simplified import Working, working_copy
+from reader.text.simplified import working_copy
 from reader.vocab import headline_names, indicator_synonyms, load_json
 
 PHRASE_LIMIT = 40  # characters looked back for an indicator phrase
@@ -124,7 +124,7 @@ def _rank_cues() -> tuple[re.Pattern, frozenset[str], tuple[str, ...]]:
         tuple(c["rank_no_subject"])
 
 
-def _rank_subject(text: str, w: Working, lo: int, a: int, phrase: tuple[str, str]
+def _rank_subject(text: str, w, lo: int, a: int, phrase: tuple[str, str]
                   ) -> tuple[str, str, int, bool]:
     """(name, canonical, start, inherit) of what a rank ranks: the words before its verb
     (`农产品产量居全国第1位`); `inherit` when there are none or only an aspect (增幅居…)."""
@@ -152,7 +152,7 @@ def _name_end(s: str, f: Figure, lo: int, a: int) -> int:
     return a
 
 
-def _period_finder(s: str, w: Working, sections: tuple[Section, ...], roles: RoleFinder) -> PeriodFinder:
+def _period_finder(s: str, w, sections: tuple[Section, ...], roles: RoleFinder) -> PeriodFinder:
     def line_of(i: int) -> int:
         j = w.to_s(i)
         return s.rfind("\n", 0, j) + 1
@@ -174,7 +174,7 @@ def _period(periods: PeriodFinder, f: Figure, a: int, sent_start: int, role: str
     return role, p.last, p.label if periods.is_total(a, f.kind, f.direction) else ""
 
 
-def _split(text: str, w: Working, at: tuple[int, int, int], name: str, canonical: str, key: tuple,
+def _split(text: str, w, at: tuple[int, int, int], name: str, canonical: str, key: tuple,
            seen: dict[tuple, list]) -> tuple[str, str]:
     """The k-th figure of items named together with 分别 goes to the k-th item."""
     if key not in seen:
@@ -185,7 +185,7 @@ def _split(text: str, w: Working, at: tuple[int, int, int], name: str, canonical
     return items[k] if k < len(items) else (name, canonical)
 
 
-def _phrase(text: str, w: Working, lo: int, a: int) -> tuple[str, str, int]:
+def _phrase(text: str, w, lo: int, a: int) -> tuple[str, str, int]:
     """(name as written, canonical or cleaned phrase, start in s) of the clause s[lo:a]."""
     synonyms, syn_re, _, lead, trail, drop, _ = _vocab()
     compare, _, blocked, trail_words = _shapes()
@@ -247,7 +247,7 @@ def _is_ratio(s: str, lo: int, a: int) -> bool:
     return s.startswith(_shapes()[1], date.end() if date else lo)
 
 
-def _with_share_word(text: str, w: Working, lo: int, name: str, canonical: str) -> tuple[str, str]:
+def _with_share_word(text: str, w, lo: int, name: str, canonical: str) -> tuple[str, str]:
     """`占一般公共预算支出的76.8%`: keep 占 when the headline's name was read without it."""
     date = _LEADING_DATE.match(w.s, lo)
     at = date.end() if date else lo
@@ -272,7 +272,7 @@ def _ratio_of(prev, name: str, canonical: str) -> tuple[str, str]:
     return prev[1] + name, prev[2] + canon
 
 
-def _noun_after(text: str, w: Working, f: Figure) -> tuple[str, str]:
+def _noun_after(text: str, w, f: Figure) -> tuple[str, str]:
     """`坚决守住18亿亩耕地红线`, `71.3万监测对象`: the figure counts the noun after it."""
     s = w.s
     b = w.to_s(f.end)

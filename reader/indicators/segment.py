@@ -16,16 +16,16 @@ from reader.paths import cache_dir
 from reader.vocab import data_path
 
 _lock = threading.Lock()
-_tokenizer = None
+_tokenizer: Any = None  # jieba.Tokenizer (jieba has no type stubs)
 
 
-def tokenizer() -> Any:  # a jieba.Tokenizer (jieba has no types)
+def tokenizer() -> Any:
     """The one jieba tokenizer, initialised on first use (thread-safe)."""
     global _tokenizer
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
-                import jieba
+                import jieba  # type: ignore[import-untyped]
 
                 jieba.setLogLevel(logging.WARNING)
                 tok = jieba.Tokenizer()
