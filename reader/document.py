@@ -140,8 +140,6 @@ class Document:
         return deepest_section(self.sections, offset)
 
     def section_path(self, section_id: str | None) -> tuple[Section, ...]:
-        """The section `section_id` and its ancestors, outermost first; () for None.
-        Raises KeyError for an unknown id."""
         by_id = {s.id: s for s in self.sections}
         path = []
         while section_id:

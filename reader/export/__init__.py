@@ -37,7 +37,6 @@ class Report:
 
     @classmethod
     def of(cls, doc: Document) -> Report:
-        """The report `doc` was read from, exported now (local time, ISO 8601, seconds)."""
         return cls(title=report_title(doc), year=doc.meta.year, path=doc.source.path,
                    sha256=doc.source.sha256,
                    exported=datetime.now().astimezone().isoformat(timespec="seconds"))
@@ -61,18 +60,11 @@ def format_for(path: str | Path, fmt: str | None = None) -> str:
 
 
 def render(doc: Document, excerpts: list[Excerpt], fmt: str, per: str = "excerpt") -> bytes:
-    """The file's bytes for `excerpts` of `doc` in format `fmt` (see `format_for`): UTF-8
-    text for all but xlsx; `per` ("excerpt" | "figure") is the row unit of CSV and which
-    sheet Excel opens on. Raises ExportError for an unknown format."""
     module = importlib.import_module(f"reader.export.{FORMATS[format_for('', fmt)]}")
     return module.render(excerpts, Report.of(doc), per)
 
 
 def export(doc: Document, excerpts: list[Excerpt], path: str | Path, fmt: str | None = None,
            per: str = "excerpt") -> Path:
-    """Render and write to `path` atomically (reader.atomic: a failure leaves no half file
-    and the old one untouched); returns the path written. The format is `fmt`, else the
-    suffix's. Raises ExportError (unknown format, a folder, a missing or read-only folder or
-    file, a full disk), one line for the user."""
     fmt = format_for(path, fmt)
     return atomic_write(path, render(doc, excerpts, fmt, per))

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING
 
 from reader.export.excerpts import Excerpt
 from reader.export.table import rows_for
 
-if TYPE_CHECKING:
-    from reader.export import Report
 
-
-def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
+def render(excerpts: list[Excerpt], report: object, per: str = "excerpt") -> bytes:
     """The CSV file's bytes: a header row, then one row per excerpt (`per="excerpt"`, the
     columns of table.EXCERPT_COLUMNS) or per figure (`per="figure"`, FIGURE_COLUMNS); None is
     written as an empty field. UTF-8 with a BOM, because Excel reads a CSV file without one in
     the system's code page (GBK on a Chinese Windows) and garbles every Han character; CRLF
-    line ends and minimal quoting, as RFC 4180 and Excel expect. `report` is not written (the
-    title and year are columns of every row)."""
+    line ends and minimal quoting, as RFC 4180 and Excel expect. `report` (export.Report) is
+    not written: the title and year are columns of every row."""
     columns, rows = rows_for(excerpts, per)
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")

@@ -6,28 +6,19 @@
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
 
 from reader.export.excerpts import Excerpt
 from reader.export.table import EXCERPT_COLUMNS, FIGURE_COLUMNS, excerpt_rows, figure_rows
 
-if TYPE_CHECKING:
-    from reader.export import Report
-
 _WIDTHS = {"quote": 80, "section_path": 40, "figures": 40, "note": 30, "title": 24}
 
 
-def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
-    """The .xlsx file's bytes (openpyxl): sheets "Excerpts" and "Figures" with the CSV's
-    columns (reader/export/table.py), bold frozen header, filters, wrapped quote and note
-    columns, the highlight colour as the colour cell's fill; the sheet of `per` comes first
-    (the one Excel opens on). A cell starting with "=" is stored as text, so a note can never
-    run as a formula. The workbook's title property is the report's title."""
+def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
     wb = Workbook()
-    wb.remove(wb.worksheets[0])  # the empty default sheet
+    wb.remove(wb.active)
     sheets = [("Excerpts", EXCERPT_COLUMNS, excerpt_rows(excerpts)),
               ("Figures", FIGURE_COLUMNS, figure_rows(excerpts))]
     if per == "figure":

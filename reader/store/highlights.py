@@ -53,9 +53,6 @@ class StoreError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Highlight:
-    """One highlight as stored, in the offsets of the document it was read for (`attach`
-    refreshes them; `status` says how it was found there)."""
-
     id: int
     start: int  # into Document.text
     end: int
@@ -72,8 +69,6 @@ class Highlight:
 
     @property
     def hex(self) -> str:
-        """"#rrggbb" of the colour (a name of highlight_colours.COLOURS, or already a hex
-        string); an unknown name shows as the default yellow."""
         return COLOURS.get(self.colour, self.colour if self.colour.startswith("#") else "#fff176")
 
 
@@ -87,8 +82,6 @@ class Attachment:
 
 
 def db_path() -> Path:
-    """The database file: `highlights.sqlite3` in the user data folder (reader.paths:
-    `$REPORT_LENS_HOME` when set, else the platform's)."""
     return data_dir() / "highlights.sqlite3"
 
 
@@ -127,14 +120,9 @@ _COLUMNS = ("id, start, end, quote, colour, note, created, updated, raw_start, r
 
 
 class HighlightStore:
-    """All highlights of all reports, in one SQLite file (WAL mode, so the window and a CLI
-    export can read it at once). Offsets given and returned are characters of the `Document`'s
-    cleaned text, end exclusive. Not thread-safe: one store per thread."""
+    """All highlights of all reports, in one SQLite file (WAL mode)."""
 
     def __init__(self, path: str | Path | None = None):
-        """Open (or create, with its folder) the database at `path`, default `db_path()`,
-        upgrading an older schema in place. Raises StoreError, one line for the user, when it
-        cannot be opened or created."""
         self.path = Path(path) if path else db_path()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,18 +137,12 @@ class HighlightStore:
             raise StoreError(f"Cannot open the highlights database {self.path}: {e}") from None
 
     def close(self) -> None:
-        """Close the connection; the store cannot be used after."""
         self._db.close()
 
     # -- writing -------------------------------------------------------------
 
     def add(self, doc: Document, start: int, end: int, colour: str = "yellow",
             note: str = "") -> Highlight:
-        """Store a highlight of `doc.text[start:end]` and return it with its new id. Keeps the
-        raw range (through `doc.raw_map`), the quote and CONTEXT characters on each side, so it
-        can be found again in a changed text; records the document (hashes, path, title, year,
-        sketch). `colour` is a name of COLOURS or "#rrggbb". Raises ValueError for an empty
-        range or one outside the text."""
         if not 0 <= start < end <= len(doc.text):
             raise ValueError(f"Highlight range {start}–{end} is outside the text (0–{len(doc.text)})")
         self._remember(doc)
@@ -179,8 +161,6 @@ class HighlightStore:
 
     def update(self, highlight_id: int, *, note: str | None = None,
                colour: str | None = None) -> Highlight:
-        """Change the note and/or colour (None keeps it) and the `updated` time; returns the
-        highlight as stored. Raises KeyError for an unknown id."""
         old = self.get(highlight_id)
         with self._db:
             self._db.execute("UPDATE highlights SET note=?, colour=?, updated=? WHERE id=?",
@@ -189,16 +169,13 @@ class HighlightStore:
         return self.get(highlight_id)
 
     def delete(self, highlight_id: int) -> tuple:
-        """Delete; returns the stored row (opaque: for `restore`, which undoes it exactly,
-        id included). Raises KeyError for an unknown id."""
+        """Delete; returns the stored row so `restore` can undo it exactly."""
         row = self._row(highlight_id)
         with self._db:
             self._db.execute("DELETE FROM highlights WHERE id=?", (highlight_id,))
         return row
 
     def restore(self, row: tuple) -> Highlight:
-        """Put back a row `delete` returned (undo); returns the highlight. Raises
-        sqlite3.IntegrityError if its id was taken meanwhile."""
         with self._db:
             self._db.execute(f"INSERT INTO highlights ({_COLUMNS}) VALUES "
                              f"({','.join('?' * len(row))})", row)
@@ -207,8 +184,6 @@ class HighlightStore:
     # -- reading -------------------------------------------------------------
 
     def get(self, highlight_id: int) -> Highlight:
-        """The highlight as stored (offsets of the text it was last attached to, status "ok").
-        Raises KeyError for an unknown id."""
         return _highlight(self._row(highlight_id))
 
     def _row(self, highlight_id: int) -> tuple:
@@ -219,11 +194,7 @@ class HighlightStore:
         return row
 
     def attach(self, doc: Document) -> Attachment:
-        """Find this document's highlights in its text (the steps in the module docstring):
-        attached ones (in text order) with offsets into `doc.text`, those found elsewhere than
-        stored ("moved": re-keyed to this text in the database), and those not found ("lost":
-        kept, reported). Highlights of an edited copy of the report are brought over when the
-        texts are the same report. Records the document; rewrites only highlights that moved."""
+        """Find this document's highlights in its text (see the module docstring)."""
         fsha, tsha = doc.source.sha256, text_sha(doc)
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM highlights WHERE file_sha=? OR"
                                 " text_sha=? ORDER BY start, id", (fsha, tsha)).fetchall()
@@ -263,7 +234,6 @@ class HighlightStore:
         return Attachment(tuple(attached), tuple(moved), tuple(lost))
 
     def highlights(self, doc: Document) -> tuple[Highlight, ...]:
-        """The attached highlights of `doc`, in text order (`attach(doc).highlights`)."""
         return self.attach(doc).highlights
 
     def spans(self, doc: Document) -> list[tuple[int, int, str]]:
