@@ -10,9 +10,6 @@ SCHEMA_VERSION = 1
 
 
 def document_to_dict(doc: Document) -> dict:
-    """`doc` as the `extract --json` object (schema version 1, README): the model's fields as
-    they are (offsets into the cleaned text, `raw_*` into the decoded file), the text itself
-    left out (its length only). JSON-ready: str, int, float, None, lists and dicts."""
     return {
         "schema": SCHEMA_VERSION,
         "source": asdict(doc.source),

@@ -46,9 +46,6 @@ def _entry(sha256: str) -> Path:
 
 
 def load(sha256: str, path: str) -> Document | None:
-    """The kept analysis of the file whose raw bytes hash to `sha256` (hex) under this code
-    version, its source path set to `path` (the same bytes may have moved); None when there is
-    none or it cannot be read (a damaged or foreign entry is never an error: it is redone)."""
     try:
         with open(_entry(sha256), "rb") as f:
             doc = pickle.load(f)
