@@ -16,7 +16,6 @@ cached here: reader/runtime/cache.py wraps these functions with the analysis cac
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from reader.document import Document, Source
@@ -24,14 +23,9 @@ from reader.figures.extract import find_figures
 from reader.load.plain import RawText, load_bytes, load_file
 from reader.outline.meta import detect_meta
 from reader.outline.tree import outline
+from reader.progress import Cancelled, Progress  # (named here too: pipeline.Progress)
 from reader.text.clean import clean
 
-# progress(fraction, message): fraction of this phase done, 0.0 to 1.0, rising; a short
-# message for the status bar ("Finding figures"). Called on the worker, between steps.
-Progress = Callable[[float, str], None]
-# cancelled() -> True once the caller no longer wants the result (another file was opened);
-# checked between steps, which then raise AnalysisCancelled.
-Cancelled = Callable[[], bool]
 LINKED = "indicators"  # the timing a linked document carries (phase 2 done)
 
 

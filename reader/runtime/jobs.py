@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from reader.document import Document
 
-if TYPE_CHECKING:  # the core is imported on the worker (see above); its types are not
-    from reader.pipeline import Cancelled, Progress
+if TYPE_CHECKING:  # the core is imported on the worker (see above); its types need not be
+    from reader.progress import Cancelled, Progress
     from reader.runtime.prefetch import Prefetch
 
 # phase 1: (as analysed, in the script shown, linked?, the analysis process or None)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -18,9 +17,6 @@ from reader.document import Document
 from reader.runtime import jobs
 from reader.ui.runner import Runner
 from reader.ui.status import StatusBar
-
-if TYPE_CHECKING:
-    from reader.pipeline import Cancelled, Progress
 
 # jobs: phase 1 (text, outline, figures), phase 2 (indicators, jieba), pyqtgraph import
 ANALYSIS, LINK, CHARTS = "analysis", "link", "charts"
@@ -141,8 +137,7 @@ class DocumentLoader(QObject):
         self.failed.emit(f"Could not open the report.\n\n{error}")
 
 
-def import_chart_module(progress: Progress | None = None,
-                        cancelled: Cancelled | None = None) -> None:
+def import_chart_module(progress=None, cancelled=None) -> None:
     """A runner job: pyqtgraph's import (~0.3 s) after the first paint, and the fork server
     that will analyse files opened later."""
     import reader.ui.panels.indicator_chart  # noqa: F401  (imports pyqtgraph)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 if TYPE_CHECKING:  # the core stays off the window's start-up path
-    from reader.pipeline import Cancelled, Progress
+    from reader.progress import Cancelled, Progress
 
 PROGRESS_INTERVAL_S = 0.05
 Job = Callable[..., object]  # fn(*args, progress: Progress, cancelled: Cancelled, **kwargs)
