@@ -7,18 +7,11 @@ one row per indicator, tab-separated with a header line.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from reader.cli import Subparsers
-    from reader.document import Document
 
 
-def add_parser(sub: Subparsers) -> None:
-    """Add the `extract` command and its options to the CLI's subparsers."""
+def add_parser(sub) -> None:
     p = sub.add_parser("extract", help="analyse a report and print sections, figures, indicators")
     p.add_argument("file")
     how = p.add_mutually_exclusive_group()
@@ -28,9 +21,7 @@ def add_parser(sub: Subparsers) -> None:
     p.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Print the analysis (JSON, or the key table with --table) to stdout; 0. A file that
-    cannot be read raises LoadError, which `reader.cli.main` prints as one line."""
+def run(args) -> int:
     from reader.pipeline import analyze_file
 
     doc = analyze_file(args.file)
@@ -44,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def key_table_text(doc: Document) -> str:
+def key_table_text(doc) -> str:
     """The panel's rows as tab-separated text: indicator, actual, target, growth, qualifier."""
     from reader.indicators.pairs import (
         amount_text,

@@ -34,28 +34,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import TYPE_CHECKING
 
 from reader.export.excerpts import Excerpt
-
-if TYPE_CHECKING:
-    from reader.export import Report
 
 SCHEMA = "report-lens/excerpts"
 VERSION = 1
 
 
 def excerpt_dict(x: Excerpt) -> dict:
-    """One excerpt as the schema above has it (lists for tuples, `colour_hex` added)."""
     d = asdict(x)
     d["section_path"] = list(x.section_path)
     d["colour_hex"] = x.colour_hex
     return d
 
 
-def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
-    """The JSON file's bytes: one object in the schema above, UTF-8, Han characters as they
-    are (not \\u escapes), indented by one space, a final newline. `per` is ignored."""
+def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
     data = {
         "schema": SCHEMA,
         "version": VERSION,

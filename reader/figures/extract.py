@@ -17,7 +17,7 @@ from reader.document import Figure
 from reader.figures.cues import growth_cue
 from reader.figures.numbers import ARABIC, CHINESE, parse_number
 from reader.figures.units import alternation, multiplier_pattern, normalise, unit_pattern, units
-from reader.text.simplified import Working, working_copy
+from reader.text.simplified import working_copy
 from reader.vocab import load_json
 
 _CN_START = re.compile(CHINESE)
@@ -282,7 +282,7 @@ def _before_qualifier(s: str, start: int) -> str:
     return ""
 
 
-def _to_figure(text: str, w: Working, i: int, f: dict, ends: list[int]) -> Figure:
+def _to_figure(text: str, w, i: int, f: dict, ends: list[int]) -> Figure:
     s = w.s
     start, end = f["start"], f["end"]
     qualifier = f.get("qualifier") or _before_qualifier(s, start)
