@@ -61,6 +61,8 @@ def load(data: bytes, path: str = "", encoding: str | None = None) -> RawText:
     import pypdfium2 as pdfium  # ~0.1 s: only when a PDF is opened
 
     name = path or "the data"
+    if b"%%EOF" not in data[-2048:]:  # PDFium may rebuild a cut file: half a report is not one
+        raise LoadError(f"{name} is a truncated PDF (its end is missing): download it again")
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
