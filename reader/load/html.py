@@ -49,7 +49,7 @@ _WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312_80": "gb18030", "x-gbk
           "big5": "big5hkscs", "x-x-big5": "big5hkscs", "iso-8859-1": "cp1252",
           "ascii": "cp1252", "us-ascii": "cp1252", "latin1": "cp1252"}
 _MANY_LINKS = 10
-_MIN_ARTICLE = 200  # characters: readability's pick shorter than this is not the article
+_MIN_ARTICLE = 20  # characters: readability's pick shorter than this is not the article
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 
