@@ -10,12 +10,13 @@ from __future__ import annotations
 from reader.document import Document
 
 
-def read(path: str, script: str, progress=None, cancelled=None):
-    """Phase 1, or the whole analysis from the cache: (doc, doc in `script`, linked?)."""
+def read(path: str, script: str, progress=None, cancelled=None, encoding: str | None = None):
+    """Phase 1, or the whole analysis from the cache: (doc, doc in `script`, linked?).
+    `encoding` forces a text file's encoding (Reopen with Encoding)."""
     from reader.pipeline import is_linked
     from reader.runtime.cache import read_file
 
-    doc = read_file(path, progress, cancelled)
+    doc = read_file(path, progress, cancelled, encoding)
     return doc, in_script(doc, script), is_linked(doc), None
 
 
@@ -29,21 +30,22 @@ def receive(prefetched, script: str, progress=None, cancelled=None):
     return doc, in_script(doc, script), linked, prefetched
 
 
-def read_elsewhere(path: str, script: str, progress=None, cancelled=None):
+def read_elsewhere(path: str, script: str, progress=None, cancelled=None,
+                   encoding: str | None = None):
     """Like `read`, in a process of the fork server (reader.runtime.prefetch.start_later), which then
     links it too; here where there is none."""
     from reader.load import LoadError
     from reader.runtime.prefetch import start_later
 
-    analysis = start_later(path)
+    analysis = start_later(path, encoding) if encoding else start_later(path)
     if analysis is None:
-        return read(path, script, progress, cancelled)
+        return read(path, script, progress, cancelled, encoding)
     try:
         result = receive(analysis, script)
     except LoadError:
         raise  # the file itself: the reader is told
     except Exception:  # the analysis process failed, not the file (e.g. a host script
-        return read(path, script, progress, cancelled)  # without a __main__ guard): here
+        return read(path, script, progress, cancelled, encoding)  # without a __main__ guard)
     if cancelled is not None and cancelled():
         analysis.close()  # another file was opened meanwhile: nobody will read the linking
     return result
