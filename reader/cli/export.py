@@ -57,7 +57,7 @@ def _run(args) -> int:
         raise ExportError("xlsx cannot go to stdout; give a file name with -o")
     selection = _selection(args)
     doc = analyze_file(args.file, encoding=args.encoding)
-    highlights = ()
+    highlights: tuple = ()
     if selection.highlights:
         from reader.store.highlights import HighlightStore
 

@@ -69,7 +69,7 @@ def raw_text(data: bytes, text: str, path: str = "", **fields: object) -> RawTex
     if not text.strip():
         raise LoadError(f"{name} holds no text")
     return RawText(text=text, sha256=hashlib.sha256(data).hexdigest(), size=len(data),
-                   path=path, **fields)  # type: ignore[arg-type]
+                   path=path, **fields)  # type: ignore[arg-type]  # fields: RawText's own
 
 
 def read_source(path: str | Path) -> bytes:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import zipfile
 from io import BytesIO
+from typing import Any  # lxml, python-docx and pypdfium2 objects (no type stubs)
 
 from reader.document import Span
 from reader.load.base import LoadError, RawText, raw_text
@@ -59,10 +60,10 @@ def load(data: bytes, path: str = "", encoding: str | None = None) -> RawText:
                                for c in cues if c.end > c.start))
 
 
-def _row_text(row: object) -> str:
+def _row_text(row: Any) -> str:
     seen = set()
     cells = []
-    for cell in row.cells:  # type: ignore[attr-defined]
+    for cell in row.cells:
         if id(cell._tc) in seen:  # a merged cell comes back once per grid column
             continue
         seen.add(id(cell._tc))
@@ -70,11 +71,11 @@ def _row_text(row: object) -> str:
     return "\t".join(cells)
 
 
-def _cues(paragraph: object) -> list[tuple[str, str, int]]:
+def _cues(paragraph: Any) -> list[tuple[str, str, int]]:
     """(reason, "", end) cues of a paragraph: its heading level, its leading bold run."""
     out = []
     level = _outline_level(paragraph)
-    text = paragraph.text  # type: ignore[attr-defined]
+    text = paragraph.text
     if level is not None:
         out.append((f"h{min(level, 6)}", "", len(text)))
     bold_end = _bold_prefix(paragraph) if level is None else 0
@@ -83,23 +84,23 @@ def _cues(paragraph: object) -> list[tuple[str, str, int]]:
     return out
 
 
-def _outline_level(paragraph: object) -> int | None:
+def _outline_level(paragraph: Any) -> int | None:
     """1-based heading level: the paragraph's own outline level, else its style's (or a
     base style's), else a heading style's number; "Title" is level 1."""
     from docx.oxml.ns import qn
 
-    def level_of(element: object) -> int | None:
-        ppr = element.find(qn("w:pPr")) if element is not None else None  # type: ignore[attr-defined]
+    def level_of(element: Any) -> int | None:
+        ppr = element.find(qn("w:pPr")) if element is not None else None
         lvl = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
         if lvl is not None:
             value = int(lvl.get(qn("w:val"), "9"))
             return value + 1 if value < 9 else None  # 9: body text
         return None
 
-    own = level_of(paragraph._p)  # type: ignore[attr-defined]
+    own = level_of(paragraph._p)
     if own is not None:
         return own
-    style = paragraph.style  # type: ignore[attr-defined]
+    style = paragraph.style
     while style is not None:
         found = level_of(style.element)
         if found is not None:
@@ -114,11 +115,11 @@ def _outline_level(paragraph: object) -> int | None:
     return None
 
 
-def _bold_prefix(paragraph: object) -> int:
+def _bold_prefix(paragraph: Any) -> int:
     """Characters of the paragraph's leading bold run (0 if it starts in regular type)."""
-    style_bold = _style_bold(paragraph.style)  # type: ignore[attr-defined]
+    style_bold = _style_bold(paragraph.style)
     end = 0
-    for run in paragraph.runs:  # type: ignore[attr-defined]
+    for run in paragraph.runs:
         text = run.text
         if not text:
             continue
@@ -129,13 +130,13 @@ def _bold_prefix(paragraph: object) -> int:
             if text.strip():
                 break
         end += len(text)
-    return end if paragraph.text[:end].strip() else 0  # type: ignore[attr-defined]
+    return end if paragraph.text[:end].strip() else 0
 
 
-def _style_bold(style: object) -> bool:
+def _style_bold(style: Any) -> bool:
     while style is not None:
-        bold = style.font.bold  # type: ignore[attr-defined]
+        bold = style.font.bold
         if bold is not None:
             return bool(bold)
-        style = style.base_style  # type: ignore[attr-defined]
+        style = style.base_style
     return False

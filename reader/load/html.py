@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from typing import Any  # lxml, python-docx and pypdfium2 objects (no type stubs)
 
 from reader.document import Span
 from reader.load.base import LoadError, RawText, raw_text
@@ -101,19 +102,19 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, int
     return decode(data, name)
 
 
-def _page_title(root: object) -> str:
+def _page_title(root: Any) -> str:
     """The page's own heading: its first <h1>, which sites often keep outside the article."""
-    for h1 in root.iter("h1"):  # type: ignore[attr-defined]
+    for h1 in root.iter("h1"):
         text = _SPACE.sub(" ", h1.text_content()).strip()
         if text:
             return text
     return ""
 
 
-def _drop_unseen(root: object) -> None:
+def _drop_unseen(root: Any) -> None:
     """Remove what a reader never sees as text: scripts, styles, frames, forms, hidden parts."""
     doomed = []
-    for el in root.iter():  # type: ignore[attr-defined]
+    for el in root.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag:  # comments and processing instructions
             doomed.append(el)
@@ -124,9 +125,9 @@ def _drop_unseen(root: object) -> None:
         el.drop_tree()  # keeps the element's tail text
 
 
-def _article(root: object) -> object:
+def _article(root: Any) -> Any:
     """The element holding the article: readability's pick on a page with navigation."""
-    body = root.find("body")  # type: ignore[attr-defined]
+    body = root.find("body")
     body = body if body is not None else root
     links = sum(1 for _ in body.iter("a"))
     navigation = any(el.tag in _NAVIGATION or el.get("role") in _NAV_ROLES
@@ -184,8 +185,8 @@ class _TextBuilder:
         self.cues.append(Span(start, self.length, "", cue))
         self.line_end()
 
-    def walk(self, el: object) -> None:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""  # type: ignore[attr-defined]
+    def walk(self, el: Any) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag == "br":
             self.line_end()
             return
@@ -193,8 +194,8 @@ class _TextBuilder:
         if block:
             self.line_end()
         start = self.length
-        self.text(el.text)  # type: ignore[attr-defined]
-        for child in el:  # type: ignore[attr-defined]
+        self.text(el.text)
+        for child in el:
             self.walk(child)
             self.text(child.tail)
         if tag in _CELLS:
@@ -206,7 +207,7 @@ class _TextBuilder:
         if block:
             self.line_end()
         cue = _HEADINGS.get(tag) or ("bold" if tag in _BOLD or _BOLD_STYLE.search(
-            el.get("style", "")) else "")  # type: ignore[attr-defined]
+            el.get("style", "")) else "")
         if cue and self.length > start:
             self.cues.append(Span(start, self.length, "", cue))
 

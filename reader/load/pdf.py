@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from statistics import median
+from typing import Any  # lxml, python-docx and pypdfium2 objects (no type stubs)
 
 from reader.document import Span
 from reader.load.base import LoadError, RawText, raw_text
@@ -86,9 +87,9 @@ def load(data: bytes, path: str = "", encoding: str | None = None) -> RawText:
                     chrome=chrome)
 
 
-def _rows(pdf: object, index: int) -> list[_Row]:
+def _rows(pdf: Any, index: int) -> list[_Row]:
     """The text rows of page `index` in reading order."""
-    page = pdf[index]  # type: ignore[index]
+    page = pdf[index]
     try:
         textpage = page.get_textpage()
         try:
@@ -102,7 +103,7 @@ def _rows(pdf: object, index: int) -> list[_Row]:
     return _in_reading_order(pieces)
 
 
-def _pieces(textpage: object, text: str, count: int, page: int) -> list[_Row]:
+def _pieces(textpage: Any, text: str, count: int, page: int) -> list[_Row]:
     """PDFium's lines (split at the line breaks it generates) with their boxes."""
     out: list[_Row] = []
     aligned = len(text) == count  # one character per index (no surrogate pairs)
@@ -117,13 +118,13 @@ def _pieces(textpage: object, text: str, count: int, page: int) -> list[_Row]:
         last = start + len(line.rstrip()) - 1
         if not aligned:  # boxes by index would be off: lay the line out from its first char
             first, last = min(first, count - 1), min(last, count - 1)
-        l0, b0, _, t0 = textpage.get_charbox(first, loose=True)  # type: ignore[attr-defined]
-        _, b1, r1, t1 = textpage.get_charbox(last, loose=True)  # type: ignore[attr-defined]
+        l0, b0, _, t0 = textpage.get_charbox(first, loose=True)
+        _, b1, r1, t1 = textpage.get_charbox(last, loose=True)
         word = _FIRST_WORD.match(line, first - start)
         lead = 0.0
         if word and word.end() > word.start():
             edge = min(start + word.end() - 1, count - 1)
-            lead = textpage.get_charbox(edge, loose=True)[2] - l0  # type: ignore[attr-defined]
+            lead = textpage.get_charbox(edge, loose=True)[2] - l0
         out.append(_Row(clean, l0, max(r1, l0), max(t0, t1), min(b0, b1), page, max(lead, 0.0)))
     return out
 

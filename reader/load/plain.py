@@ -178,8 +178,9 @@ def decode_marked(data: bytes, encoding: str) -> tuple[str, int]:
     return _MARKS.sub(one_mark, text), bad
 
 
-def _mark_bad_bytes(e: UnicodeDecodeError) -> tuple[str, int]:
+def _mark_bad_bytes(e: UnicodeError) -> tuple[str, int]:
     # one lone surrogate per bad byte: no valid decode yields them, so they count bytes
+    assert isinstance(e, UnicodeDecodeError)  # registered for decoding only
     return "".join(chr(0xDC00 + b) for b in e.object[e.start:e.end]), e.end
 
 
