@@ -10,11 +10,9 @@ from importlib import import_module
 from io import BytesIO
 from pathlib import Path, PurePath
 
+from reader.load import SUFFIXES
 from reader.load.base import LoadError, RawText, check_size, read_source
 
-# The suffixes the Open dialog offers, by format.
-SUFFIXES = {"text": (".txt", ".text"), "html": (".html", ".htm", ".xhtml", ".shtml"),
-            "docx": (".docx",), "pdf": (".pdf",)}
 _MODULES = {"text": "plain", "html": "html", "docx": "docx", "pdf": "pdf"}
 _HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
                          re.I | re.S)

@@ -34,10 +34,6 @@ _CANDIDATES = ["gb18030", "big5", "utf_16", "shift_jis", "euc_jp", "euc_kr", "cp
 _KANA = re.compile("[\u3040-\u30ff]")
 _MIXED_MIN_SHARE = 0.05  # each encoding of a mixed file holds this share of its non-ASCII bytes
 SEAM = "\ufffd"  # put where a file's encoding changes (cleaning reports it as damage)
-# What File ▸ Reopen with Encoding offers: (codec name, label).
-ENCODINGS = (("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK / GB2312"), ("big5", "Big5"),
-             ("big5hkscs", "Big5-HKSCS"), ("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE"),
-             ("shift_jis", "Shift-JIS"), ("euc_kr", "EUC-KR"), ("cp1252", "Windows-1252"))
 
 
 def load(data: bytes, path: str = "", encoding: str | None = None) -> RawText:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.document import Document
+from reader.load import SUFFIXES
 from reader.runtime.jobs import in_script
 from reader.text.search import TextSearch
 from reader.ui import app as app_setup
@@ -35,9 +36,11 @@ BIG_TEXT = 500_000  # characters: the docks of a longer text are filled after it
 # is a posted event, run at the start of the next turn before overdue timers (and the input
 # polled with them), so a chain of such steps reads as one long stall.
 NEXT_TURN_MS = 1
-OPEN_FILTER = ("Reports (*.txt *.text *.html *.htm *.xhtml *.shtml *.docx *.pdf);;"
-               "Text (*.txt *.text);;Web pages (*.html *.htm);;Word (*.docx);;PDF (*.pdf);;"
-               "All files (*)")
+_FORMAT_NAMES = {"text": "Text", "html": "Web pages", "docx": "Word", "pdf": "PDF"}
+OPEN_FILTER = ";;".join(
+    [f"Reports ({' '.join('*' + s for ss in SUFFIXES.values() for s in ss)})"]
+    + [f"{_FORMAT_NAMES[k]} ({' '.join('*' + s for s in ss)})" for k, ss in SUFFIXES.items()]
+    + ["All files (*)"])
 
 
 class MainWindow(QMainWindow):

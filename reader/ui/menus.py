@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from reader.highlight_colours import COLOURS  # not the store: sqlite3 waits for the paint
-from reader.load.plain import ENCODINGS
+from reader.load import ENCODINGS
 from reader.ui.colour_icon import colour_icon
 
 SCRIPT_LABELS = (("original", "原文 Original"), ("simplified", "简体"), ("traditional", "繁體"))
