@@ -53,6 +53,7 @@ _MANY_LINKS = 10
 _MIN_ARTICLE = 20  # characters: readability's pick shorter than this is not the article
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # lxml refuses them; no page shows them
 
 
 def load(data: bytes, path: str = "", encoding: str | None = None) -> RawText:
@@ -67,7 +68,8 @@ def load(data: bytes, path: str = "", encoding: str | None = None) -> RawText:
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
                                   default_doctype=False)
     try:
-        root = lxml_html.document_fromstring(_XML_DECLARATION.sub("", source), parser=parser)
+        root = lxml_html.document_fromstring(_CONTROL.sub("", _XML_DECLARATION.sub("", source)),
+                                             parser=parser)
     except (etree.ParserError, ValueError) as e:
         raise LoadError(f"{name} is not a readable HTML page ({e})") from None
     title = _page_title(root)
@@ -99,7 +101,10 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, int
             text, bad = decode_marked(data, declared)
             if bad * 100 <= len(data):  # a page saved in another encoding than it declares
                 return text, declared, bad
-    return decode(data, name)
+    try:
+        return data.decode("utf-8"), "utf-8", 0  # most pages, stray control bytes and all
+    except UnicodeDecodeError:
+        return decode(data, name)
 
 
 def _page_title(root: Any) -> str:

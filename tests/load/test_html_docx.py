@@ -72,6 +72,12 @@ def test_html_with_no_article_is_one_line(tmp_path):
         load_bytes(page.encode(), "empty.html")
 
 
+def test_html_with_nul_and_control_bytes_reads():
+    page = "<html><body><p>各位代表：\x00现在，\x07我代表市人民政府向大会报告工作。</p></body></html>"
+    raw = load_bytes(page.encode("utf-8"), "nul.html")
+    assert raw.text == "各位代表：现在，我代表市人民政府向大会报告工作。\n"
+
+
 def test_html_never_opens_a_socket(tmp_path, monkeypatch, sample_path):
     """Remote <img>, <script>, <link>, <iframe>: none fetched (any socket fails the test)."""
     opened = []
