@@ -21,4 +21,6 @@ from pathlib import Path
 
 __version__ = "0.1.0"
 
-SAMPLE_PATH = Path(__file__).resolve().parent.parent / "resources" / "tancheng_2023.txt"
+# The embedded sample the window opens when given no file: package data, so an installed
+# `report-lens` has it too.
+SAMPLE_PATH = Path(__file__).resolve().parent / "data" / "sample" / "tancheng_2023.txt"

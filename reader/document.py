@@ -39,6 +39,8 @@ class Source:
     size: int  # bytes
     raw_text_length: int  # characters after decoding
     replaced_bytes: int = 0  # undecodable bytes read as U+FFFD (reported as damaged spans)
+    format: str = "text"  # text | html | docx | pdf (reader.load.base.FORMATS)
+    page_starts: tuple[int, ...] = ()  # raw offset of each page's first character (PDF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,22 @@ class Document:
     def section_at(self, offset: int) -> Section | None:
         """Deepest section containing `offset`."""
         return deepest_section(self.sections, offset)
+
+    def page_at(self, offset: int) -> int | None:
+        """1-based page of the character at text `offset` (through `raw_map`, so in any
+        script), None for a source without pages."""
+        starts = self.source.page_starts
+        if not starts:
+            return None
+        raw = self.raw_map.to_source(max(0, min(offset, len(self.text) - 1)))
+        return max(1, bisect_right(starts, raw))
+
+    def page_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """(first, last) page of text [start, end), None without pages."""
+        first = self.page_at(start)
+        if first is None:
+            return None
+        return first, self.page_at(max(start, end - 1)) or first
 
     def section_path(self, section_id: str | None) -> tuple[Section, ...]:
         by_id = {s.id: s for s in self.sections}

@@ -18,13 +18,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from reader.document import Document, Source
+from reader.document import Document, Source, Span
 from reader.figures.extract import find_figures
-from reader.load.plain import RawText, load_bytes, load_file
+from reader.load.base import RawText
+from reader.load.dispatch import load_bytes, load_file
 from reader.outline.meta import detect_meta
 from reader.outline.tree import outline
 from reader.progress import Cancelled, Progress  # (named here too: pipeline.Progress)
 from reader.text.clean import clean
+from reader.text.offsets import OffsetMap
 
 LINKED = "indicators"  # the timing a linked document carries (phase 2 done)
 
@@ -34,14 +36,15 @@ class AnalysisCancelled(Exception):
 
 
 def analyze_file(path: str | Path, progress: Progress | None = None,
-                 cancelled: Cancelled | None = None) -> Document:
-    """Both phases on the file at `path` (see `read_file` for what it raises)."""
-    return link_document(read_file(path, progress, cancelled), progress, cancelled)
+                 cancelled: Cancelled | None = None, encoding: str | None = None) -> Document:
+    """Both phases on the file at `path` (see `read_file` for `encoding` and what it raises)."""
+    return link_document(read_file(path, progress, cancelled, encoding), progress, cancelled)
 
 
 def analyze_bytes(data: bytes, path: str = "", progress: Progress | None = None,
-                  cancelled: Cancelled | None = None) -> Document:
-    return analyze_raw(load_bytes(data, path), progress, cancelled)
+                  cancelled: Cancelled | None = None, encoding: str | None = None) -> Document:
+    """Both phases on a file's bytes (`path` names it; see `read_file`)."""
+    return analyze_raw(load_bytes(data, path, encoding), progress, cancelled)
 
 
 def analyze_raw(raw: RawText, progress: Progress | None = None,
@@ -58,10 +61,11 @@ def is_linked(doc: Document) -> bool:
 
 
 def read_file(path: str | Path, progress: Progress | None = None,
-              cancelled: Cancelled | None = None) -> Document:
-    """Phase 1 on the file at `path`. Raises `LoadError` (one line, for the user) when the file
+              cancelled: Cancelled | None = None, encoding: str | None = None) -> Document:
+    """Phase 1 on the file at `path` (any format reader.load reads; `encoding` forces a text
+    or HTML file's encoding). Raises `LoadError` (one line, for the user) when the file
     cannot be read as a report, `AnalysisCancelled` when `cancelled()` turns true."""
-    return read_raw(load_file(path), progress, cancelled)
+    return read_raw(load_file(path, encoding), progress, cancelled)
 
 
 def read_raw(raw: RawText, progress: Progress | None = None,
@@ -80,7 +84,7 @@ def read_raw(raw: RawText, progress: Progress | None = None,
     t1 = time.perf_counter()
     step(0.3, "Reading the outline")
     meta, front = detect_meta(cleaned.text)
-    sections = outline(cleaned.text, front.end if front else 0)
+    sections = outline(cleaned.text, front.end if front else 0, _cues(raw, cleaned.raw_map))
     t2 = time.perf_counter()
     step(0.6, "Finding figures")
     figures = find_figures(cleaned.text)
@@ -88,12 +92,25 @@ def read_raw(raw: RawText, progress: Progress | None = None,
     step(1.0, "Done")
     source = Source(path=raw.path, encoding=raw.encoding, sha256=raw.sha256,
                     size=raw.size, raw_text_length=len(raw.text),
-                    replaced_bytes=raw.replaced_bytes)
+                    replaced_bytes=raw.replaced_bytes, format=raw.format,
+                    page_starts=raw.page_starts)
+    set_aside = tuple(sorted(cleaned.set_aside + raw.chrome, key=lambda s: s.start))
     timings = dict(clean=(t1 - t0) * 1e3, outline=(t2 - t1) * 1e3, figures=(t3 - t2) * 1e3,
                    total=(t3 - t0) * 1e3)
     return Document(source=source, meta=meta, text=cleaned.text, raw_map=cleaned.raw_map,
                     sections=sections, figures=figures, damaged=cleaned.damaged,
-                    front_matter=front, set_aside=cleaned.set_aside, timings_ms=timings)
+                    front_matter=front, set_aside=set_aside, timings_ms=timings)
+
+
+def _cues(raw: RawText, raw_map: OffsetMap) -> tuple[Span, ...]:
+    """The loader's heading cues (raw offsets) on the cleaned text; cues cleaning removed
+    whole are dropped."""
+    out = []
+    for cue in raw.cues:
+        start, end = raw_map.span_to_derived(cue.start, cue.end)
+        if end > start:
+            out.append(Span(start, end, cue.text, cue.reason))
+    return tuple(out)
 
 
 def link_document(doc: Document, progress: Progress | None = None,

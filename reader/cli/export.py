@@ -26,7 +26,10 @@ ALIASES = {"pct-points": "points"}  # the window's legend says pct-points
 def add_parser(sub: Subparsers) -> None:
     """Add the `export` command and its options to the CLI's subparsers."""
     p = sub.add_parser("export", help="export figures and highlights of a report")
-    p.add_argument("file")
+    p.add_argument("file", help="a report: text, HTML, Word .docx or PDF")
+    p.add_argument("--encoding", metavar="NAME",
+                   help="read a text or HTML file in this encoding (gb18030, big5, utf-16, …) "
+                        "instead of the detected one")
     p.add_argument("--format", "-f", choices=("md", "csv", "xlsx", "json", "html"),
                    help="output format (default: from the -o suffix)")
     p.add_argument("--figures", nargs="?", const="all", metavar="KINDS",
@@ -63,7 +66,7 @@ def _run(args: argparse.Namespace) -> int:
     if to_stdout and fmt == "xlsx":
         raise ExportError("xlsx cannot go to stdout; give a file name with -o")
     selection = _selection(args)
-    doc = analyze_file(args.file)
+    doc = analyze_file(args.file, encoding=args.encoding)
     highlights: tuple[Highlight, ...] = ()
     if selection.highlights:
         from reader.store.highlights import HighlightStore

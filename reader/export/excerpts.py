@@ -53,13 +53,15 @@ class ExcerptFigure:
     base_value: float | None = None  # value in base_unit (1.703e9)
     base_unit: str = ""  # (元)
     period: str = ""  # a plan period's total or average ("十四五"); "" for one year
+    page: int | None = None  # 1-based page of the source (PDF), else None
 
     def label(self) -> str:
         """`不低于72萬噸 (糧食產量 · target · 2023)`: the indicator as the report writes it;
         a decline says so (`37.2% (刑事警情 · decrease · actual · 2022)`)."""
         bits = [b for b in (self.indicator or self.canonical,
                             "decrease" if self.direction < 0 else "", self.period, self.role,
-                            str(self.year) if self.year else "") if b]
+                            str(self.year) if self.year else "",
+                            f"p. {self.page}" if self.page else "") if b]
         shown = self.display or self.text
         return f"{shown} ({' · '.join(bits)})" if bits else shown
 
@@ -86,6 +88,17 @@ class Excerpt:
     note: str = ""
     time: str = ""  # when the highlight was made (ISO 8601)
     highlight_id: int | None = None
+    page: int | None = None  # 1-based page of the source where the quote starts (PDF), else None
+    last_page: int | None = None  # …and where it ends
+
+    @property
+    def citation(self) -> str:
+        """"p. 3", "pp. 3–4", or "" for a source without pages."""
+        if self.page is None:
+            return ""
+        if self.last_page is None or self.last_page == self.page:
+            return f"p. {self.page}"
+        return f"pp. {self.page}–{self.last_page}"
 
     @property
     def path_text(self) -> str:
@@ -131,6 +144,9 @@ def make_excerpt(doc: Document, start: int, end: int, origin: str = "highlight",
     if figures is None:
         figures = [f for f in doc.figures if start <= f.start and f.end <= end]
     raw_start, raw_end = doc.raw_map.span_to_source(start, end)
+    pages = doc.page_span(start, end)
+    if pages is not None:
+        extra = {"page": pages[0], "last_page": pages[1], **extra}
     return Excerpt(quote=doc.text[start:end], start=start, end=end, raw_start=raw_start,
                    raw_end=raw_end, title=report_title(doc), year=doc.meta.year,
                    section_id=section.id if section else None,
@@ -300,7 +316,7 @@ def _excerpt_figure(doc: Document, f: Figure) -> ExcerptFigure:
                          display=_with_qualifier(doc.text, f), signed_value=signed,
                          direction=f.direction, qualifier=f.qualifier, low=f.low, high=f.high,
                          unit_norm=f.unit_norm, base_value=f.base_value, base_unit=f.base_unit,
-                         period=f.period)
+                         period=f.period, page=doc.page_at(f.start))
 
 
 def _with_qualifier(text: str, f: Figure) -> str:

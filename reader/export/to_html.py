@@ -57,7 +57,7 @@ def _excerpt(x: Excerpt) -> str:
     if x.colour_hex:
         quote = f'<mark style="background-color:{escape(x.colour_hex)}">{quote}</mark>'
     border = f' style="border-left-color:{escape(x.colour_hex)}"' if x.colour_hex else ""
-    meta = [f"¶ {x.paragraph}", f"characters {x.start}–{x.end}"]
+    meta = [b for b in (x.citation, f"¶ {x.paragraph}", f"characters {x.start}–{x.end}") if b]
     if x.colour:
         meta.append(f"colour {x.colour}")
     if x.time:

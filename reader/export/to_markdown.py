@@ -26,7 +26,8 @@ def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> byt
         for x in group:
             lines += [f"> {_inline(line)}" if line.strip() else ">"
                       for line in x.quote.strip().split("\n")]
-            meta = [f"¶ {x.paragraph}", f"characters {x.start}–{x.end}"]
+            meta = [b for b in (x.citation, f"¶ {x.paragraph}",
+                                f"characters {x.start}–{x.end}") if b]
             if x.colour:
                 meta.append(f"colour {x.colour}")
             if x.time:

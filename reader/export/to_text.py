@@ -18,7 +18,8 @@ def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> byt
     blocks = []
     for x in excerpts:
         where = PATH_SEPARATOR.join(filter(None, [f"{report.title}{year}", x.path_text]))
-        block = [f"“{x.quote.strip()}”", f"—— {where}，第{x.paragraph}段"]
+        page = f"，{x.citation}" if x.citation else ""
+        block = [f"“{x.quote.strip()}”", f"—— {where}，第{x.paragraph}段{page}"]
         if x.figures:
             block.append("Figures: " + "; ".join(f.label() for f in x.figures))
         if x.note:

@@ -21,13 +21,14 @@ Linked = tuple[Document, Document]  # phase 2: (linked, linked in the script sho
 
 
 def read(path: str, script: str, progress: Progress | None = None,
-         cancelled: Cancelled | None = None) -> Opened:
+         cancelled: Cancelled | None = None, encoding: str | None = None) -> Opened:
     """Phase 1 here, or the whole analysis from the cache: (doc, doc in `script`, linked?,
-    None). Raises what `pipeline.read_file` raises (LoadError, AnalysisCancelled)."""
+    None). `encoding` forces a text file's encoding (Reopen with Encoding). Raises what
+    `pipeline.read_file` raises (LoadError, AnalysisCancelled)."""
     from reader.pipeline import is_linked
     from reader.runtime.cache import read_file
 
-    doc = read_file(path, progress, cancelled)
+    doc = read_file(path, progress, cancelled, encoding)
     return doc, in_script(doc, script), is_linked(doc), None
 
 
@@ -44,22 +45,22 @@ def receive(prefetched: Prefetch, script: str, progress: Progress | None = None,
 
 
 def read_elsewhere(path: str, script: str, progress: Progress | None = None,
-                   cancelled: Cancelled | None = None) -> Opened:
+                   cancelled: Cancelled | None = None, encoding: str | None = None) -> Opened:
     """Like `read`, in a process of the fork server (reader.runtime.prefetch.start_later), which then
     links it too; here where there is none, or when that process fails for a reason other than
     the file (a LoadError is the file's, and raised)."""
     from reader.load import LoadError
     from reader.runtime.prefetch import start_later
 
-    analysis = start_later(path)
+    analysis = start_later(path, encoding) if encoding else start_later(path)
     if analysis is None:
-        return read(path, script, progress, cancelled)
+        return read(path, script, progress, cancelled, encoding)
     try:
         result = receive(analysis, script)
     except LoadError:
         raise  # the file itself: the reader is told
     except Exception:  # the analysis process failed, not the file (e.g. a host script
-        return read(path, script, progress, cancelled)  # without a __main__ guard): here
+        return read(path, script, progress, cancelled, encoding)  # without a __main__ guard)
     if cancelled is not None and cancelled():
         analysis.close()  # another file was opened meanwhile: nobody will read the linking
     return result

@@ -135,8 +135,9 @@ def start(path: str) -> Prefetch | None:
         os._exit(status)
 
 
-def start_later(path: str) -> Prefetch | None:
-    """Analyse `path` in a process of the fork server; None where there is none (then the
+def start_later(path: str, encoding: str | None = None) -> Prefetch | None:
+    """Analyse `path` (read in `encoding` if given) in a process of the fork server; None
+    where there is none (then the
     caller analyses it itself). Blocks while the server starts (the first time, ~0.2 s) and
     forks: call it from a worker thread."""
     try:
@@ -145,7 +146,8 @@ def start_later(path: str) -> Prefetch | None:
     except (OSError, ValueError):  # a missing file: the caller's own open reports it
         return None
     read_end, write_end = context.Pipe(duplex=False)
-    process = context.Process(target=_analyse_served, args=(path, write_end, dict(os.environ)),
+    process = context.Process(target=_analyse_served,
+                              args=(path, write_end, dict(os.environ), encoding),
                               daemon=True, name="report-lens-analysis")
     try:
         process.start()
@@ -180,7 +182,8 @@ def _server() -> ForkServerContext:
     return context
 
 
-def _analyse_served(path: str, connection: Connection, environment: dict[str, str]) -> None:
+def _analyse_served(path: str, connection: Connection, environment: dict[str, str],
+                    encoding: str | None = None) -> None:
     """In the fork server's process: the window's environment now (REPORT_LENS_HOME, the
     cache directory), not the server's, which was the window's at the first open."""
     os.environ.clear()
@@ -188,10 +191,10 @@ def _analyse_served(path: str, connection: Connection, environment: dict[str, st
     _detach_from_parent()
     with os.fdopen(os.dup(connection.fileno()), "wb") as pipe:
         connection.close()
-        _analyse(path, pipe)
+        _analyse(path, pipe, encoding)
 
 
-def _analyse(path: str, pipe: IO[bytes]) -> None:
+def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None) -> None:
     def send(ok: bool, payload: object) -> None:
         pickle.dump((ok, payload), pipe, protocol=pickle.HIGHEST_PROTOCOL)
         pipe.flush()
@@ -200,7 +203,7 @@ def _analyse(path: str, pipe: IO[bytes]) -> None:
         from reader.pipeline import is_linked
         from reader.runtime.cache import link_document, read_file
 
-        doc = read_file(path)
+        doc = read_file(path, encoding=encoding)
     except Exception as exc:
         send(False, exc)
         return

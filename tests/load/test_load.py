@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.load.plain import MAX_BYTES, LoadError, load_bytes, load_file
+from reader.load import MAX_BYTES, LoadError, load_bytes, load_file
 
 TEXT = "政府工作报告\r\n各位代表：\r\n\r\n　　现在，我代表市人民政府向大会报告工作。\r"
 
