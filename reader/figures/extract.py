@@ -222,7 +222,7 @@ def _minus(s: str, start: int) -> bool:
 def _apply_minus(s: str, raw: list[Raw]) -> None:
     ends = [0] + [f["end"] for f in raw]
     for k, f in enumerate(raw):
-        if (f["kind"] in ("growth", "share", "points") and f.get("low") is None
+        if (f["kind"] in ("growth", "share", "points", "amount") and f.get("low") is None
                 and f["value"] is not None and _minus(s, f["start"]) and ends[k] < f["start"]):
             f["start"] -= 1
             f["value"] = -f["value"]

@@ -274,3 +274,17 @@ def test_flat_is_a_growth_of_zero():
     f = one("居民消费价格指数持平。")
     assert (f.text, f.kind, f.value, f.direction) == ("持平", "growth", 0, 0)
     assert figs("保持平稳增长，支持平台经济") == ()
+
+
+@pytest.mark.parametrize("text, written, value", [
+    ("最低气温-5℃", "-5℃", -5), ("净利润-3.2亿元", "-3.2亿元", -3.2), ("增长-2.3%", "-2.3%", -2.3),
+])
+def test_a_minus_sign_after_a_word_is_the_figures_sign(text, written, value):
+    f = one(text)
+    assert (f.text, f.value) == (written, value)
+
+
+@pytest.mark.parametrize("text, written", [("1-6月完成投资5亿元", "5亿元"),
+                                           ("2019-2023年投资30亿元", "30亿元")])
+def test_a_hyphen_between_numbers_is_not_a_sign(text, written):
+    assert one(text).text == written
