@@ -5,9 +5,14 @@ A 万 or 亿 written last belongs to the unit, not to the number (`2.4万亩` �
 `一万五千亿元` → 15000 亿元): the number takes a 万 or 亿 only when more digits follow it
 (一万五千, 3万2千) or when it is the 万 section after 亿 (一亿二千万).
 
-Values are exact decimals (`decimal.Decimal`) until they become floats, so `百分之一点五七` is
-1.57, not 1.5699999999999998, and numbers past the float range are refused (None), never
-returned as infinity.
+Values are exact decimals (`decimal.Decimal`) until they become floats, rounded once to the
+nearest double (IEEE 754, ties to even), so `百分之一点五七` is 1.57, not 1.5699999999999998,
+and 4.56亿 is 456000000.0; no other rounding is applied (the digits written are the precision
+kept). Numbers past the float range are refused (None), never returned as infinity.
+
+Chinese numerals are read in their standard written form: 零 marks a missing place (一千零五,
+五万零八十), 万 and 亿 group by four places; the spoken shortening of a last digit (一千五 =
+1500, 一万五 = 15000) is read too. Anything else (三四百, 一万五十, 十四五) is not a number.
 """
 
 from __future__ import annotations

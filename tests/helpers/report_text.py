@@ -1,6 +1,6 @@
-"""Test helpers: a number → Chinese numeral writer (the standard way, with 零 for missing places,
-as 《出版物上数字用法》GB/T 15835 and school grammar write them), and hypothesis strategies for
-report-like text. Written independently of reader.figures, so round trips test the parser."""
+"""Test helpers: a number → Chinese numeral writer (the standard written form: 零 for a missing
+place, 万 and 亿 grouping four places), and hypothesis strategies for report-like text. Written
+independently of reader.figures, so round trips test the parser."""
 
 from __future__ import annotations
 
