@@ -136,10 +136,11 @@ def find_figures(text: str) -> tuple[Figure, ...]:
     raw: list[Raw] = []
 
     def keep(f: Raw) -> None:
-        if claimed.claim(f["start"], f["end"]):
+        """Keep a figure outside quoted names and book titles, overlapping no kept one."""
+        if not names.covers(f["start"], f["end"]) and claimed.claim(f["start"], f["end"]):
             raw.append(f)
 
-    for f in _ranks(s, pat, names):
+    for f in _ranks(s, pat):
         keep(f)
     for finder in (words.fraction_words, words.doublings, words.flat, words.approximate,
                    words.bare_scales):
@@ -151,8 +152,7 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         if claimed.overlaps(m.start(), m.end()):
             continue
         for f in _from_match(s, m):
-            if not names.covers(f["start"], f["end"]):
-                keep(f)
+            keep(f)
     raw.sort(key=lambda f: f["start"])
     _share_enumerated_growth(s, raw)
     _apply_minus(s, raw)
@@ -175,11 +175,11 @@ def _finite(f: Raw) -> bool:
                if f.get(k) is not None)
 
 
-def _ranks(s: str, pat: dict[str, re.Pattern[str]], names: _Spans) -> list[Raw]:
+def _ranks(s: str, pat: dict[str, re.Pattern[str]]) -> list[Raw]:
     out = []
     for m in pat["rank"].finditer(s):
         v = parse_number(m.group("n"))
-        if v is not None and not names.covers(m.start(), m.end()):
+        if v is not None:
             out.append(dict(start=m.start(), end=m.end(), kind="rank", value=v,
                             unit=m.span("u"), unit_norm=m.group("u"),
                             qualifier="前" if m.group("top") == "前" else ""))

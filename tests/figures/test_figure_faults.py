@@ -288,3 +288,9 @@ def test_a_minus_sign_after_a_word_is_the_figures_sign(text, written, value):
                                            ("2019-2023年投资30亿元", "30亿元")])
 def test_a_hyphen_between_numbers_is_not_a_sign(text, written):
     assert one(text).text == written
+
+
+@pytest.mark.parametrize("text", ["实施“数十亿”工程", "印发《千分之三行动方案》", "开展“突破万亿元”攻坚",
+                                  "“百分之三”计划", "《“十四五”规划》"])
+def test_figures_in_words_inside_quoted_names_are_names(text):
+    assert figs(text) == ()
