@@ -1,0 +1,71 @@
+"""Characters a text carries that are not the report's: dropped or read as line breaks, with an
+offset map back to the input.
+
+- invisible format characters (zero-width space, joiner and non-joiner, BOM inside the text,
+  LRM/RLM and the bidirectional embeddings, word joiner, soft hyphen: Unicode category Cf)
+  and emoji are dropped, so `增‍长‌5%` reads `增长5%`;
+- U+2028/U+2029 and NEL become `\\n`;
+- a scrape that wrote its line breaks as the four characters `\\r\\n` (or `\\n`) and has few
+  real ones gets them back as `\\n`;
+- Markdown emphasis marks (`**bold**`) are dropped when the text holds pairs of them.
+
+The code-point ranges are data (`reader/data/clean.json`). A text with none of these comes back
+as it is, with an identity map.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from reader.text.offsets import OffsetMap, TextBuilder
+from reader.vocab import load_json
+
+_LITERAL_BREAK = re.compile(r"(?:\\r)?\\n")
+_MIN_LITERAL_BREAKS = 3
+_EMPHASIS = "**"
+
+
+def _char_class(ranges: list[str]) -> str:
+    out = []
+    for r in ranges:
+        lo, _, hi = r.partition("-")
+        out.append(f"\\U{int(lo, 16):08x}" + (f"-\\U{int(hi, 16):08x}" if hi else ""))
+    return "[" + "".join(out) + "]"
+
+
+@cache
+def _classes() -> tuple[str, re.Pattern[str]]:
+    """(the class of characters to drop, the characters that break a line)."""
+    words = load_json("clean.json")
+    return (_char_class(words["invisible"] + words["emoji"]),
+            re.compile(_char_class(words["line_separators"])))
+
+
+def normalize(raw: str) -> tuple[str, OffsetMap]:
+    """`raw` without invisible characters, emoji, literal `\\r\\n` and emphasis marks.
+
+    Returns (text, map) where `map.to_source(i)` is the offset in `raw` of `text[i]`; every
+    kept character is copied, a line break read from a separator or a literal `\\r\\n` maps
+    to that separator's first character. Never raises."""
+    drop, breaks = _classes()
+    parts = [drop + "+", breaks.pattern]
+    literal = raw.count("\\n") >= _MIN_LITERAL_BREAKS and raw.count("\\n") > raw.count("\n")
+    if literal:
+        parts.append(_LITERAL_BREAK.pattern)
+    emphasis = raw.count(_EMPHASIS) >= 2
+    if emphasis:
+        parts.append(re.escape(_EMPHASIS))
+    rx = re.compile("|".join(f"(?:{p})" for p in parts))
+    if not rx.search(raw):
+        return raw, OffsetMap.identity(len(raw))
+    builder = TextBuilder(raw)
+    pos = 0
+    for m in rx.finditer(raw):
+        builder.keep(pos, m.start())
+        token = m.group()
+        if breaks.fullmatch(token) or (literal and _LITERAL_BREAK.fullmatch(token)):
+            builder.put("\n", m.start())
+        pos = m.end()
+    builder.keep(pos, len(raw))
+    return builder.build()
