@@ -1,7 +1,7 @@
 """HTML left in a scraped text (`&nbsp;`, `&ldquo;`, `<br>`, `<p>`): decoded with an offset map.
 
-Only known tags and well-formed entities are touched, and only in a text that
-holds several of them, so `<5%` or `A&B` in a plain report stay as they are.
+Only known tags and well-formed entities are touched, and tags only in a text that holds
+several of them, so `<5%` or `A&B` in a plain report stay as they are.
 Block tags become line breaks; an entity becomes its character, attributed
 to the `&` it came from.
 """
@@ -24,11 +24,17 @@ _MIN_MARKS = 3
 
 
 def has_markup(raw: str) -> bool:
+    """Does `raw` hold HTML left by a scrape: a well-formed entity (`&nbsp;`), or several known
+    tags (one `<5%` or `<b>` alone is text)?"""
     if "<" not in raw and "&" not in raw:
         return False
     n = 0
     for m in _MARKUP.finditer(raw):
-        n += _replacement(m) is not None
+        if _replacement(m) is None:
+            continue
+        if m.group().startswith("&"):
+            return True
+        n += 1
         if n >= _MIN_MARKS:
             return True
     return False

@@ -53,26 +53,32 @@ def _pairs(doc: Any) -> list[tuple[str | None, str | None]]:
 
 def score_outline(gold: dict[str, Any], doc: Any) -> dict[str, Any]:
     """Heading scores of `doc` (a Document, or anything with `.sections`) against `gold`
-    (a parsed gold file with `headings`: [{text, parent, level, kind}]).
+    (a parsed gold file with `headings`: [{text, parent, level, kind}]; a gold without
+    `parent` fields is scored on titles only).
 
-    Returns {tp, fp, fn, parent_ok, precision, recall, f1, parent_accuracy, missed, spurious,
-    wrong_parent} where missed/spurious list titles and wrong_parent lists
-    (title, our parent, gold parent)."""
-    want = [(norm_title(h["text"]), norm_title(h.get("parent"))) for h in gold["headings"]]
+    Returns {tp, fp, fn, parent_ok, parent_n, precision, recall, f1, parent_accuracy, missed,
+    spurious, wrong_parent}: parent_n matched headings had a gold parent, parent_ok of them
+    ours matches; missed/spurious list titles and wrong_parent lists (title, our parent,
+    gold parent)."""
+    want = [(norm_title(h["text"]), norm_title(h.get("parent")), "parent" in h)
+            for h in gold["headings"]]
     got = _pairs(doc)
     free: dict[str | None, list[int]] = defaultdict(list)
     for i, (t, _) in enumerate(got):
         free[t].append(i)
     used: set[int] = set()
     missed, wrong = [], []
-    tp = parent_ok = 0
-    for t, parent in want:
+    tp = parent_ok = parent_n = 0
+    for t, parent, has_parent in want:
         if not free.get(t):
             missed.append(t)
             continue
         i = free[t].pop(0)
         used.add(i)
         tp += 1
+        if not has_parent:
+            continue  # an older gold without parents: titles only
+        parent_n += 1
         if got[i][1] == parent:
             parent_ok += 1
         else:
@@ -82,8 +88,9 @@ def score_outline(gold: dict[str, Any], doc: Any) -> dict[str, Any]:
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return dict(tp=tp, fp=fp, fn=fn, parent_ok=parent_ok, precision=precision, recall=recall,
-                f1=f1, parent_accuracy=parent_ok / tp if tp else 1.0, missed=missed,
+    return dict(tp=tp, fp=fp, fn=fn, parent_ok=parent_ok, parent_n=parent_n,
+                precision=precision, recall=recall, f1=f1,
+                parent_accuracy=parent_ok / parent_n if parent_n else 1.0, missed=missed,
                 spurious=spurious, wrong_parent=wrong)
 
 
@@ -96,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     verbose = "-v" in args
     names = [a for a in args if a != "-v"]
-    total = dict(tp=0, fp=0, fn=0, parent_ok=0)
+    total = dict(tp=0, fp=0, fn=0, parent_ok=0, parent_n=0)
     print(f"{'report':32} {'gold':>5} {'ours':>5} {'P':>6} {'R':>6} {'F1':>6} {'parent':>7}")
     for p in gold_files(names):
         s = score_file(p)
@@ -116,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    parent = total["parent_ok"] / tp if tp else 1.0
+    parent = total["parent_ok"] / total["parent_n"] if total["parent_n"] else 1.0
     print(f"{'overall':32} {tp + fn:5} {tp + fp:5} {precision:6.3f} {recall:6.3f} {f1:6.3f} "
           f"{parent:7.3f}")
     return 0
