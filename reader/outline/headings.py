@@ -141,8 +141,10 @@ def find_heads(text: str, body_start: int = 0) -> Found:
     closers = [k for k, (s, _) in enumerate(paras) if closer.match(text, s)]
     heads = _marked_heads(text, paras)
     heads = _drop_bodiless_items(text, heads, paras)
+    subtitles = _subtitles(heads)
+    heads = [h for h in heads if h.para not in subtitles]
     head_of = {h.para: h for h in heads}
-    heads.extend(judge_leads(text, paras, head_of, set(closers)))
+    heads.extend(judge_leads(text, paras, head_of, set(closers) | subtitles))
     heads.sort(key=lambda h: (h.start, h.mid))
     head_of = {h.para: h for h in heads if not h.mid}
     mids, inline = _mid_heads(text, paras, head_of, heads)
@@ -282,6 +284,20 @@ def _list_item(p: str, prev: str) -> bool:
     return prev.endswith(("：", ":")) and bool(re.search(r"\d+(?:\.\d+)?\s*[%％万亿元]", p))
 
 
+def _subtitles(heads: list[Head]) -> set[int]:
+    """Paragraphs of `——` lines right under a part heading, with no text of their own and no
+    `——` item after them: the part's subtitle (`一、2024年工作回顾` / `——经济稳中有进、发展质效
+    向好`), not a heading."""
+    by_para = {h.para: h for h in heads}
+    out = set()
+    for h in heads:
+        before, after = by_para.get(h.para - 1), by_para.get(h.para + 1)
+        if (h.style == "dash" and h.kind == "line" and before is not None and not before.item
+                and (after is None or after.style != "dash")):
+            out.add(h.para)
+    return out
+
+
 def _drop_bodiless_items(text: str, heads: list[Head], paras: list[tuple[int, int]]) -> list[Head]:
     """`一是…。` items that are a whole one-sentence paragraph each, with no body paragraph
     after any of them (`…以下工作：` `一是完善招商机制，新引进项目30个。` `二是…。`), are a
@@ -351,6 +367,11 @@ def lead_ok(sentence: str, limit: int) -> bool:
     if opener_length(sentence):
         return False
     return len(_HAN.findall(sentence)) >= 4
+
+
+def item_marker(sentence: str) -> bool:
+    """Does `sentence` open with an item marker (`二是`)?"""
+    return bool(_patterns()["shi_start"].match(sentence))
 
 
 def opener_length(sentence: str) -> int:

@@ -27,7 +27,14 @@ import statistics
 from dataclasses import dataclass
 
 from reader.chars import TITLE_END
-from reader.outline.headings import Head, cues, is_line_heading, lead_ok, opener_length
+from reader.outline.headings import (
+    Head,
+    cues,
+    is_line_heading,
+    item_marker,
+    lead_ok,
+    opener_length,
+)
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LOOSE_MAX = 30  # a lead with clause marks, judged with its siblings
@@ -65,10 +72,10 @@ def judge_leads(text: str, paras: list[tuple[int, int]], head_of: dict[int, Head
                 closers: set[int] | None = None) -> list[Head]:
     """Line headings, sub-part headings and lead sentences of the paragraphs that have no
     marked heading (`head_of`: paragraph index → its marked head; `closers`: paragraphs that
-    open a closing passage)."""
+    open a closing passage, or are otherwise no heading)."""
     closers = closers or set()
     out: list[Head] = []
-    lines = _line_headings(text, paras, head_of)
+    lines = {k: h for k, h in _line_headings(text, paras, head_of).items() if k not in closers}
     out.extend(lines.values())
     marked = {**head_of, **lines}
     openings = {k: o for k, (s, e) in enumerate(paras) if k not in marked and k not in closers
@@ -129,8 +136,8 @@ def _opening(text: str, k: int, s: int, e: int) -> Opening | None:
         return None  # `各位代表！`, a question
     body = e - (m.end() if m else e)
     han = len(_HAN.findall(sentence))
-    if han < 4 or _NOT_TITLE.search(sentence):
-        return None
+    if han < 4 or _NOT_TITLE.search(sentence) or item_marker(sentence):
+        return None  # `二是…` left without its `一是` is no lead either
     statement = _statement(sentence) or _directive(sentence)
     strict = body >= _BODY_MIN and not statement and lead_ok(sentence, 20)
     loose = body >= _BODY_MIN and not statement and len(sentence) <= _LOOSE_MAX

@@ -1,6 +1,9 @@
 """Score the section tree against the real-report gold set (tests/gold/*.gold.json).
 
-usage: python tests/perf/score_outline.py [GOLD ...]   (default: every gold with a `source`)
+usage: python tests/perf/score_outline.py [-v] [--write] [GOLD ...]
+(default: every gold with a `source`; -v lists the misses; --write stores each report's F1 and
+parent accuracy in tests/gold/outline_scores.json, which tests/outline/test_gold_headings.py
+holds as a floor)
 
 A gold heading and one of ours match when their titles are equal once whitespace is removed
 and a trailing 。 or ： (full- or half-width) is dropped; titles are paired in document order,
@@ -24,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from reader.pipeline import read_file  # noqa: E402
 
 GOLD_DIR = ROOT / "tests" / "gold"
+SCORES = GOLD_DIR / "outline_scores.json"
 _SPACE = re.compile(r"\s+")
 
 
@@ -102,7 +106,9 @@ def score_file(gold_path: Path) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     verbose = "-v" in args
-    names = [a for a in args if a != "-v"]
+    write = "--write" in args
+    names = [a for a in args if a not in ("-v", "--write")]
+    stored: dict[str, dict[str, float]] = {}
     total = dict(tp=0, fp=0, fn=0, parent_ok=0, parent_n=0)
     print(f"{'report':32} {'gold':>5} {'ours':>5} {'P':>6} {'R':>6} {'F1':>6} {'parent':>7}")
     for p in gold_files(names):
@@ -110,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         for k in total:
             total[k] += s[k]
         name = p.name.removesuffix(".gold.json")
+        stored[name] = {"f1": round(s["f1"], 4), "parent_accuracy": round(s["parent_accuracy"], 4)}
         print(f"{name:32} {s['tp'] + s['fn']:5} {s['tp'] + s['fp']:5} {s['precision']:6.3f} "
               f"{s['recall']:6.3f} {s['f1']:6.3f} {s['parent_accuracy']:7.3f}")
         if verbose:
@@ -126,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
     parent = total["parent_ok"] / total["parent_n"] if total["parent_n"] else 1.0
     print(f"{'overall':32} {tp + fn:5} {tp + fp:5} {precision:6.3f} {recall:6.3f} {f1:6.3f} "
           f"{parent:7.3f}")
+    if write:
+        SCORES.write_text(json.dumps(stored, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {SCORES.relative_to(ROOT)}")
     return 0
 
 
