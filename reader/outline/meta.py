@@ -28,6 +28,7 @@ from reader.vocab import load_json, salutation
 
 _HEAD_LINES = 12  # front matter is never longer
 _SALUTATION = re.compile(rf"{salutation()}[：:，,！!]?$")
+_SALUTATION_END = re.compile(rf"{salutation()}[：:]$")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
                    r"|([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 _CN_DIGITS = CN_DIGIT_VALUES
@@ -65,6 +66,7 @@ class Head:
     meeting_at: int | None = None
     place: str = ""
     speaker: str = ""
+    speaker_at: int | None = None  # index of the (last) line the speaker was read from
     salutation_end: int | None = None  # offset after the salutation line
 
 
@@ -138,7 +140,14 @@ def _read_head(lines: list[Line]) -> Head:
         line = ln.text
         if k == skip:
             continue
+        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
         if _SALUTATION.match(line):
+            head.salutation_end = ln.end
+            break
+        glued = _SALUTATION_END.search(line)
+        if glued:  # `国务院总理 李克强各位代表：`: the salutation ends a line
+            if not head.speaker:
+                head.speaker = _speaker(line[:glued.start()], "")[0]
             head.salutation_end = ln.end
             break
         m = _DATE.search(line)
@@ -147,15 +156,20 @@ def _read_head(lines: list[Line]) -> Head:
             pm = p["place"].search(line)
             if pm:
                 head.place = (pm.group(1) or pm.group(2)).strip()
+            meeting = list(p["meeting"].finditer(line))[-1]
+            speaker, used = _speaker(line[meeting.end():].lstrip("上 \u3000"), nxt)
+            if speaker:  # `…会议上国务院总理 温家宝`: the speaker glued to the meeting line
+                head.speaker, head.speaker_at = speaker, k + 1 if used else k
+                skip = k + 1 if used else -1
             continue
         if not head.date and m and line.strip(_DASHES + "（）() \u3000") == m.group(0):
             head.date, head.year = m.group(0), _year(m)  # a date on a line of its own
             continue
         if not head.speaker:
-            nxt = lines[k + 1].text if k + 1 < len(lines) else ""
             speaker, used = _speaker(line, nxt)
             if speaker:
                 head.speaker, skip = speaker, (k + 1 if used else -1)
+                head.speaker_at = k + 1 if used else k
                 continue
         _read_title(lines, k, head)
     return head
@@ -224,7 +238,7 @@ def _front_end(text: str, lines: list[Line], head: Head) -> int | None:
     if head.salutation_end is not None:
         return head.salutation_end
     if head.meeting_at is not None:
-        last = head.meeting_at + (1 if head.speaker else 0)
+        last = max(head.meeting_at, head.speaker_at if head.speaker_at is not None else -1)
         return lines[min(last, len(lines) - 1)].end
     if head.title_at is not None:
         return _title_block(text, lines, head)

@@ -7,6 +7,9 @@ offset map back to the input.
 - U+2028/U+2029 and NEL become `\\n`;
 - a scrape that wrote its line breaks as the four characters `\\r\\n` (or `\\n`) and has few
   real ones gets them back as `\\n`;
+- a report saved on one line, its paragraphs marked only by their indentation (`。　　各位
+  代表：　　现在，…`), gets a line break for each indentation run (runs of two or more blanks
+  holding an ideographic space or a tab);
 - Markdown emphasis marks (`**bold**`) are dropped when the text holds pairs of them.
 
 The code-point ranges are data (`reader/data/clean.json`). A text with none of these comes back
@@ -23,6 +26,9 @@ from reader.vocab import load_json
 
 _LITERAL_BREAK = re.compile(r"(?:\\r)?\\n")
 _MIN_LITERAL_BREAKS = 3
+_INDENT_RUN = re.compile(r"[ \t\u3000\u00a0]{2,}|\t")
+_ONE_LINE_MIN = 2000  # a line this long holds a whole report
+_MIN_INDENTS = 10  # …and this many indented paragraphs
 _EMPHASIS = "**"
 
 
@@ -42,6 +48,14 @@ def _classes() -> tuple[str, re.Pattern[str]]:
             re.compile(_char_class(words["line_separators"])))
 
 
+def _one_line_report(raw: str) -> bool:
+    """Is `raw` a report on (almost) one line, its paragraphs marked by indentation?"""
+    if len(raw) < _ONE_LINE_MIN or raw.count("\n") * _ONE_LINE_MIN > len(raw):
+        return False
+    longest = max(map(len, raw.split("\n")))
+    return longest >= _ONE_LINE_MIN and sum(1 for _ in _INDENT_RUN.finditer(raw)) >= _MIN_INDENTS
+
+
 def normalize(raw: str) -> tuple[str, OffsetMap]:
     """`raw` without invisible characters, emoji, literal `\\r\\n` and emphasis marks.
 
@@ -56,6 +70,9 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     emphasis = raw.count(_EMPHASIS) >= 2
     if emphasis:
         parts.append(re.escape(_EMPHASIS))
+    indents = _one_line_report(raw)
+    if indents:
+        parts.append(_INDENT_RUN.pattern)
     rx = re.compile("|".join(f"(?:{p})" for p in parts))
     if not rx.search(raw):
         return raw, OffsetMap.identity(len(raw))
@@ -64,7 +81,8 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     for m in rx.finditer(raw):
         builder.keep(pos, m.start())
         token = m.group()
-        if breaks.fullmatch(token) or (literal and _LITERAL_BREAK.fullmatch(token)):
+        if (breaks.fullmatch(token) or (literal and _LITERAL_BREAK.fullmatch(token))
+                or (indents and _INDENT_RUN.fullmatch(token))):
             builder.put("\n", m.start())
         pos = m.end()
     builder.keep(pos, len(raw))

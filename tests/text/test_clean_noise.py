@@ -112,3 +112,16 @@ def test_equal_length_items_ending_in_numbers_are_not_glued():
 def test_an_unclosed_quote_does_not_swallow_the_next_entry():
     raw = "35.“4+X”机制：“X’即各主管部门。\n36.“两个确立”：确立核心地位。\n37.严真细实快：工作作风。\n"
     assert clean(raw).text.split("\n") == [line for line in raw.split("\n") if line]
+
+
+def test_a_report_on_one_line_is_split_at_its_indentation():
+    paras = ["政府工作报告", "——2011年3月5日在某省第十一届人民代表大会第四次会议上",
+             "各位代表：", "现在，我代表省人民政府，向大会作政府工作报告，请予审议。",
+             "一、过去五年工作回顾"] + [f"第{n}段：" + "全省经济平稳较快发展，综合实力显著增强。" * 4
+                                  for n in range(1, 40)]
+    raw = "\t".join(paras[:2]) + "\u3000\u3000" + "\u3000\u3000".join(paras[2:])
+    c = clean(raw)
+    assert c.text.split("\n") == paras
+    _maps_back(raw, c)
+    short = "标题\u3000\u3000正文。"  # a short text with one indentation run is left alone
+    assert clean(short).text == short
