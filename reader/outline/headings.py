@@ -65,6 +65,7 @@ class Head:
 
     @property
     def item(self) -> bool:
+        """A paragraph item (`——`, `一是`, a lead), not a structural heading."""
         return self.style in ITEM_STYLES
 
 
@@ -307,6 +308,7 @@ def _drop_bodiless_items(text: str, heads: list[Head], paras: list[tuple[int, in
     run: list[Head] = []
 
     def flush() -> None:
+        """Keep the run of `一是` items unless every one of them is bodiless."""
         if run and all(_bodiless(text, h, paras, by_para) for h in run):
             run.clear()
         out.extend(run)
@@ -455,7 +457,7 @@ def _systematic(mids: dict[int, list[Head]], head_of: dict[int, Head], scope: di
     groups: dict[tuple[int, str], list[int]] = {}
     for k, h in head_of.items():
         groups.setdefault((scope.get(k, -1), h.style), []).append(k)
-    out = []
+    out: list[Head] = []
     for ks in groups.values():
         rich = [k for k in ks if len(mids.get(k, ())) >= min_run]
         if rich and len(rich) >= min(2, len(ks)) and 2 * len(rich) >= len(ks):

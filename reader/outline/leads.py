@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.chars import TITLE_END
@@ -240,15 +241,23 @@ def _judge_run(run: list[Opening]) -> set[int]:
                        if o.strict or not opener_length(o.text) or _parallel(short))
     for stretch in _alike(run):
         out.update(o.para for o in stretch)
-    shaped: list[Opening] = []
-    for o in [*run, None]:
-        shape = _shape(o) if o is not None and o.loose else 0
-        if shape and (not shaped or shape == _shape(shaped[0])):
-            shaped.append(o)  # type: ignore[arg-type]
-            continue
-        if len(shaped) >= 2:
-            out.update(x.para for x in shaped)
-        shaped = [o] if shape else []  # type: ignore[list-item]
+    for stretch in _stretches(run, lambda o: _shape(o) if o.loose else 0):
+        if len(stretch) >= 2:
+            out.update(x.para for x in stretch)
+    return out
+
+
+def _stretches(run: list[Opening], key: Callable[[Opening], object]) -> list[list[Opening]]:
+    """Maximal stretches of consecutive openings with the same non-empty `key`."""
+    out: list[list[Opening]] = []
+    last: object = None
+    for o in run:
+        k = key(o)
+        if k and out and k == last:
+            out[-1].append(o)
+        elif k:
+            out.append([o])
+        last = k
     return out
 
 
@@ -265,17 +274,12 @@ def _alike(run: list[Opening]) -> list[list[Opening]]:
     """Stretches of consecutive openings that begin with the same words, beyond any opener:
     three or more, or two sharing three characters (`针对…，…` ×5, `五年来，我们…` ×5)."""
     out = []
-    stretch: list[Opening] = []
-    for o in [*run, None]:
-        fits = o is not None and (o.loose or o.long) and not _DIGIT.search(o.text)
-        if fits and (not stretch or o.text[:2] == stretch[0].text[:2]):  # type: ignore[union-attr]
-            stretch.append(o)  # type: ignore[arg-type]
-            continue
+    for stretch in _stretches(run, lambda o: o.text[:2] if (o.loose or o.long) and not _DIGIT.search(
+            o.text) else ""):
         if len(stretch) >= 2 and _parallel(stretch, suffix=False):
             prefix = _common_prefix([x.text for x in stretch])
             if len(stretch) >= _GROUP_MIN or len(prefix) - opener_length(prefix) >= 3:
                 out.append(stretch)
-        stretch = [o] if fits else []  # type: ignore[list-item]
     return out
 
 

@@ -120,7 +120,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def _head_lines(text: str, n: int) -> list[Line]:
     """The first `n` lines, stripped."""
-    out = []
+    out: list[Line] = []
     pos = 0
     while len(out) < n and pos <= len(text):
         nl = text.find("\n", pos)

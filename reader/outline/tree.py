@@ -218,7 +218,8 @@ def _lone_leads(heads: list[Head], parents: list[int | None], n_paras: int,
     the headings inside it."""
     closing = sorted(closers or ())
 
-    def passage(i: int) -> int:  # the closing passage a heading is in, -1 for none
+    def passage(i: int) -> int:
+        """The paragraph index of the closing passage heading i is in, -1 for none."""
         return max((c for c in closing if c < heads[i].para), default=-1)
 
     leads_in: Counter[tuple[int | None, int]] = Counter(
@@ -235,7 +236,8 @@ def _lone_leads(heads: list[Head], parents: list[int | None], n_paras: int,
         prev_para = paras[k - 1] if k else -1
         next_para = paras[k + 1] if k + 1 < len(paras) else n_paras
         before, after = h.para - prev_para - 1, next_para - h.para - 1
-        parent = heads[parents[i]] if parents[i] is not None else None
+        pi = parents[i]
+        parent = heads[pi] if pi is not None else None
         opens = parent is not None and before == 0 and prev_para == parent.para
         in_closing = parent is not None and parent.para < passage(i)
         if (before + after >= _PLAIN_AROUND_LONE_LEAD and not opens) or in_closing:
@@ -272,10 +274,11 @@ def _build(text: str, heads: list[Head], lv: list[int], adopters: set[int],
     out = []
     for i, h in enumerate(heads):
         t0, t1 = _trim(text, h.title_start, h.title_end)
+        p, end = parents[i], ends[i]
         out.append(Section(
-            id=ids[i], parent=ids[parents[i]] if parents[i] is not None else None,
+            id=ids[i], parent=ids[p] if p is not None else None,
             level=lv[i], title=text[t0:t1], kind=h.kind, start=h.start,
-            end=ends[i] if ends[i] is not None else len(text), title_start=t0, title_end=t1,
+            end=end if end is not None else len(text), title_start=t0, title_end=t1,
             children=tuple(children[i]),
         ))
     return tuple(out)

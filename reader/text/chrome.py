@@ -61,7 +61,8 @@ def rules() -> ChromeRules:
 
 
 def chrome_lines(lines: list[str]) -> set[int]:
-    """Indices of the (trimmed, non-empty) `lines` that are page chrome."""
+    """Indices into `lines` (each line's text, trimmed; empty lines allowed) of the lines that
+    are page chrome. The rules are data/chrome.txt; see the module docstring."""
     r = rules()
     header = header_end(lines)
     out: set[int] = _toolbar_runs(lines, r)
@@ -105,7 +106,9 @@ def chrome_lines(lines: list[str]) -> set[int]:
 
 
 def header_end(lines: list[str]) -> int:
-    """The page header ends at the salutation or, without one, at the first sentence."""
+    """Index into `lines` (trimmed texts) where the page header ends: the salutation line
+    (`各位代表：`), or without one the first line of running prose, or 0; only the first 40
+    lines are searched."""
     for i, s in enumerate(lines[:_HEADER_LIMIT]):
         if _SALUTATION.match(s):
             return i

@@ -45,7 +45,12 @@ def columns(s: str) -> int:
 
 
 def wrapped_lines(raw: str, lines: list[tuple[int, int]], trimmed: list[str]) -> set[int]:
-    """Indices of the lines that a hard wrap cut off (their paragraph goes on below)."""
+    """Indices of the lines that a hard wrap cut off (their paragraph goes on below).
+
+    `lines` are (start, end) offsets in `raw` of each line's content without surrounding
+    whitespace, `trimmed` the texts of those lines (empty for blank lines); an index i in the
+    result means line i continues on line i + 1. An empty set when the text is not
+    hard-wrapped."""
     present = [i for i, t in enumerate(trimmed) if t]
     if len(present) < _MIN_LINES or sum(len(trimmed[i]) > _MAX_WRAP for i in present) > len(
             present) * _MAX_WIDER:
