@@ -44,7 +44,6 @@ _SHI_TITLE_MAX = 40  # a longer first sentence of `一是…` is cut at its firs
 _LINE_TITLE_MAX = 60  # a numbered line with no full stop up to this long is a heading, whole
 _COLON_TITLE_MAX = 40  # `1.“两重”：是指…`: a glossary or list entry's title ends at its colon
 _NOTE_STYLES = frozenset({"num", "num_paren", "note_ref"})
-_YEAR_OPENER = re.compile(r"(?:19|20)\d\d年(?:以来|来)?")
 _OPENER_COMMA = re.compile(r"[，,]")
 _RUN_IN_STRUCTURE = frozenset({"cn_dun", "cn_paren", "num", "num_paren", "note_ref", "md1",
                                "md2", "md3", "md4", "bracket_run"})
@@ -115,6 +114,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "mid_shi": re.compile(rf"(?<=[。；;：:])([{_CN}]{{1,2}})[{shi}](?=[^，,。：:\s])"),
         "closer": re.compile(rf"{salutation()}[！!，,]"),
         "shi_start": re.compile(rf"[{_CN}]{{1,3}}[{shi}]"),
+        "year_opener": re.compile(rf"(?:19|20)\d\d年(?:{'|'.join(w['year_opener_suffixes'])})?"),
+        "list_figure": re.compile(rf"\d+(?:\.\d+)?\s*[{''.join(w['list_units'])}]"),
+        "marker_only": re.compile(rf"\D{{2,3}}\s*[\d{_CN}]*"),
     }
 
 
@@ -235,7 +237,7 @@ def _is_marker_only(text: str, h: Head, para: tuple[int, int]) -> bool:
     if h.style != "appendix":
         return False
     line = text[para[0]:para[1]].strip("：: ")
-    return line not in cues()["appendix"] and bool(re.fullmatch(r"\D{2,3}\s*[\d一二三四五六七八九十]*", line))
+    return line not in cues()["appendix"] and bool(_patterns()["marker_only"].fullmatch(line))
 
 
 def _glued_number(text: str, s: int, e: int, k: int, last: int) -> Head | None:
@@ -282,7 +284,7 @@ def _list_item(p: str, prev: str) -> bool:
     """A numbered item in a list of targets, not a heading."""
     if p.rstrip().endswith(("；", ";", "，", ",", "、")):
         return True
-    return prev.endswith(("：", ":")) and bool(re.search(r"\d+(?:\.\d+)?\s*[%％万亿元]", p))
+    return prev.endswith(("：", ":")) and bool(_patterns()["list_figure"].search(p))
 
 
 def _subtitles(heads: list[Head]) -> set[int]:
@@ -384,7 +386,7 @@ def opener_length(sentence: str) -> int:
     if sentence.startswith(tuple(w["opener_exceptions"])):
         return 0
     n = max((len(o) for o in w["lead_openers"] if sentence.startswith(o)), default=0)
-    year = _YEAR_OPENER.match(sentence)
+    year = _patterns()["year_opener"].match(sentence)
     n = max(n, year.end() if year else 0)
     if n:
         comma = _OPENER_COMMA.search(sentence, n, n + 5)

@@ -22,19 +22,21 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from reader.chars import CN_DIGIT_VALUES
+from reader.chars import CN_DIGIT_VALUES, CN_ORDINALS
 from reader.document import Meta, Span
 from reader.vocab import load_json, salutation
 
 _HEAD_LINES = 12  # front matter is never longer
 _SALUTATION = re.compile(rf"{salutation()}[：:，,！!]?$")
 _SALUTATION_END = re.compile(rf"{salutation()}[：:]$")
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-                   r"|([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 _CN_DIGITS = CN_DIGIT_VALUES
+_ZERO_DIGITS = "".join(_CN_DIGITS)  # 〇一二…九 with the other zeros (○, 零)
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+                   rf"|([{_ZERO_DIGITS}]{{4}})年([{CN_ORDINALS}]{{1,2}})月([{CN_ORDINALS}]{{1,3}})日")
 _MARKUP_PREFIX = re.compile(r"^(?:#{1,6}|【)\s*")
-_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]|\d{1,2}[.．、]|第[一二三四五六七八九十]|#)")
-_YEAR = r"((?:19|20)\d\d|[一二][〇○零九][〇○零一二三四五六七八九]{2})\s*年"
+_HEADING_START = re.compile(
+    rf"^(?:[{CN_ORDINALS}]{{1,3}}、|[（(][{CN_ORDINALS}]|\d{{1,2}}[.．、]|第[{CN_ORDINALS}]|#)")
+_YEAR = rf"((?:19|20)\d\d|[一二][〇○零九][{_ZERO_DIGITS}]{{2}})\s*年"
 _HAN = r"[\u4e00-\u9fff]"
 # a name: two to four characters, spaced out or not (`吴 刚`), or a name with a middle dot
 _NAME = rf"(?:{_HAN}(?:[ \u3000]?{_HAN}){{1,3}}|{_HAN}{{1,6}}[·•・][\u4e00-\u9fff·•・]{{1,12}})"
@@ -109,12 +111,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "speaker": re.compile(rf"(?:{offices})[\s\u3000]*(?P<name>{_NAME})$"),
         "office_only": re.compile(rf".{{0,20}}(?:{offices})$"),
         "name_only": re.compile(rf"{_NAME}"),
-        "place": re.compile(rf"在(.{{2,16}}?)第[一二三四五六七八九十百\d]+[{session}]"
-                            rf"|在第[一二三四五六七八九十百\d]+[{session}](.{{2,8}}?)(?:{congress})"),
+        "place": re.compile(rf"在(.{{2,16}}?)第[{CN_ORDINALS}百\d]+[{session}]"
+                            rf"|在第[{CN_ORDINALS}百\d]+[{session}](.{{2,8}}?)(?:{congress})"),
         "year_part": re.compile(_YEAR + r"度?(?:的)?[^\d\n。，；,;]{0,14}?(?:(?P<review>"
                                 + _alternation("review_after_year") + ")|(?P<plan>"
                                 + _alternation("plan_after_year") + "))"),
-        "title_place": re.compile(rf"(?:{_YEAR})?(.+?)(?:人民)?政府工作(?:{_alternation('title_words')})"),
+        "title_place": re.compile(rf"(?:{_YEAR})?(.+?)(?:{_alternation('issuer_words')})?"
+                                  rf"(?:{_alternation('report_names')})(?:{_alternation('title_words')})"),
+        "prefixed_place": re.compile(rf"(?:{_alternation('title_prefixes')})?(.{{2,12}}?){_YEAR}"),
     }
 
 
@@ -310,7 +314,7 @@ def _place(title: str) -> str:
     m = _patterns()["title_place"].search(title)
     if m:
         return m.group(2)
-    m = re.match(rf"(?:关于|關於)?(.{{2,12}}?){_YEAR}", title)  # 某市2023年…统计公报
+    m = _patterns()["prefixed_place"].match(title)  # 某市2023年…统计公报
     if m and m.group(1)[-1] in _words()["place_suffixes"]:
         return m.group(1)
     return ""
