@@ -43,6 +43,8 @@ _ITEM_TITLE_MIN = 6  # `一是` and four characters
 _SHI_TITLE_MAX = 40  # a longer first sentence of `一是…` is cut at its first clause
 _LINE_TITLE_MAX = 60  # a numbered line with no full stop up to this long is a heading, whole
 _COLON_TITLE_MAX = 40  # `1.“两重”：是指…`: a glossary or list entry's title ends at its colon
+# a 。 followed by a sentence of at most _MID_MAX characters (overlapping: a lookahead)
+_MID_CANDIDATE = re.compile(r"。(?=[^。！？!?\n]{4,12}(?:[。！？!]|\?))")
 _NOTE_STYLES = frozenset({"num", "num_paren", "note_ref"})
 _OPENER_COMMA = re.compile(r"[，,]")
 _RUN_IN_STRUCTURE = frozenset({"cn_dun", "cn_paren", "num", "num_paren", "note_ref", "md1",
@@ -114,6 +116,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "mid_shi": re.compile(rf"(?<=[。；;：:])([{_CN}]{{1,2}})[{shi}](?=[^，,。：:\s])"),
         "closer": re.compile(rf"{salutation()}[！!，,]"),
         "shi_start": re.compile(rf"[{_CN}]{{1,3}}[{shi}]"),
+        "opener": re.compile("|".join(map(re.escape, sorted(w["lead_openers"], key=len,
+                                                            reverse=True)))),
+        "opener_exception": re.compile("|".join(map(re.escape, w["opener_exceptions"]))),
         "year_opener": re.compile(rf"(?:19|20)\d\d年(?:{'|'.join(w['year_opener_suffixes'])})?"),
         "list_figure": re.compile(rf"\d+(?:\.\d+)?\s*[{''.join(w['list_units'])}]"),
         "marker_only": re.compile(rf"\D{{2,3}}\s*[\d{_CN}]*"),
@@ -382,12 +387,11 @@ def opener_length(sentence: str) -> int:
     """Length of the discourse opener `sentence` starts with, else 0: an opener word of
     data/outline.json (`过去`, `我们`) or a year (`2018年`), with the rest of its clause when a
     comma follows within four characters (`过去一年，`, `一年来，`, `2018年，`)."""
-    w = cues()
-    if sentence.startswith(tuple(w["opener_exceptions"])):
+    p = _patterns()
+    if p["opener_exception"].match(sentence):
         return 0
-    n = max((len(o) for o in w["lead_openers"] if sentence.startswith(o)), default=0)
-    year = _patterns()["year_opener"].match(sentence)
-    n = max(n, year.end() if year else 0)
+    m = p["opener"].match(sentence) or p["year_opener"].match(sentence)
+    n = m.end() if m else 0
     if n:
         comma = _OPENER_COMMA.search(sentence, n, n + 5)
         if comma:
@@ -473,8 +477,8 @@ def _mid_leads(text: str, s: int, e: int, k: int, head: Head | None) -> list[Hea
     out = []
     first = head.title_end if head else s
     shi = _patterns()["shi_start"]
-    for m in re.finditer("。", text[first:e]):
-        at = first + m.end()
+    for m in _MID_CANDIDATE.finditer(text, first, e):  # a short sentence after a 。
+        at = m.end()
         end = lead_end(text, at, e, _MID_MAX, 10)
         if end is not None and not shi.match(text, at):
             out.append(Head(at, at, end, "mid_lead", "lead", k, mid=True))

@@ -33,6 +33,7 @@ class ChromeRules:
     prefix: tuple[str, ...] = ()
     footer: frozenset[str] = frozenset()
     footer_start: tuple[str, ...] = ()
+    footer_labels: tuple[str, ...] = ()  # the footer markers that are labels (end in ：)
     digest: tuple[str, ...] = ()
     regex: tuple[re.Pattern[str], ...] = ()
     idline: tuple[re.Pattern[str], ...] = ()
@@ -55,6 +56,7 @@ def rules() -> ChromeRules:
         header=frozenset(kinds["header"]), line=frozenset(kinds["line"]),
         prefix=tuple(kinds["prefix"]), footer=frozenset(kinds["footer"]),
         footer_start=tuple(kinds["footer_start"]), digest=tuple(kinds["digest"]),
+        footer_labels=tuple(f for f in kinds["footer"] if f.endswith(("：", ":"))),
         regex=tuple(re.compile(v) for v in kinds["regex"]),
         idline=tuple(re.compile(v) for v in kinds["idline"]),
     )
@@ -91,7 +93,7 @@ def chrome_lines(lines: list[str]) -> set[int]:
             if s in r.digest and nxt is not None:
                 out.add(nxt)  # the digest's text, however long
                 i = nxt
-        elif any(s.startswith(p) for p in r.prefix):
+        elif s.startswith(r.prefix):
             out.add(i)
             nxt = _next_nonempty(lines, i)
             if s.endswith(("：", ":")) and nxt is not None and len(lines[nxt]) <= 12:
@@ -136,8 +138,7 @@ def _is_footer(s: str, r: ChromeRules) -> bool:
     """The marker alone, a footer label with its value (`责任编辑：李晓`), or the start of
     a footer note (`本作品是中华人民共和国的…`)."""
     return s in r.footer or s.startswith(r.footer_start) or (
-        len(s) <= _FOOTER_LABEL_LINE_MAX and any(
-            s.startswith(f) for f in r.footer if f.endswith(("：", ":"))))
+        len(s) <= _FOOTER_LABEL_LINE_MAX and s.startswith(r.footer_labels))
 
 
 def _footer(lines: list[str], i: int, r: ChromeRules) -> range | set[int]:

@@ -43,6 +43,8 @@ _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # A gloss: one pinyin syllable in ASCII brackets (tones or ü optional).
 _GLOSS = re.compile(r"\(((?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv" + _TONES
                     + r"]{1,4}(?:ng|n|r)?)\)")
+_TONE = re.compile(f"[{_TONES}]")
+_TONE_OR_U = re.compile(f"[{_TONES}ü]")
 _SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]{1,3}){2,}[\u4e00-\u9fff]")
 _CONTINUES = tuple("，。、；：！？）」』”’》,.;:!?)")
 _NUMBER_FRAGMENT = re.compile(r"[0-9０-９.．]{1,4}")
@@ -214,7 +216,7 @@ def _glossed(raw: str, at: int, line_start: int) -> bool:
     if before.isascii():
         # a letter left by mojibake, itself glued to Chinese text (`懂a(chǎn)`)
         return (before.isalpha() and at - 2 >= line_start and not raw[at - 2].isascii()
-                and any(t in raw[at:at + 8] for t in _TONES))
-    if not any(t in raw[at:at + 8] for t in _TONES + "ü") and raw[at + 1] in "aeiouv":
+                and _TONE.search(raw, at, at + 8) is not None)
+    if raw[at + 1] in "aeiouv" and not _TONE_OR_U.search(raw, at, at + 8):
         return False  # `(a)`, `(e)`: list labels, not a toneless reading
     return not before.isspace() and before not in "（(【[《“"

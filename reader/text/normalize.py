@@ -48,6 +48,11 @@ def _classes() -> tuple[str, re.Pattern[str]]:
             re.compile(_char_class(words["line_separators"])))
 
 
+@cache
+def _drop_run(drop: str) -> re.Pattern[str]:
+    return re.compile(drop + "+")
+
+
 def _one_line_report(raw: str) -> bool:
     """Is `raw` a report on (almost) one line, its paragraphs marked by indentation?"""
     if len(raw) < _ONE_LINE_MIN or raw.count("\n") * _ONE_LINE_MIN > len(raw):
@@ -63,7 +68,8 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     kept character is copied, a line break read from a separator or a literal `\\r\\n` maps
     to that separator's first character. Never raises."""
     drop, breaks = _classes()
-    parts = [drop + "+", breaks.pattern]
+    drop_run = _drop_run(drop)
+    parts = [drop_run.pattern, breaks.pattern]
     literal = raw.count("\\n") >= _MIN_LITERAL_BREAKS and raw.count("\\n") > raw.count("\n")
     if literal:
         parts.append(_LITERAL_BREAK.pattern)
@@ -73,9 +79,9 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     indents = _one_line_report(raw)
     if indents:
         parts.append(_INDENT_RUN.pattern)
+    if not (literal or emphasis or indents or drop_run.search(raw) or breaks.search(raw)):
+        return raw, OffsetMap.identity(len(raw))  # the common case: one fast scan each
     rx = re.compile("|".join(f"(?:{p})" for p in parts))
-    if not rx.search(raw):
-        return raw, OffsetMap.identity(len(raw))
     builder = TextBuilder(raw)
     pos = 0
     for m in rx.finditer(raw):
