@@ -184,7 +184,8 @@ def _marked_heads(text: str, paras: list[tuple[int, int]]) -> list[Head]:
         elif h:
             in_notes = h.style == "appendix" and text[s:e].rstrip("：: ") in cues()["notes"]
         if h and h.style == "cn_shi":
-            n = _CN.index(text[s]) + 1 if text[s + 1] in cues()["item_verbs"] else 0
+            marker = _patterns()["shi_start"].match(text, s)
+            n = _cn_ordinal(text[s:marker.end() - 1]) if marker else 0
             if n != 1 and n != last_shi + 1:
                 h = None  # `二是…` whose `一是` ran on inside the paragraph before: a list
             else:
@@ -235,6 +236,18 @@ def _paragraph_head(text: str, s: int, e: int, k: int, prev: str,
             return None
         return Head(s, title_start, title_end, style, "run_in" if run_in else "line", k)
     return None
+
+
+def _cn_ordinal(numeral: str) -> int:
+    """一 → 1, 十 → 10, 十一 → 11, 二十三 → 23 (0 for anything else)."""
+    if not numeral or any(c not in _CN for c in numeral):
+        return 0
+    if "十" not in numeral:
+        return _CN.index(numeral) + 1 if len(numeral) == 1 else 0
+    tens, _, units = numeral.partition("十")
+    t = _CN.index(tens) + 1 if tens else 1
+    u = _CN.index(units) + 1 if units else 0
+    return t * 10 + u if len(tens) <= 1 and len(units) <= 1 else 0
 
 
 def _is_marker_only(text: str, h: Head, para: tuple[int, int]) -> bool:
