@@ -17,6 +17,7 @@ paragraph belongs to the part, not to that `（N）` (the conventions of the com
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 from reader.document import Section
@@ -220,7 +221,8 @@ def _lone_leads(heads: list[Head], parents: list[int | None], n_paras: int,
 
     def passage(i: int) -> int:
         """The paragraph index of the closing passage heading i is in, -1 for none."""
-        return max((c for c in closing if c < heads[i].para), default=-1)
+        k = bisect_left(closing, heads[i].para)
+        return closing[k - 1] if k else -1
 
     leads_in: Counter[tuple[int | None, int]] = Counter(
         (parents[i], passage(i)) for i, h in enumerate(heads) if h.style == "lead")
