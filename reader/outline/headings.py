@@ -184,8 +184,8 @@ def _marked_heads(text: str, paras: list[tuple[int, int]]) -> list[Head]:
         elif h:
             in_notes = h.style == "appendix" and text[s:e].rstrip("：: ") in cues()["notes"]
         if h and h.style == "cn_shi":
-            marker = _patterns()["shi_start"].match(text, s)
-            n = _cn_ordinal(text[s:marker.end() - 1]) if marker else 0
+            shi = _patterns()["shi_start"].match(text, s)
+            n = _cn_ordinal(text[s:shi.end() - 1]) if shi else 0
             if n != 1 and n != last_shi + 1:
                 h = None  # `二是…` whose `一是` ran on inside the paragraph before: a list
             else:
