@@ -1,11 +1,12 @@
-"""Heading candidates of a report, paragraph by paragraph (levels and nesting: tree.py).
+"""Heading candidates with a marker, paragraph by paragraph, and the vocabulary and sentence
+tests the other outline modules share (candidates.py puts them together; levels and nesting:
+tree.py).
 
 A candidate has a *style* (which marker it uses) and is either structural (a scope that later
 paragraphs fall in: part lines, `一、`, `（一）`, `1.`, appendices, parallel sub-part lines) or
 a paragraph item (`——`, `一是`, unmarked lead sentences), whose scope is its own paragraph and,
-where the report puts lead paragraphs after its items, those leads. Headings inside a paragraph
-(lead sentences in the middle, `。一是…。二是…` run on) are `mid` candidates. Unmarked leads are
-judged together with their siblings (reader/outline/leads.py).
+where the report puts lead paragraphs after its items, those leads. Unmarked leads are judged
+together with their siblings (leads.py); headings inside a paragraph (mid.py) are `mid`.
 
 The marker words (部分, 附件, 表…) are data: `reader/data/outline.json`.
 """
@@ -13,7 +14,7 @@ The marker words (部分, 附件, 表…) are data: `reader/data/outline.json`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -28,27 +29,21 @@ ITEM_STYLES = frozenset({"dash", "cn_shi", "lead", "mid_lead", "bracket_run"})
 _MD = re.compile(r"(#{1,6})[ \t\u3000]*")  # Markdown-ish `#`/`##` headings
 _BRACKET = re.compile(r"【([^【】\n]{2,30})】")  # `【经济运行】…`
 _TERMINATOR = TITLE_END
-_SHI_END = re.compile(r"[。！？!；;]|\?+")
+SHI_END = re.compile(r"[。！？!；;]|\?+")
 _CLAUSE_PUNCT = re.compile(r"[，,、；;：:（）()]")
 _ENDED = tuple(PARAGRAPH_END_CHARS + CLOSING_BRACKETS)
 _TABLE_ROW = re.compile(r"\S(?:\t|[ \u3000]{2,}|\u3000)\S")  # cells apart by tabs or runs of spaces
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LINE_MAX = 26  # an unmarked part heading is a short line
 _LEAD_MAX = 20  # a lead sentence opening a paragraph
-_MID_MAX = 12  # a lead sentence inside a paragraph is shorter still
 _BODY_MIN = 4  # a lead needs a body after it
-_MID_BODY_MIN = 60  # …and one inside a paragraph a body of several sentences
 _ITEM_CLAUSE_END = re.compile(r"[，,；;]")
 _ITEM_TITLE_MIN = 6  # `一是` and four characters
 _SHI_TITLE_MAX = 40  # a longer first sentence of `一是…` is cut at its first clause
 _LINE_TITLE_MAX = 60  # a numbered line with no full stop up to this long is a heading, whole
 _COLON_TITLE_MAX = 40  # `1.“两重”：是指…`: a glossary or list entry's title ends at its colon
-# a 。 followed by a sentence of at most _MID_MAX characters (overlapping: a lookahead)
-_MID_CANDIDATE = re.compile(r"。(?=[^。！？!?\n]{4,12}(?:[。！？!]|\?))")
 _NOTE_STYLES = frozenset({"num", "num_paren", "note_ref"})
 _OPENER_COMMA = re.compile(r"[，,]")
-_RUN_IN_STRUCTURE = frozenset({"cn_dun", "cn_paren", "num", "num_paren", "note_ref", "md1",
-                               "md2", "md3", "md4", "bracket_run"})
 
 
 @dataclass(slots=True)
@@ -68,16 +63,6 @@ class Head:
     def item(self) -> bool:
         """A paragraph item (`——`, `一是`, a lead), not a structural heading."""
         return self.style in ITEM_STYLES
-
-
-@dataclass(slots=True)
-class Found:
-    """What find_heads saw: the candidates in document order, the paragraphs as (start, end)
-    offsets, and the paragraphs that open a closing passage (`各位代表！…`)."""
-
-    heads: list[Head]
-    paras: list[tuple[int, int]]
-    closers: list[int] = field(default_factory=list)
 
 
 @cache
@@ -106,7 +91,7 @@ def _markers() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
+def patterns() -> dict[str, re.Pattern[str]]:
     w = cues()
     shi = "".join(w["item_verbs"])
     return {
@@ -139,29 +124,7 @@ def paragraphs(text: str, body_start: int) -> list[tuple[int, int]]:
     return out
 
 
-def find_heads(text: str, body_start: int = 0) -> Found:
-    """All heading candidates of the body in document order (unmarked leads included, judged
-    together with their siblings), with the paragraphs and the closing passages."""
-    from reader.outline.leads import judge_leads  # leads.py builds on this module's helpers
-
-    paras = paragraphs(text, body_start)
-    closer = _patterns()["closer"]
-    closers = [k for k, (s, _) in enumerate(paras) if closer.match(text, s)]
-    heads = _marked_heads(text, paras)
-    heads = _drop_bodiless_items(text, heads, paras)
-    subtitles = _subtitles(heads)
-    heads = [h for h in heads if h.para not in subtitles]
-    head_of = {h.para: h for h in heads}
-    heads.extend(judge_leads(text, paras, head_of, set(closers) | subtitles))
-    heads.sort(key=lambda h: (h.start, h.mid))
-    head_of = {h.para: h for h in heads if not h.mid}
-    mids, inline = _mid_heads(text, paras, head_of, heads)
-    heads = [h for h in heads if h.para not in inline or h.style != "lead"] + mids
-    heads.sort(key=lambda h: h.start)
-    return Found(heads, paras, closers)
-
-
-def _marked_heads(text: str, paras: list[tuple[int, int]]) -> list[Head]:
+def marked_heads(text: str, paras: list[tuple[int, int]]) -> list[Head]:
     """Headings with a marker (`一、` `（一）` `1.` `——` `一是` `附件` `#` `【】`), paragraph by
     paragraph: numbered target lists, footnotes and `二是` without its `一是` left out."""
     heads: list[Head] = []
@@ -184,7 +147,7 @@ def _marked_heads(text: str, paras: list[tuple[int, int]]) -> list[Head]:
         elif h:
             in_notes = h.style == "appendix" and text[s:e].rstrip("：: ") in cues()["notes"]
         if h and h.style == "cn_shi":
-            shi = _patterns()["shi_start"].match(text, s)
+            shi = patterns()["shi_start"].match(text, s)
             n = _cn_ordinal(text[s:shi.end() - 1]) if shi else 0
             if n != 1 and n != last_shi + 1:
                 h = None  # `二是…` whose `一是` ran on inside the paragraph before: a list
@@ -223,7 +186,7 @@ def _paragraph_head(text: str, s: int, e: int, k: int, prev: str,
         m = rx.match(p)
         if not m or (m.end() >= len(p) and style not in ("cn_part", "cn_section")):
             continue
-        if style == "dash" and (_patterns()["date"].match(p, m.end())
+        if style == "dash" and (patterns()["date"].match(p, m.end())
                                 and any(w in p for w in cues()["meeting"])):
             return None  # a dated meeting line, front matter that lost its place
         if style in ("num", "num_paren") and (in_list or _list_item(p, prev)):
@@ -231,7 +194,7 @@ def _paragraph_head(text: str, s: int, e: int, k: int, prev: str,
         title_start = s + m.end() if style == "dash" else s
         title_end, run_in = _title_end(text, s + m.end(), e, style)
         if style == "cn_shi":
-            title_end, run_in = _shi_title_end(text, s, e)
+            title_end, run_in = shi_title_end(text, s, e)
         if title_end - title_start < 2:
             return None
         return Head(s, title_start, title_end, style, "run_in" if run_in else "line", k)
@@ -255,7 +218,7 @@ def _is_marker_only(text: str, h: Head, para: tuple[int, int]) -> bool:
     if h.style != "appendix":
         return False
     line = text[para[0]:para[1]].strip("：: ")
-    return line not in cues()["appendix"] and bool(_patterns()["marker_only"].fullmatch(line))
+    return line not in cues()["appendix"] and bool(patterns()["marker_only"].fullmatch(line))
 
 
 def _glued_number(text: str, s: int, e: int, k: int, last: int) -> Head | None:
@@ -282,10 +245,10 @@ def _title_end(text: str, at: int, e: int, style: str) -> tuple[int, bool]:
     return m.start(), m.end() < e
 
 
-def _shi_title_end(text: str, s: int, e: int) -> tuple[int, bool]:
+def shi_title_end(text: str, s: int, e: int) -> tuple[int, bool]:
     """`一是…` items are titled by their whole first sentence (`一是狠抓项目建设，推动经济平稳
     增长`), cut at its first clause when it runs on past 40 characters."""
-    m = _SHI_END.search(text, s, e)
+    m = SHI_END.search(text, s, e)
     end = m.start() if m else e
     if end - s > _SHI_TITLE_MAX:
         c = _ITEM_CLAUSE_END.search(text, s + _ITEM_TITLE_MIN, end)
@@ -302,10 +265,10 @@ def _list_item(p: str, prev: str) -> bool:
     """A numbered item in a list of targets, not a heading."""
     if p.rstrip().endswith(("；", ";", "，", ",", "、")):
         return True
-    return prev.endswith(("：", ":")) and bool(_patterns()["list_figure"].search(p))
+    return prev.endswith(("：", ":")) and bool(patterns()["list_figure"].search(p))
 
 
-def _subtitles(heads: list[Head]) -> set[int]:
+def subtitles(heads: list[Head]) -> set[int]:
     """Paragraphs of `——` lines right under a part heading, with no text of their own and no
     `——` item after them: the part's subtitle (`一、2024年工作回顾` / `——经济稳中有进、发展质效
     向好`), not a heading."""
@@ -319,7 +282,7 @@ def _subtitles(heads: list[Head]) -> set[int]:
     return out
 
 
-def _drop_bodiless_items(text: str, heads: list[Head], paras: list[tuple[int, int]]) -> list[Head]:
+def drop_bodiless_items(text: str, heads: list[Head], paras: list[tuple[int, int]]) -> list[Head]:
     """`一是…。` items that are a whole one-sentence paragraph each, with no body paragraph
     after any of them (`…以下工作：` `一是完善招商机制，新引进项目30个。` `二是…。`), are a
     list, not headings."""
@@ -360,7 +323,7 @@ def _is_appendix(p: str) -> bool:
         return False
     if p.rstrip("：: ") in cues()["appendix"]:
         return True
-    return bool(_patterns()["appendix"].match(p))
+    return bool(patterns()["appendix"].match(p))
 
 
 def is_line_heading(p: str, prev: str, nxt: str, prev_is_line: bool) -> bool:
@@ -370,7 +333,7 @@ def is_line_heading(p: str, prev: str, nxt: str, prev_is_line: bool) -> bool:
     han = len(_HAN.findall(p))
     if re.search(r"[，,；;]", p) or han < 2:
         return False  # a clause, or a number fragment left alone by the web page
-    if _TABLE_ROW.search(p) or _patterns()["caption"].match(p) or sum(
+    if _TABLE_ROW.search(p) or patterns()["caption"].match(p) or sum(
             c.isdigit() for c in p) > han:
         return False  # a table row or caption, or a figure on its own
     if not nxt or nxt.startswith(tuple("，。、；：,.;:")):
@@ -393,14 +356,14 @@ def lead_ok(sentence: str, limit: int) -> bool:
 
 def item_marker(sentence: str) -> bool:
     """Does `sentence` open with an item marker (`二是`)?"""
-    return bool(_patterns()["shi_start"].match(sentence))
+    return bool(patterns()["shi_start"].match(sentence))
 
 
 def opener_length(sentence: str) -> int:
     """Length of the discourse opener `sentence` starts with, else 0: an opener word of
     data/outline.json (`过去`, `我们`) or a year (`2018年`), with the rest of its clause when a
     comma follows within four characters (`过去一年，`, `一年来，`, `2018年，`)."""
-    p = _patterns()
+    p = patterns()
     if p["opener_exception"].match(sentence):
         return 0
     m = p["opener"].match(sentence) or p["year_opener"].match(sentence)
@@ -420,99 +383,3 @@ def lead_end(text: str, s: int, e: int, limit: int, body_min: int = _BODY_MIN) -
     return m.start() if lead_ok(text[s:m.start()], limit) else None
 
 
-def _mid_heads(text: str, paras: list[tuple[int, int]], head_of: dict[int, Head],
-               heads: list[Head]) -> tuple[list[Head], set[int]]:
-    """Headings inside paragraphs, where the report uses them as such (see _systematic), and
-    the lead paragraphs that run their sub-topics inline: a paragraph opening with a lead and
-    holding more leads of the same rank (`产业转型持续提速。…创新载体不断夯实。…`) is a series
-    of sub-topics, none a heading. Under a marked item (`——经济发展取得新成效。…工业基础更加
-    坚实。…`) or a lead that titles its paragraph (see _titles_paragraph) the mid leads are
-    sub-headings (the sample's convention)."""
-    leads: dict[int, list[Head]] = {}
-    shis: dict[int, list[Head]] = {}
-    for k, (s, e) in enumerate(paras):
-        h = head_of.get(k)
-        shi = _mid_shi(text, s, e, k) if h is not None and h.style in _RUN_IN_STRUCTURE else []
-        if shi:
-            shis[k] = shi
-        taken = {x.start for x in shi}
-        mids = [x for x in _mid_leads(text, s, e, k, h) if x.start not in taken]
-        if mids:
-            leads[k] = mids
-    scope = _scopes(heads)
-    accepted = _systematic(leads, head_of, scope, 2)
-    inline = {h.para for h in accepted if head_of[h.para].style == "lead"
-              and not _titles_paragraph(text, head_of[h.para], leads[h.para][0])}
-    accepted = [h for h in accepted if h.para not in inline]
-    return accepted + _systematic(shis, head_of, scope, 1), inline
-
-
-def _titles_paragraph(text: str, lead: Head, first_mid: Head) -> bool:
-    """Does a lead title its whole paragraph, its mid leads being sub-headings? So when one
-    sentence of introduction stands between it and the first of them (`强力抓好园区和项目建设。
-    把…作为跨越发展的根本着力点，努力实现新突破。推进园区上档升级。…`), as under the sample's
-    dash items; a lead with a body of its own before the next is one of an inline series."""
-    between = text[lead.title_end:first_mid.start].strip("。")
-    return "。" not in between
-
-
-def _scopes(heads: list[Head]) -> dict[int, int]:
-    """Paragraph → index of the last part-like (appendix or level-one-looking) heading before
-    it, so that mid headings are judged within one part of the report."""
-    out: dict[int, int] = {}
-    part = -1
-    first_style = next((h.style for h in heads if not h.item and not h.mid), None)
-    for h in heads:
-        if h.style == first_style or h.style == "appendix":
-            part = h.para
-        out[h.para] = part
-    return out
-
-
-def _systematic(mids: dict[int, list[Head]], head_of: dict[int, Head], scope: dict[int, int],
-                min_run: int) -> list[Head]:
-    """Mid-paragraph headings count only where a part uses them as such: in at least half of
-    its paragraphs headed by one style, each holding `min_run` or more of them."""
-    groups: dict[tuple[int, str], list[int]] = {}
-    for k, h in head_of.items():
-        groups.setdefault((scope.get(k, -1), h.style), []).append(k)
-    out: list[Head] = []
-    for ks in groups.values():
-        rich = [k for k in ks if len(mids.get(k, ())) >= min_run]
-        if rich and len(rich) >= min(2, len(ks)) and 2 * len(rich) >= len(ks):
-            for k in ks:
-                out.extend(mids.get(k, ()))
-    return out
-
-
-def _mid_leads(text: str, s: int, e: int, k: int, head: Head | None) -> list[Head]:
-    """Lead-sentence candidates inside a paragraph (after its first sentence)."""
-    out = []
-    first = head.title_end if head else s
-    shi = _patterns()["shi_start"]
-    for m in _MID_CANDIDATE.finditer(text, first, e):  # a short sentence after a 。
-        at = m.end()
-        end = lead_end(text, at, e, _MID_MAX, 10)
-        if end is not None and not shi.match(text, at):
-            out.append(Head(at, at, end, "mid_lead", "lead", k, mid=True))
-    # a lead heads a stretch of text; short sentences in a row are a list of acts
-    bounds = [h.start for h in out[1:]] + [e] if out else []
-    return [h for h, b in zip(out, bounds, strict=True) if b - h.title_end >= _MID_BODY_MIN]
-
-
-def _mid_shi(text: str, s: int, e: int, k: int) -> list[Head]:
-    """`…。一是…。二是…` run on inside a paragraph: items from 一是 on, in order. Items that
-    follow each other after a semicolon (`：一是…；二是…`) are clauses of one sentence, an
-    inline list, not headings."""
-    out = []
-    expect = 0
-    for m in _patterns()["mid_shi"].finditer(text, s, e):
-        if expect >= 10 or m.group(1) != _CN[expect]:
-            continue
-        if expect and text[m.start() - 1] in "；;":
-            return []
-        end = _SHI_END.search(text, m.start(), e)
-        stop, _ = _shi_title_end(text, m.start(), end.start() if end else e)
-        out.append(Head(m.start(), m.start(), stop, "cn_shi", "run_in", k, mid=True))
-        expect += 1
-    return out if len(out) >= 2 else []

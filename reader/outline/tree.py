@@ -1,6 +1,6 @@
 """The section tree of a report, from plain text.
 
-Candidates come from reader/outline/headings.py. Levels are the document's own: each marker
+Candidates come from reader/outline/candidates.py. Levels are the document's own: each marker
 style gets one level for the body of the report (and one for its appendices, read apart), from
 how styles nest (a style found inside another's scope is below it), as a reader does on a first
 pass. `一、` is level 1 in a report whose parts are `一、`, and level 2 under unnumbered part
@@ -21,7 +21,8 @@ from bisect import bisect_left
 from collections import Counter
 
 from reader.document import Section
-from reader.outline.headings import Head, find_heads
+from reader.outline.candidates import find_heads
+from reader.outline.headings import Head
 
 _PLAIN_AROUND_LONE_LEAD = 3
 _ADOPTERS = frozenset({"dash", "cn_shi", "bracket_run"})
