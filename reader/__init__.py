@@ -13,8 +13,8 @@ below it (import-linter contracts in pyproject.toml):
 
 Beside them: `store` (highlights, recent files), `export` (excerpts and their formats),
 `runtime` (analysis cache, analysis process, background jobs), `cli`, and `ui` (widgets
-only). At the bottom, imported by all: `document` (the immutable model) and the vocabularies
-(`vocab`, `data/`).
+only). At the bottom, imported by all: `document` (the immutable model), the vocabularies
+(`vocab`, `data/`) and small shared pieces (`chars`, `paths`, `atomic`, `progress`).
 """
 
 from pathlib import Path

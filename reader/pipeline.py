@@ -6,12 +6,16 @@ Two phases, so the window can paint before jieba is loaded:
 `analyze_*` runs both. Each takes an optional progress callback
 `progress(fraction: float, message: str)` and a cancel check `cancelled() -> bool`
 so the window can run it on a worker thread (see reader/ui/runner.py).
+
+What comes out is a `Document` (reader/document.py): the cleaned text, and every span in it
+(sections, figures, indicator quotes, damaged runs) as character offsets into that text, start
+inclusive, end exclusive; `Document.raw_map` carries them back to the decoded file. Nothing is
+cached here: reader/runtime/cache.py wraps these functions with the analysis cache.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from reader.document import Document, Source
@@ -19,15 +23,14 @@ from reader.figures.extract import find_figures
 from reader.load.plain import RawText, load_bytes, load_file
 from reader.outline.meta import detect_meta
 from reader.outline.tree import outline
+from reader.progress import Cancelled, Progress  # (named here too: pipeline.Progress)
 from reader.text.clean import clean
 
-Progress = Callable[[float, str], None]
-Cancelled = Callable[[], bool]
 LINKED = "indicators"  # the timing a linked document carries (phase 2 done)
 
 
 class AnalysisCancelled(Exception):
-    pass
+    """Raised between steps when `cancelled()` returned true; the work done so far is lost."""
 
 
 def analyze_file(path: str | Path, progress: Progress | None = None,
@@ -43,10 +46,14 @@ def analyze_bytes(data: bytes, path: str = "", progress: Progress | None = None,
 
 def analyze_raw(raw: RawText, progress: Progress | None = None,
                 cancelled: Cancelled | None = None) -> Document:
+    """Both phases on text already loaded (`RawText`: decoded text, encoding, hash, size).
+    Raises only `AnalysisCancelled`: a loaded text always gives a Document, if an empty one."""
     return link_document(read_raw(raw, progress, cancelled), progress, cancelled)
 
 
 def is_linked(doc: Document) -> bool:
+    """Whether phase 2 ran on `doc` (its figures carry indicators, its table is built); read
+    from the timing it records, so a cached Document answers too."""
     return LINKED in doc.timings_ms
 
 
@@ -59,7 +66,13 @@ def read_file(path: str | Path, progress: Progress | None = None,
 
 def read_raw(raw: RawText, progress: Progress | None = None,
              cancelled: Cancelled | None = None) -> Document:
-    """Phase 1: text, outline and figures; figures carry no indicator, role or year yet."""
+    """Phase 1 on loaded text: clean it (offset map to the raw text, damaged runs, page chrome
+    set aside), read the meta and front matter, the section tree and the figures, in that order.
+
+    Returns a Document whose figures carry no indicator, role or year yet and whose
+    `indicators` is empty; `timings_ms` holds clean/outline/figures/total in milliseconds.
+    Progress goes 0.05 → 1.0 for this phase. Raises `AnalysisCancelled` only: bad text is the
+    loader's to refuse, and every stage after it accepts any string."""
     step = _stepper(progress, cancelled)
     t0 = time.perf_counter()
     step(0.05, "Cleaning")
@@ -85,8 +98,12 @@ def read_raw(raw: RawText, progress: Progress | None = None,
 
 def link_document(doc: Document, progress: Progress | None = None,
                   cancelled: Cancelled | None = None) -> Document:
-    """Phase 2: a new Document, same text and offsets, figures linked and the indicator table.
-    A document already linked is returned as it is."""
+    """Phase 2: a new Document with the same text, offsets and sections, whose figures carry
+    indicator (as written and canonical), role (actual/estimate/target), year and period, and
+    whose `indicators` is the key-indicator table (one row per canonical indicator, role and
+    year; reader.indicators). Loads jieba on first use (~0.5 s), so the window runs it after
+    the first paint. A document already linked is returned as it is. Adds the "indicators"
+    timing (ms) and to "total". Raises `AnalysisCancelled` when `cancelled()` turns true."""
     if is_linked(doc):
         return doc
     from reader.indicators.link import link_indicators  # imports jieba's wrapper: phase 2 only

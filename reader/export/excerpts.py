@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
+from typing import Any
 
 from reader.chars import SENTENCE_ENDS
 from reader.document import Document, Figure, Section
@@ -27,6 +28,9 @@ PATH_SEPARATOR = " ▸ "
 
 @dataclass(frozen=True, slots=True)
 class ExcerptFigure:
+    """A figure as an export shows it: the `Figure`'s reading, its offsets in both the cleaned
+    text and the decoded source file, and the sign a stated decline gives it."""
+
     text: str  # as written, at start–end
     value: float | None  # the number as written (37.2 for 下降37.2%); low for ranges
     unit: str
@@ -62,6 +66,10 @@ class ExcerptFigure:
 
 @dataclass(frozen=True, slots=True)
 class Excerpt:
+    """A quoted span of a report with everything needed to cite it: where it is (offsets into
+    `Document.text` and the decoded file, section path, paragraph), the report's title and
+    year, the figures inside it, and, for a highlight, its colour, note and time."""
+
     quote: str
     start: int  # into Document.text
     end: int
@@ -81,10 +89,12 @@ class Excerpt:
 
     @property
     def path_text(self) -> str:
+        """The section path as one line: 2023年工作安排 ▸ 一、… ▸ 全力招商引資."""
         return PATH_SEPARATOR.join(self.section_path)
 
     @property
     def colour_hex(self) -> str:
+        """"#rrggbb" of the highlight colour, "" for none or an unknown name."""
         return COLOURS.get(self.colour, self.colour if self.colour.startswith("#") else "")
 
 
@@ -102,14 +112,20 @@ class Selection:
 
     @property
     def wants_figures(self) -> bool:
+        """Whether figures' sentences go in (all of them, or some kinds or indicators)."""
         return self.figures or bool(self.kinds) or bool(self.indicators)
 
 
 # -- builders ------------------------------------------------------------------
 
 def make_excerpt(doc: Document, start: int, end: int, origin: str = "highlight",
-                 figures: Iterable[Figure] | None = None, **extra) -> Excerpt:
-    """An excerpt of doc.text[start:end]; figures default to all figures inside the range."""
+                 figures: Iterable[Figure] | None = None, **extra: Any) -> Excerpt:
+    """An excerpt of `doc.text[start:end]` (offsets into the cleaned text, end exclusive).
+
+    `figures` defaults to every figure wholly inside the range; `origin` says what made it
+    ("highlight", "figure", "section"); `extra` sets the highlight fields (colour, note, time,
+    highlight_id). The raw offsets come from `doc.raw_map`; the section is the deepest one
+    holding `start`; the paragraph counts non-blank lines from 1."""
     section = doc.section_at(start)
     path = doc.section_path(section.id) if section else ()
     if figures is None:
@@ -124,6 +140,9 @@ def make_excerpt(doc: Document, start: int, end: int, origin: str = "highlight",
 
 
 def highlight_excerpts(doc: Document, highlights: Iterable[Highlight]) -> list[Excerpt]:
+    """One excerpt per highlight found in `doc` (those whose status is "lost" are left out:
+    their text is no longer there), in text order, with the highlight's colour, note, time
+    and id. Highlights must be in `doc`'s offsets (`HighlightStore.attach` gives them so)."""
     return [make_excerpt(doc, h.start, h.end, colour=h.colour, note=h.note,
                          time=h.created, highlight_id=h.id)
             for h in sorted(highlights, key=lambda h: (h.start, h.id)) if h.status != "lost"]
@@ -131,7 +150,10 @@ def highlight_excerpts(doc: Document, highlights: Iterable[Highlight]) -> list[E
 
 def figure_excerpts(doc: Document, kinds: Iterable[str] = (),
                     indicators: Iterable[str] = ()) -> list[Excerpt]:
-    """One excerpt per sentence holding a chosen figure (all figures when no filter)."""
+    """One excerpt per sentence holding a chosen figure, in text order, each listing its chosen
+    figures. `kinds` are figure kinds (reader.document.KINDS), `indicators` names as written
+    or canonical, either script; both empty: every figure. The sentence is the figure's own
+    (`sentence_start`–`sentence_end`), else found by `figure_sentence`."""
     figures = select_figures(doc, kinds, indicators)
     by_sentence: dict[tuple[int, int], list[Figure]] = {}
     for f in figures:
@@ -141,7 +163,9 @@ def figure_excerpts(doc: Document, kinds: Iterable[str] = (),
 
 
 def section_excerpts(doc: Document, section_id: str) -> list[Excerpt]:
-    """The paragraphs of a section and its subsections, one excerpt each."""
+    """The paragraphs of a section and its subsections, one excerpt each, cut to the section's
+    span (the heading's line included). `section_id` is an id or a title (`find_section`);
+    raises LookupError naming some sections when none matches."""
     section = find_section(doc, section_id)
     out = []
     for s, e in _paragraphs(doc.text):
@@ -154,6 +178,11 @@ def section_excerpts(doc: Document, section_id: str) -> list[Excerpt]:
 
 def build_excerpts(doc: Document, selection: Selection,
                    highlights: Iterable[Highlight] = ()) -> list[Excerpt]:
+    """The excerpts a `Selection` asks for (what the CLI's export and the export dialog use):
+    the highlights, the figures' sentences (all, or of the chosen kinds and indicators), both
+    limited to a section's subtree when one is named, or with nothing else chosen the
+    section's paragraphs. Sorted by (start, end); a sentence with a highlight and a figure
+    gives two excerpts. Raises LookupError for an unknown section (see `find_section`)."""
     out: list[Excerpt] = []
     if selection.highlights:
         out += highlight_excerpts(doc, highlights)
@@ -179,6 +208,9 @@ def report_title(doc: Document) -> str:
 
 def select_figures(doc: Document, kinds: Iterable[str] = (),
                    indicators: Iterable[str] = ()) -> list[Figure]:
+    """`doc`'s figures of the given kinds and indicators (both filters apply; an empty one
+    keeps all). Indicator names match the figure's name as written or canonical, compared in
+    simplified script, so 經濟 finds 经济."""
     kinds = set(kinds)
     names = {simplified(n).strip() for n in indicators if n.strip()}
     out = []
@@ -237,6 +269,8 @@ def find_section(doc: Document, key: str) -> Section:
 
 
 def paragraph_number(doc: Document, offset: int) -> int:
+    """1-based number of the paragraph (non-blank line of `doc.text`) holding `offset`, as a
+    citation counts them ("第3段"); 1 before the first."""
     starts = _paragraph_starts(doc.text)
     return max(1, bisect_right(starts, offset))
 

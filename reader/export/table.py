@@ -16,6 +16,7 @@ FIGURE_COLUMNS = ("title", "year", "section_path", "section_id", "paragraph", "f
 
 
 def excerpt_rows(excerpts: list[Excerpt]) -> list[list]:
+    """One row per excerpt, in EXCERPT_COLUMNS order; figures as their labels joined by "; "."""
     return [[x.title, x.year, x.path_text, x.section_id or "", x.paragraph, x.quote,
              "; ".join(f.label() for f in x.figures), x.colour, x.note, x.time, x.origin,
              x.start, x.end, x.raw_start, x.raw_end] for x in excerpts]
@@ -35,6 +36,7 @@ def figure_rows(excerpts: list[Excerpt]) -> list[list]:
 
 
 def rows_for(excerpts: list[Excerpt], per: str) -> tuple[tuple[str, ...], list[list]]:
+    """(columns, rows) for `per` = "figure" (one row per figure), else one row per excerpt."""
     if per == "figure":
         return FIGURE_COLUMNS, figure_rows(excerpts)
     return EXCERPT_COLUMNS, excerpt_rows(excerpts)

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reader.export.excerpts import PATH_SEPARATOR, Excerpt
 
+if TYPE_CHECKING:
+    from reader.export import Report
 
-def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
+
+def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
+    """Plain UTF-8 text for the clipboard, one block per excerpt separated by a blank line:
+    the quote in “ ”, then its source in the Chinese citation manner (—— title（year） ▸
+    section path，第N段), then its figures and note. `per` is ignored."""
     year = f"（{report.year}）" if report.year else ""
     blocks = []
     for x in excerpts:

@@ -18,7 +18,13 @@ def _action(window, text, shortcut=None, checkable=False, tip=""):
     action = QAction(text, window, checkable=checkable)
     if shortcut is not None:
         if isinstance(shortcut, (list, tuple)):
-            action.setShortcuts([QKeySequence(s) for s in shortcut])
+            # each key once: a standard key is often the explicit one too (FindNext is F3 on
+            # Linux), and Qt ignores a key bound twice ("Ambiguous shortcut overload")
+            keys: list[QKeySequence] = []
+            for s in shortcut:
+                if (key := QKeySequence(s)) not in keys:
+                    keys.append(key)
+            action.setShortcuts(keys)
         else:
             action.setShortcut(QKeySequence(shortcut))
     if tip:
