@@ -3,12 +3,13 @@ set, `tests/gold/SOURCES.md`, Revision): lead sentences in its middle (`…。�
 bold in the official layout) and `。一是…。二是…` runs, each item a sentence of its own.
 
 - A mid lead is a short sentence that reads as a title (up to 12 characters, no clause marks,
-  figures or opener; a name in quotes only beside a sibling of its pattern), or one up to 30
-  characters with clause marks or an opener that has a sibling of its pattern in the paragraph
-  (`突出政策引领，加力扩大惠民消费。…突出项目攻坚，加力扩大有效投资。…`). Each heads a body:
-  30 characters before the next one, 20 before the paragraph's end; of two closer than that,
-  the one further from the others' length is text. Short sentences in a list of acts are
-  none (three in a row, or one between two sentences of up to 20 characters).
+  figures or opener; a name in quotes only beside a sibling of its pattern; up to 16 beside
+  two siblings of its beginning), or one up to 30 characters with clause marks or an opener
+  that has a sibling of its pattern in the paragraph (`突出政策引领，加力扩大惠民消费。…突出
+  项目攻坚，加力扩大有效投资。…`). Each heads a body: 30 characters before the next one, 20
+  before the paragraph's end; of two closer than that, the one with fewer siblings of its
+  beginning, or further from the others' length, is text. Short sentences in a list of acts
+  are none (three in a row, or one between two sentences of up to 20 characters).
 - They count where the report uses them as such: three or more of one pattern in a paragraph
   (`坚定不移抓…` ×5), loose ones paired by pattern, or paragraphs of one kind in a part that
   mostly hold two or more (see _systematic): those one style of heading opens, or the lead
@@ -51,9 +52,11 @@ _PARA_MIN = 2 * 4 + _TAIL_MIN  # an opening and a mid lead of four characters, a
 _ACT_RUN = 3  # short sentences in a row: a list of acts
 _ACT_NEIGHBOUR = 20  # …and a short one between two sentences this short is one of them
 _SELF_MIN = 3  # parallel short leads in one paragraph need no other evidence
+_TITLE_MAX = 16  # a title without clause marks a little past _MID_MAX, beside its siblings
 _PAIR_START = 4  # two loose leads that begin with two words in common are a pair
 _OPENING_SPREAD = 2  # a paragraph's opening this close in length to its mid leads is one
 _SENTENCE = re.compile(r"([^。！？!?：:]+)(?:[。！？!：:]|\?+|$)")
+_CLAUSE = re.compile(r"[，,、]")
 _NOT_LOOSE = re.compile(r"[；;：:%％‰？?！!“”\"0-9０-９]")
 _LEAD_STYLES = frozenset({"lead", "cue_lead"})
 _QUOTED = re.compile(r"[“”\"「」]")  # a name in quotes: an act, unless a sibling shares a pattern
@@ -253,9 +256,9 @@ def _act_runs(sentences: list[tuple[int, int, int]]) -> set[int]:
 
 def _pick(text: str, s: int, e: int, mids: list[_Mid], shi: list[Head]) -> list[_Mid]:
     """The mid leads that head bodies: loose ones only beside a parallel sibling; of two
-    closer than _BODY_MIN the one whose length is further from the others' median goes (the
-    later on a tie); the last needs _TAIL_MIN characters before the paragraph's end (or the
-    next `一是` item)."""
+    closer than _BODY_MIN the one with fewer siblings of its beginning goes, else the one whose
+    length is further from the others' median (the later on a tie); the last needs _TAIL_MIN
+    characters before the paragraph's end (or the next `一是` item)."""
     mids = [m for m in mids if _has_sibling(m, mids)]
     if not mids:
         return []
@@ -265,7 +268,7 @@ def _pick(text: str, s: int, e: int, mids: list[_Mid], shi: list[Head]) -> list[
         changed = False
         for a, b in zip(mids, mids[1:], strict=False):
             if b.head.start - a.head.title_end - 1 < _BODY_MIN:
-                worse = a if abs(len(a.text) - middle) > abs(len(b.text) - middle) else b
+                worse = max(b, a, key=lambda m: (-_kin_count(m, mids), abs(len(m.text) - middle)))
                 mids.remove(worse)
                 changed = True
                 break
@@ -286,7 +289,15 @@ def _has_sibling(m: _Mid, mids: list[_Mid]) -> bool:
     others = [x for x in mids if x is not m]
     if m.short:
         return not _QUOTED.search(m.text) or any(alike([m.text, x.text]) for x in others)
+    if len(m.text) <= _TITLE_MAX and not _CLAUSE.search(m.text) and _kin_count(m, mids) >= 2:
+        return True  # a title a little long, beginning as two or more of its siblings do
     return any(_pair(m, x) for x in others) and not shared_start([m.text, m.after])
+
+
+def _kin_count(m: _Mid, mids: list[_Mid]) -> int:
+    """How many other candidates begin with the two characters `m` begins with, past any
+    opener (`开展“散乱污”企业治理` / `开展白洋淀上游流域综合整治` / `开展“双代”扫尾工程`)."""
+    return sum(x is not m and x.core[:2] == m.core[:2] for x in mids)
 
 
 def _pair(a: _Mid, b: _Mid) -> bool:

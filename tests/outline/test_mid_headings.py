@@ -170,3 +170,13 @@ def test_a_damaged_full_stop_ends_a_mid_lead():
     got = tree(raw)
     assert ("第三产业快速发展", "经济发展取得新成效") in got
     assert ("乡村面貌焕然一新", "乡村振兴打开新局面") in got
+
+
+def test_a_title_a_little_long_beside_siblings_of_its_beginning():
+    # 13 characters, past the short limit, but beginning as its siblings do; the act right
+    # after it is the one that goes
+    raw = HEAD + ("一、2024年工作回顾\n（一）生态环境持续改善。坚持系统治理。开展散乱企业集中治理。" + BODY
+                  + "开展上游流域水环境综合整治。实施城区黑臭水体治理。" + BODY + "开展矿山生态修复管控。" + BODY
+                  + "\n")
+    got = titles(raw)
+    assert got[2:] == ["开展散乱企业集中治理", "开展上游流域水环境综合整治", "开展矿山生态修复管控"]
