@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from reader.document import Document
+from reader.paths import printable
 
 SCHEMA_VERSION = 1
 
@@ -12,7 +13,7 @@ SCHEMA_VERSION = 1
 def document_to_dict(doc: Document) -> dict:
     return {
         "schema": SCHEMA_VERSION,
-        "source": asdict(doc.source),
+        "source": {**asdict(doc.source), "path": printable(doc.source.path)},
         "meta": asdict(doc.meta),
         "text_length": len(doc.text),
         "sections": [asdict(s) for s in doc.sections],
