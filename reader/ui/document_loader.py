@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.document import Document
+from reader.paths import printable
 from reader.runtime import jobs
 from reader.ui.runner import Runner
 from reader.ui.status import StatusBar
@@ -47,7 +48,7 @@ class DocumentLoader(QObject):
         """Analyse `path` in the background; the current document stays until it succeeds,
         its indicator linking too (cancelled in `_opened`, once the new file is in).
         `prefetched`: its analysis already under way in another process (reader.runtime.prefetch)."""
-        self.status.show_progress(0.0, f"Opening {Path(path).name}…")
+        self.status.show_progress(0.0, f"Opening {printable(Path(path).name)}…")
         if self._opening is not None:  # an earlier open still under way: superseded
             self._opening.close()  # (wakes its job, blocked reading the child)
         self._opening = prefetched

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.document import Document
+from reader.paths import printable
 from reader.runtime.jobs import in_script
 from reader.text.search import TextSearch
 from reader.ui import app as app_setup
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
         self._show(shown if shown is not None and shown.script == self._script
                    else in_script(doc, self._script))
         self._recent_pending = doc.source.path  # a settings write: after the first paint
-        title = doc.meta.title or Path(doc.source.path).name
+        title = doc.meta.title or printable(Path(doc.source.path).name)
         self.setWindowTitle(f"{title} — {app_setup.APPLICATION}")
 
     def _show(self, doc: Document, keep_position: bool = False) -> None:
@@ -250,6 +251,7 @@ class MainWindow(QMainWindow):
             menu.addAction("(none)").setEnabled(False)
 
     def _on_loader_failed(self, message: str) -> None:
+        message = printable(message)  # a file name's undecodable bytes, shown as \xff
         self.open_failed.emit(message)
         QMessageBox.warning(self, "Cannot open report", message)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from reader.document import Document
+from reader.paths import printable
 
 
 class StatusBar(QStatusBar):
@@ -28,7 +29,7 @@ class StatusBar(QStatusBar):
     def show_document(self, doc: Document) -> None:
         total = doc.timings_ms.get("total")
         parts = [
-            Path(doc.source.path).name or "(unsaved)",
+            printable(Path(doc.source.path).name) or "(unsaved)",
             doc.source.encoding,
             f"{len(doc.text):,} characters",
             f"{len(doc.sections)} sections",
@@ -38,7 +39,7 @@ class StatusBar(QStatusBar):
         if total is not None:
             parts.append(f"analysed in {total:.0f} ms")
         self.info.setText("  ·  ".join(parts))
-        self.info.setToolTip(doc.source.path)
+        self.info.setToolTip(printable(doc.source.path))
 
     def show_progress(self, fraction: float, message: str) -> None:
         self.progress.show()
