@@ -135,7 +135,18 @@ class DocumentLoader(QObject):
         self.status.done()
         if self._to_link is not None or self.runner.is_busy(LINK):  # the report still open
             self.status.show_progress(0.0, "Linking indicators…")
-        self.failed.emit(f"Could not open the report.\n\n{error}")
+        self.failed.emit(one_line(error))
+
+
+def one_line(error: object) -> str:
+    """The reader's message for a failed open: the LoadError's own line, else the error's
+    first line with its kind (never a traceback; the dialog's title says it failed)."""
+    from reader.load import LoadError
+
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    if isinstance(error, LoadError):
+        return printable(text)
+    return printable(f"{type(error).__name__}: {text}" if text else type(error).__name__)
 
 
 def import_chart_module(progress=None, cancelled=None) -> None:
