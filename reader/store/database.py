@@ -82,7 +82,7 @@ def open_database(path: Path, schema: str, what: str = "highlights database") ->
         _refuse_foreign(db, name, what)
         damage = _damage(db)
     except sqlite3.DatabaseError as e:
-        damage = str(e)
+        damage = " ".join(str(e).split())
     except StoreError:
         db.close()
         raise
@@ -256,7 +256,8 @@ def _damage(db: sqlite3.Connection) -> str:
     rows = db.execute("PRAGMA quick_check(3)").fetchall()
     if rows and rows[0][0] == "ok":
         return ""
-    return "; ".join(str(r[0]) for r in rows)[:200] or "quick_check failed"
+    first = " ".join(str(rows[0][0]).split()) if rows else ""  # one line: it goes in a message
+    return first[:160] or "quick_check failed"
 
 
 def _create(db: sqlite3.Connection, schema: str) -> None:
