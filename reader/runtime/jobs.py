@@ -7,7 +7,11 @@ for phase 1, (linked doc, linked doc in the script shown) for phase 2.
 
 from __future__ import annotations
 
+import threading
+
 from reader.document import Document
+
+WATCH_S = 0.05  # how often a job waiting for an analysis process checks for Cancel
 
 
 def read(path: str, script: str, progress=None, cancelled=None):
@@ -20,12 +24,16 @@ def read(path: str, script: str, progress=None, cancelled=None):
 
 
 def receive(prefetched, script: str, progress=None, cancelled=None):
-    """Like `read`, from the process that analysed the file while the window was built."""
+    """Like `read`, from the process that analysed the file while the window was built.
+    Cancelled (`cancelled()` true) ends that process at once (see `_watch`)."""
+    watching = _watch(prefetched, cancelled)
     try:
         doc, linked = prefetched.result()
     except BaseException:
         prefetched.close()  # the file failed: nobody will read this child again
         raise
+    finally:
+        watching.set()
     return doc, in_script(doc, script), linked, prefetched
 
 
@@ -39,11 +47,13 @@ def read_elsewhere(path: str, script: str, progress=None, cancelled=None):
     if analysis is None:
         return read(path, script, progress, cancelled)
     try:
-        result = receive(analysis, script)
+        result = receive(analysis, script, cancelled=cancelled)
     except LoadError:
         raise  # the file itself: the reader is told
     except Exception:  # the analysis process failed, not the file (e.g. a host script
-        return read(path, script, progress, cancelled)  # without a __main__ guard): here
+        if cancelled is not None and cancelled():  # without a __main__ guard): here.
+            raise  # (ended by Cancel: not a failure to redo)
+        return read(path, script, progress, cancelled)
     if cancelled is not None and cancelled():
         analysis.close()  # another file was opened meanwhile: nobody will read the linking
     return result
@@ -51,7 +61,11 @@ def read_elsewhere(path: str, script: str, progress=None, cancelled=None):
 
 def receive_linked(prefetched, doc: Document, script: str, progress=None, cancelled=None):
     """Like `link`, from the process that analysed the file."""
-    linked = prefetched.linked(doc)
+    watching = _watch(prefetched, cancelled)
+    try:
+        linked = prefetched.linked(doc)
+    finally:
+        watching.set()
     return linked, in_script(linked, script)
 
 
@@ -68,3 +82,21 @@ def in_script(doc: Document, script: str) -> Document:
     from reader.text.convert import convert_document
 
     return convert_document(doc, script)
+
+
+def _watch(prefetched, cancelled) -> threading.Event:
+    """While a job waits for its analysis process, end that process as soon as
+    `cancelled()` turns true (the job, blocked reading the pipe, then wakes). Set the
+    returned event when done waiting."""
+    done = threading.Event()
+    if cancelled is None:
+        return done
+
+    def watch() -> None:
+        while not done.wait(WATCH_S):
+            if cancelled():
+                prefetched.close()
+                return
+
+    threading.Thread(target=watch, name="report-lens-cancel-watch", daemon=True).start()
+    return done

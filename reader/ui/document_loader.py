@@ -40,6 +40,7 @@ class DocumentLoader(QObject):
         self.prefetched = None  # the process that analysed the report shown, linking it
         self._opening = None  # the process analysing a start-up file not yet shown
         self._charts_asked = False
+        self.status.cancel_requested.connect(self.cancel)
         self.runner.progress.connect(self._on_runner_progress)
         self.runner.finished.connect(self._on_runner_finished)
         self.runner.failed.connect(self._on_runner_failed)
@@ -101,6 +102,20 @@ class DocumentLoader(QObject):
             return
         self._charts_asked = True
         self.runner.submit(CHARTS, import_chart_module)
+
+    def cancel(self) -> None:
+        """Stop the open (or the indicator linking) under way: its process is ended at once,
+        a worker's analysis at its next check; the report shown stays as it was."""
+        opening = self.runner.is_busy(ANALYSIS) or self._opening is not None
+        if self._opening is not None:
+            self._opening.close()
+            self._opening = None
+        for key in (ANALYSIS, LINK):
+            self.runner.cancel(key)
+        self._to_link = None
+        self.status.done()
+        self.status.showMessage("Opening cancelled: the report shown stays as it was."
+                                if opening else "Indicator linking cancelled.", 8000)
 
     def close(self) -> None:
         for analysis in (self.prefetched, self._opening):

@@ -225,9 +225,9 @@ class Highlighting(QObject):
         span = self.window.view.selected_span()
         if span is not None:
             excerpts = [make_excerpt(doc, *self.from_view(*span), origin="selection")]
-        elif self.store is not None:
+        elif self.panel is not None:  # the highlights attached already: no database read
             excerpts = build_excerpts(doc, ExcerptSelection(highlights=True),
-                                      self.store.highlights(doc))
+                                      self.panel.highlights())
         else:
             excerpts = []
         if not excerpts:
