@@ -122,7 +122,7 @@ def remove_stale_temps(folder: Path, now: float | None = None) -> list[Path]:
     """Remove temp files a killed writer left in `folder` (see the module docstring);
     returns those removed. Never raises: a file it cannot remove stays."""
     now = time.time() if now is None else now
-    removed = []
+    removed: list[Path] = []
     try:
         names = [n for n in os.listdir(folder) if n.startswith(".") and n.endswith(".tmp")]
     except OSError:
