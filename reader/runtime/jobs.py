@@ -42,7 +42,7 @@ def receive(prefetched: Prefetch, script: str, progress: Progress | None = None,
     Cancelled (`cancelled()` true) ends that process at once (see `_watch`)."""
     watching = _watch(prefetched, cancelled)
     try:
-        doc, linked = prefetched.result()
+        doc, linked = prefetched.result(progress)
     except BaseException:
         prefetched.close()  # the file failed: nobody will read this child again
         raise
@@ -63,7 +63,7 @@ def read_elsewhere(path: str, script: str, progress: Progress | None = None,
     if analysis is None:
         return read(path, script, progress, cancelled, encoding)
     try:
-        result = receive(analysis, script, cancelled=cancelled)
+        result = receive(analysis, script, progress, cancelled)
     except LoadError:
         raise  # the file itself: the reader is told
     except Exception:  # the analysis process failed, not the file (e.g. a host script
@@ -83,7 +83,7 @@ def receive_linked(prefetched: Prefetch, doc: Document, script: str,
     when cancelled)."""
     watching = _watch(prefetched, cancelled)
     try:
-        linked = prefetched.linked(doc)
+        linked = prefetched.linked(doc, progress)
     finally:
         watching.set()
     return linked, in_script(linked, script)

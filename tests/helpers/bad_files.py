@@ -24,8 +24,10 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader import SAMPLE_PATH
+
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "resources" / "tancheng_2023.txt"
+SAMPLE = SAMPLE_PATH
 MB = 1 << 20
 LIMIT = 50 * MB  # reader.load's size limit
 

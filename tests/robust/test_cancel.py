@@ -30,6 +30,9 @@ def test_cancel_stops_opening_a_big_file_and_keeps_the_report_shown(
     w.open_file(big)
     qtbot.waitUntil(lambda: w.status.cancel.isVisible(), timeout=5_000)
     assert w.status.progress.isVisible()
+    # the analysis process tells its steps: the bar moves (not just a busy bar)
+    qtbot.waitUntil(lambda: w.status.progress.maximum() == 1000
+                    and w.status.progress.value() > 0, timeout=30_000)
     t = time.monotonic()
     w.status.cancel.click()
     assert time.monotonic() - t < 1.0
