@@ -141,7 +141,7 @@ def test_kill_9_during_exports_never_leaves_a_half_file_or_temps(tmp_path):
         assert proc.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.0, 0.4))
         os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
+        proc.communicate()  # reaped, its pipe closed
         if target.exists():  # whole, never half
             assert len(json.loads(target.read_text(encoding="utf-8"))["excerpts"]) == 400
     left = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
