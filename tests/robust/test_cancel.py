@@ -62,7 +62,7 @@ def _many_figures_doc(copies: int) -> Document:
 def test_export_runs_on_the_runner_with_progress_and_can_be_cancelled(qtbot, tmp_path):
     from reader.ui.dialogs.export_dialog import ExportDialog
 
-    doc = _many_figures_doc(20_000)
+    doc = _many_figures_doc(8_000)
     dialog = ExportDialog(doc, None)
     qtbot.addWidget(dialog)
     dialog.figures_box.setChecked(True)
