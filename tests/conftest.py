@@ -39,17 +39,6 @@ def sample_doc(sample_path):
     return analyze_file(sample_path)
 
 
-def pytest_collection_modifyitems(config, items):
-    """Fuzz runs (`@pytest.mark.fuzz`) only when asked for with `-m fuzz`: deselected, not
-    skipped, in the ordinary run (their quick versions run there)."""
-    if "fuzz" in (config.getoption("-m") or ""):
-        return
-    kept = [item for item in items if item.get_closest_marker("fuzz") is None]
-    if len(kept) != len(items):
-        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
-        items[:] = kept
-
-
 def pytest_sessionfinish(session, exitstatus):
     """Empty the clipboard before Qt tears down: the offscreen platform otherwise frees
     clipboard data after QApplication at interpreter exit and the process segfaults."""
