@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -53,6 +54,7 @@ _ACT_RUN = 3  # short sentences in a row: a list of acts
 _ACT_NEIGHBOUR = 20  # …and a short one between two sentences this short is one of them
 _SELF_MIN = 3  # parallel short leads in one paragraph need no other evidence
 _TITLE_MAX = 16  # a title without clause marks a little past _MID_MAX, beside its siblings
+_SIBLING_WINDOW = 8  # siblings stand near each other in a paragraph
 _PAIR_START = 4  # two loose leads that begin with two words in common are a pair
 _OPENING_SPREAD = 2  # a paragraph's opening this close in length to its mid leads is one
 _SENTENCE = re.compile(r"([^。！？!?：:]+)(?:[。！？!：:]|\?+|$)")
@@ -258,46 +260,45 @@ def _pick(text: str, s: int, e: int, mids: list[_Mid], shi: list[Head]) -> list[
     """The mid leads that head bodies: loose ones only beside a parallel sibling; of two
     closer than _BODY_MIN the one with fewer siblings of its beginning goes, else the one whose
     length is further from the others' median (the later on a tie); the last needs _TAIL_MIN
-    characters before the paragraph's end (or the next `一是` item)."""
-    mids = [m for m in mids if _has_sibling(m, mids)]
-    if not mids:
+    characters before the paragraph's end (or the next `一是` item). Linear in the candidates:
+    siblings are looked for among the _SIBLING_WINDOW nearest on each side."""
+    begins = Counter(m.core[:2] for m in mids)
+    kept = [m for i, m in enumerate(mids) if _has_sibling(
+        m, mids[max(0, i - _SIBLING_WINDOW):i + _SIBLING_WINDOW + 1], begins)]
+    if not kept:
         return []
-    middle = statistics.median(len(m.text) for m in mids)
-    changed = True
-    while changed and len(mids) > 1:
-        changed = False
-        for a, b in zip(mids, mids[1:], strict=False):
-            if b.head.start - a.head.title_end - 1 < _BODY_MIN:
-                worse = max(b, a, key=lambda m: (-_kin_count(m, mids), abs(len(m.text) - middle)))
-                mids.remove(worse)
-                changed = True
-                break
-    stops = sorted([x.start for x in shi] + [e])
-    out = []
-    for m in mids:
-        stop = next(x for x in stops if x > m.head.start)
-        if stop - m.head.title_end - 1 >= _TAIL_MIN:
+    middle = statistics.median(len(m.text) for m in kept)
+    kin = Counter(m.core[:2] for m in kept)
+
+    def worse(m: _Mid) -> tuple[int, float]:
+        return -kin[m.core[:2]], abs(len(m.text) - middle)
+
+    out: list[_Mid] = []
+    for m in kept:
+        while out and m.head.start - out[-1].head.title_end - 1 < _BODY_MIN:
+            if worse(out[-1]) <= worse(m):
+                break  # m goes
+            out.pop()
+        else:
             out.append(m)
-    return out
+    stops = sorted([x.start for x in shi] + [e])
+    return [m for m in out
+            if stops[bisect_right(stops, m.head.start)] - m.head.title_end - 1 >= _TAIL_MIN]
 
 
-def _has_sibling(m: _Mid, mids: list[_Mid]) -> bool:
-    """Does a candidate stand as a lead among the paragraph's others: a short one on its own
-    (a name in quotes, `实施“助企远航行动”`, only beside a sibling of its pattern); a loose one
-    beside a sibling of its pattern (see _pair) and not followed by one more of its beginning
+def _has_sibling(m: _Mid, near: list[_Mid], begins: Counter[str]) -> bool:
+    """Does a candidate stand as a lead among the paragraph's others (`near` it; `begins`
+    counts the beginnings of all of them): a short one on its own (a name in quotes,
+    `实施“助企远航行动”`, only beside a sibling of its pattern); a title up to _TITLE_MAX beside
+    two others of its beginning (`开展白洋淀上游流域综合整治` among `开展…` ×4); a loose one beside
+    a sibling of its pattern (see _pair) and not followed by one more of its beginning
     (`聚焦未来信息，…。聚焦未来材料，…。`: a list of single sentences)."""
-    others = [x for x in mids if x is not m]
+    others = [x for x in near if x is not m]
     if m.short:
         return not _QUOTED.search(m.text) or any(alike([m.text, x.text]) for x in others)
-    if len(m.text) <= _TITLE_MAX and not _CLAUSE.search(m.text) and _kin_count(m, mids) >= 2:
-        return True  # a title a little long, beginning as two or more of its siblings do
+    if len(m.text) <= _TITLE_MAX and not _CLAUSE.search(m.text) and begins[m.core[:2]] >= 3:
+        return True
     return any(_pair(m, x) for x in others) and not shared_start([m.text, m.after])
-
-
-def _kin_count(m: _Mid, mids: list[_Mid]) -> int:
-    """How many other candidates begin with the two characters `m` begins with, past any
-    opener (`开展“散乱污”企业治理` / `开展白洋淀上游流域综合整治` / `开展“双代”扫尾工程`)."""
-    return sum(x is not m and x.core[:2] == m.core[:2] for x in mids)
 
 
 def _pair(a: _Mid, b: _Mid) -> bool:
