@@ -105,12 +105,14 @@ def mid_heads(text: str, paras: list[tuple[int, int]], head_of: dict[int, Head],
             leads[k] = mids
     sole = {k for k, h in head_of.items() if h.style in _LEAD_STYLES and k not in series}
     accepted = {k for k, m in leads.items() if _parallel_set(m)}
+    # a paragraph alone under its heading, with no heading of its own, is judged with the lead
+    # paragraphs of its part (顺平 2008 （三）: an introduction, then the section's sub-topics)
     size = Counter(sc for k, sc in enumerate(scope_of) if k != sc)
     alone = {k: Head(s, s, s, "lead", "lead", k) for k, (s, _) in enumerate(paras)
              if k not in head_of and size[scope_of[k]] == 1 and scope_of[k] >= 0}
     accepted |= {k for k in _systematic(leads, {**head_of, **alone}, part, series)
                  if k in head_of or len(leads[k]) >= 2}
-    runs = bodied | _systematic(shis, head_of, part, series, 1)
+    runs = bodied | _systematic(shis, head_of, part, series, 1)  # 海拉尔区 2012's （N） runs
     out = [h for k in sorted(runs) for h in shis[k]]
     for k in sorted(accepted):
         opening = None if k in head_of else _opening_lead(text, *paras[k], k, leads[k])
