@@ -264,7 +264,8 @@ def _name(ctx: _Context, f: Figure, place: _Place, state: _Sentence,
         if prev is not None and not named:
             named = prev
         elif prev is not None and named.canonical in x.complete_heads | x.self_heads:
-            named = complete(prev, named, look_back(text, w, place.sent_start, place.lo, named))
+            bare = named
+            named = complete(prev, named, lambda: look_back(text, w, place.sent_start, place.lo, bare))
         elif named.canonical in x.complete_heads:
             named = look_back(text, w, place.sent_start, place.lo, named)
     if own and not keep_prev:

@@ -15,6 +15,7 @@ canonicalised.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.figures.cues import cue_words
@@ -173,12 +174,12 @@ def noun_after(text: str, w: Working, b: int, start: int) -> Named:
     return Named(text[w.to_text(b):w.to_text(end)], "".join(t for t in toks if t not in x.drop), start)
 
 
-def complete(prev: Named, named: Named, back: Named | None = None) -> Named:
+def complete(prev: Named, named: Named, back: Callable[[], Named] | None = None) -> Named:
     """A bare head completed from the name before it in the sentence.
 
     A prefix of the name before plus the head that is a headline synonym wins (粮食播种面积
-    + 产量 → 粮食产量), then `back`, the head completed from the words before it in the
-    sentence (`look_back`) when that makes a headline name; else 产值 after 规模以上工业企业 → 规模以上工业企业产值, 参保率 after
+    + 产量 → 粮食产量), then what `back()` gives, the head completed from the words before it
+    in the sentence (`look_back`), when that is a headline name; else 产值 after 规模以上工业企业 → 规模以上工业企业产值, 参保率 after
     医保参保人数 → 医保参保率. The name is built from slices of the names as written (script
     kept); the canonical from the simplified ones.
     """
@@ -191,8 +192,9 @@ def complete(prev: Named, named: Named, back: Named | None = None) -> Named:
         stem = len(synonym[0])
         written = prev.name[:stem] if len(prev.name) == len(prev.canonical) else synonym[0]
         return Named(written + named.name, synonym[1], named.start)
-    if back is not None and back.canonical in x.headline:
-        return back  # 12个粮食生产基地县、400万亩核心区建设，总产稳定在500万吨以上
+    found = back() if back is not None else None
+    if found is not None and found.canonical in x.headline:
+        return found  # 12个粮食生产基地县、400万亩核心区建设，总产稳定在500万吨以上
     base = prev.canonical.removeprefix("新增")
     k = base.find(head[0], 1)
     canon = base[:k] + head if k > 0 else base + head

@@ -1,6 +1,6 @@
 """Score figures and indicators against gold files (`*.gold.json`).
 
-usage: python tests/perf/accuracy.py [--details] [GOLD ...]
+usage: python tests/perf/accuracy.py [--details] [--write-floor] [GOLD ...]
 (default: every gold beside the samples, under tests/gold/ and tests/fixtures/unseen/;
 a gold's `file` is looked up beside it, then among the samples)
 
@@ -15,7 +15,9 @@ at the period's end).
 
 Headline rows — for the real-report gold set (gold files with a `source`, tests/gold/SOURCES.md):
 right / wrong / missing / spurious rows per report and overall (tests/perf/score_rows.py says
-what each means); `--details` lists the rows behind every wrong, missing and spurious count.
+what each means); `--details` lists the rows behind every wrong, missing and spurious count;
+`--write-floor` writes the right/wrong counts to tests/gold/rows_floor.json, the floor that
+tests/indicators/test_gold_rows.py holds every report to (run it on all golds only).
 """
 
 from __future__ import annotations
@@ -127,7 +129,8 @@ def _figure_scores(gold: dict, gold_path: Path, doc) -> dict:
 
 def main(argv: list[str]) -> int:
     details = "--details" in argv
-    paths = [Path(p) for p in argv if p != "--details"] or gold_files()
+    write_floor = "--write-floor" in argv
+    paths = [Path(p) for p in argv if not p.startswith("--")] or gold_files()
     if not paths:
         print("no gold files (looked in tests/samples)")
         return 1
@@ -148,6 +151,14 @@ def main(argv: list[str]) -> int:
         print()
     if table:
         print(rows_table(table))
+    if write_floor:
+        floor = {"_doc": "Headline rows right (and wrong, which must stay 0) per real-report gold, "
+                         "written by tests/perf/accuracy.py --write-floor; held by "
+                         "tests/indicators/test_gold_rows.py.",
+                 "reports": {name: {"right": rows["right"], "wrong": rows["wrong"],
+                                    "total": rows["total"]} for name, rows in table}}
+        (GOLD_DIR / "rows_floor.json").write_text(
+            json.dumps(floor, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 
 
