@@ -33,16 +33,16 @@ _ITEM_STOP = re.compile(r"[，,；;：:。\n（）()“”\d]")
 _OPENING = {"”": "“", '"': '"', "」": "「"}  # closing quote → its opening
 _QUOTES = "“”\"「」"
 _FIGURES_END = re.compile(r"[，,；;：:。\n]")
-_GROUP_GAPS = frozenset({"、", "和", "与", "及", "以及", "、和"})
 
 
 def figure_groups(s: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(index in its group, group size) of each figure, from the figures' (start, end) in `s`,
     in text order: a figure joins the group before when only `、` or a list joiner stands
     between them."""
+    gaps = {"、", *lex().list_joiners}
     first: list[int] = []
     for i, (start, _) in enumerate(spans):
-        joined = i > 0 and spans[i - 1][1] <= start and s[spans[i - 1][1]:start] in _GROUP_GAPS
+        joined = i > 0 and spans[i - 1][1] <= start and s[spans[i - 1][1]:start] in gaps
         first.append(first[i - 1] if joined else i)
     sizes: dict[int, int] = {}
     for f in first:
@@ -57,6 +57,7 @@ class Markers:
         self.fenbie = [m.start() for m in re.finditer("分别", s)]
 
     def fenbie_between(self, lo: int, hi: int) -> bool:
+        """Is there a 分别 in s[lo:hi]?"""
         k = bisect_left(self.fenbie, lo)
         return k < len(self.fenbie) and self.fenbie[k] < hi
 
@@ -82,7 +83,7 @@ def name_list(text: str, w: Working, sent_start: int, named: Named, a: int, coun
     spans = _earlier_items(w.s, sent_start, start)
     items = [_item(text, w, span, named) for span in spans] + [named] if spans else []
     if not items or (count > 1 and len(items) != count):
-        items = _joined_items(text, w, named, count) or items
+        items = _joined_items(named, count) or items
     if not items and fenbie:
         items = _items_of_clause_before(text, w, sent_start, named, a)
     if count > 1 and len(items) != count:
@@ -119,11 +120,10 @@ def _joined(named: Named) -> list[Named]:
     return []
 
 
-def _joined_items(text: str, w: Working, named: Named, count: int) -> list[Named]:
+def _joined_items(named: Named, count: int) -> list[Named]:
     """`高技术制造业和装备制造业增加值` split at its list joiner (as many names as figures, or
     two headline names for one figure)."""
     x = lex()
-    s = w.s
     name = named.canonical
     for joiner in x.list_joiners:
         parts = name.split(joiner)
@@ -138,11 +138,11 @@ def _joined_items(text: str, w: Working, named: Named, count: int) -> list[Named
         if count == 1 and not all(i.canonical in x.headline for i in items):
             return []
         if len(items) == count or count == 1:
-            return _written(text, w, named, items, s)
+            return _written(named, items)
     return []
 
 
-def _written(text: str, w: Working, named: Named, items: list[Named], s: str) -> list[Named]:
+def _written(named: Named, items: list[Named]) -> list[Named]:
     """Names as written for items cut from the simplified name (same length: slice the text)."""
     if len(named.name) != len(named.canonical):
         return items

@@ -26,6 +26,7 @@ MAX_TICK = 1e5  # axis unit: the smallest written one keeping values below this 
 
 @cache
 def per_unit_words() -> tuple[str, ...]:
+    """Words that make a value per person or per area (reader/data/per_unit.json)."""
     return tuple(load_json("per_unit.json")["words"])
 
 
@@ -76,13 +77,16 @@ def level_figure(ind: Indicator | None, figures: dict[int, Figure]) -> Figure | 
 
 
 def per_word(ind: Indicator) -> str:
+    """The per-unit word in the indicator's name (人均, 亩均…: reader/data/per_unit.json), or ""."""
     name = ind.canonical or ind.name
     return next((w for w in per_unit_words() if w in name), "")
 
 
 def level_groups(rows: Sequence[KeyRow], figures: dict[int, Figure], charted: list[int]
                  ) -> list[UnitGroup]:
-    """Groups of the charted rows' levels: amounts, then counts, then shares; largest first."""
+    """Groups of the levels of `rows[i]` for i in `charted` (`figures` by id), one axis each:
+    amounts, then counts, then shares; groups with more rows first. A row's level is its first
+    figure with a unit and a base value (`level_figure`)."""
     families: dict[tuple[str, str], list[Level]] = {}
     for i in charted:
         for role in ("actual", "target"):

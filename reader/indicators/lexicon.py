@@ -47,6 +47,7 @@ class Lexicon:
 
 @cache
 def lex() -> Lexicon:
+    """The linking vocabulary, built once (reader/data/indicators.json and cues.json)."""
     d = load_json("indicators.json")
     c = cue_words()
     synonyms = indicator_synonyms()

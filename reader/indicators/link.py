@@ -28,7 +28,7 @@ from functools import cache
 
 from reader.chars import SENTENCE_ENDS
 from reader.document import Figure, Indicator, Meta, Section, Span
-from reader.figures.cues import clause_start
+from reader.figures.cues import clause_start, cue_words
 from reader.indicators.enumerations import (
     Markers,
     figure_groups,
@@ -46,19 +46,19 @@ from reader.indicators.naming import (
     look_back,
     name_end,
     noun_after,
+    only_trail,
     phrase,
     rank_subject,
     ratio_of,
     with_share_word,
 )
 from reader.indicators.periods import Period, PeriodFinder, target_span
-from reader.indicators.roles import RoleFinder
+from reader.indicators.roles import RoleFinder, likely_year
 from reader.text.damage import find_damaged
 from reader.text.simplified import Working, working_copy
 
 PHRASE_LIMIT = 40  # characters looked back for an indicator phrase
 BASE_WINDOW = 12  # characters before a figure looked at for 从/由 (and the base's year)
-AVERAGE_WINDOW = 6  # characters before a growth looked at for 年均
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +113,7 @@ class _Sentence:
     # in its own clause or from a list
     lists: dict[int, list[Named]] = field(default_factory=dict)  # group's first figure → names
     bases: dict[int, _Base] = field(default_factory=dict)  # group's first figure → its base
+    averages: dict[int, bool] = field(default_factory=dict)  # group's first figure → 年均
 
 
 def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Section, ...],
@@ -148,7 +149,7 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
             state = _Sentence(place.sent)
         base = _base(ctx, i, place, state)
         named, own = _name(ctx, f, place, state, base)
-        when = _when(ctx, f, place, base)
+        when = _when(ctx, f, place, base, _average(ctx, i, f, place, state))
         names, listed = _names_of(ctx, i, place, named, state, own)
         g = replace(f, indicator=names[0].name, canonical=names[0].canonical, role=when.role,
                     year=when.year, period=when.period)
@@ -176,12 +177,12 @@ def _group_qualifier(figures: tuple[Figure, ...], i: int, groups: list[tuple[int
 
 def _context(text: str, figures: tuple[Figure, ...], sections: tuple[Section, ...], meta: Meta,
              damaged: tuple[Span, ...] | None) -> _Context:
+    w = working_copy(text)
+    s = w.s
     if meta.year is None:
         from reader.outline.meta import detect_meta  # the one reading of the report's year
 
-        meta = replace(meta, year=detect_meta(text)[0].year)
-    w = working_copy(text)
-    s = w.s
+        meta = replace(meta, year=detect_meta(text)[0].year or likely_year(s))
     spans = [(w.to_s(f.start), w.to_s(f.end)) for f in figures]
     damage = find_damaged(text) if damaged is None else damaged
     roles = RoleFinder(s, sections, meta, w.to_s)
@@ -219,7 +220,8 @@ def _place(ctx: _Context, f: Figure, last: Figure | None) -> _Place:
 @cache
 def _base_re() -> re.Pattern[str]:
     markers = "|".join(map(re.escape, lex().base_markers))
-    return re.compile(f"(?:{markers})(?P<y>(?:19|20)\\d\\d年|上年|去年)?(?:的)?$")
+    last_year = "|".join(map(re.escape, cue_words()["period_cues"]["one_year_in_sentence"]))
+    return re.compile(f"(?:{markers})(?P<y>(?:19|20)\\d\\d年|{last_year})?(?:的)?$")
 
 
 def _base(ctx: _Context, i: int, place: _Place, state: _Sentence) -> _Base | None:
@@ -262,7 +264,8 @@ def _name(ctx: _Context, f: Figure, place: _Place, state: _Sentence,
     own = bool(named)
     if named.canonical not in x.headline and not ratio:
         if prev is not None and not named:
-            named = prev
+            if not _bare_clause(s, place):
+                named = prev
         elif prev is not None and named.canonical in x.complete_heads | x.self_heads:
             bare = named
             named = complete(prev, named, lambda: look_back(text, w, place.sent_start, place.lo, bare))
@@ -273,7 +276,28 @@ def _name(ctx: _Context, f: Figure, place: _Place, state: _Sentence,
     return named, own and not keep_prev
 
 
-def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None) -> _When:
+def _average(ctx: _Context, i: int, f: Figure, place: _Place, state: _Sentence) -> bool:
+    """A growth averaged over several years: an average cue (年均) before it with only verbs and
+    adverbs between (`年均分别实际增长9.7%和8.9%`, not `年均浓度下降5%`), or before the first
+    figure of its group."""
+    k = ctx.groups[i][0]
+    if k:
+        return state.averages.get(i - k, False)
+    s = ctx.w.s
+    chunk = s[place.lo:place.a]
+    at = max((chunk.rfind(c) + len(c) if c in chunk else -1 for c in lex().average_cues), default=-1)
+    average = f.kind == "growth" and at >= 0 and only_trail(chunk[at:])
+    state.averages[i] = average
+    return average
+
+
+def _bare_clause(s: str, place: _Place) -> bool:
+    """A figure opening a clause of its own after `，` or `；` with nothing before it (`城镇新增就业
+    6600万人以上，13亿多人口的大国…`) does not continue the indicator before it."""
+    return place.lo == place.a and place.lo > place.sent_start and s[place.lo - 1] in "，,；;"
+
+
+def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None, average: bool) -> _When:
     """Role, year and period of the figure, and whether the table may show it."""
     roles, periods = ctx.roles, ctx.periods
     role, year = roles.role_year(place.a, place.sent_start)
@@ -281,8 +305,6 @@ def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None) -> _When:
     p = None if explicit else periods.at(place.a, place.sent_start)
     if base is not None:
         return _base_when(year, p, base)
-    average = f.kind == "growth" and any(
-        c in ctx.w.s[max(place.lo, place.a - AVERAGE_WINDOW):place.a] for c in lex().average_cues)
     if p is None:
         if average:  # 年均增长 with no period in sight: not one year's growth
             return _When(role, year, "", sure=False)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from reader.figures.cues import cue_words
 from reader.figures.units import alternation
@@ -64,7 +65,8 @@ def strip_lead(s: str, lo: int, end: int) -> int:
         prefix = next((p for p in x.lead_prefixes if s.startswith(p, lo, end)), "")
         lo += len(prefix)
         for t in words(s[lo:end]):
-            if not (t in x.lead or t in x.change_verbs or t.isdigit() or t in LIST_MARKS or t == "的"):
+            if not (t in x.lead or t in x.change_verbs or t.isdigit() or t in LIST_MARKS or t == "的"
+                    or t.isspace()):
                 break
             lo += len(t)
         if lo == start:
@@ -77,7 +79,7 @@ def phrase(text: str, w: Working, lo: int, a: int, growth: bool = False) -> Name
     x = lex()
     s = w.s
     for m in reversed(list(x.synonym_re.finditer(s, lo, a))):  # 地区生产总值（GDP）: not the GDP
-        if _only_trail(_PAREN.sub("", s[m.end():a])) and strip_lead(s, lo, m.start()) >= m.start():
+        if only_trail(_PAREN.sub("", s[m.end():a])) and strip_lead(s, lo, m.start()) >= m.start():
             return Named(text[w.to_text(m.start()):w.to_text(m.end())], x.synonyms[m.group()], lo)
     start = strip_lead(s, lo, a)
     toks = list(words(s[start:a]))
@@ -107,7 +109,7 @@ def _strip_trailing(s: str, start: int, end: int) -> int:
     return end
 
 
-def _only_trail(rest: str) -> bool:
+def only_trail(rest: str) -> bool:
     """True if `rest` is made only of verbs, qualifiers and adverbials (增长, 不低于, 按可比口径)."""
     x = lex()
     while rest:
@@ -246,6 +248,7 @@ def attributive(s: str, b: int) -> bool:
 
 # Ranks: what precedes the rank verb names the ranked indicator.
 
+@cache
 def _rank_cues() -> tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]:
     c = cue_words()
     return re.compile(alternation(c["rank_verbs"])), frozenset(c["rank_aspects"]), \

@@ -6,7 +6,8 @@ past plan (`“十四五”时期…`, `过去五年`, `五年来`) and sets goa
 year's targets: they get a `period` and the period's last year as their year.
 
 The context of a figure comes, nearest first, from a cue earlier in its sentence
-(`去年`/`上年` bring it back to one year), else from the opening of its paragraph (a
+(`去年`/`上年` bring it back to one year), else from the opening of its paragraph (a line, or
+an indent of ideographic spaces in a text scraped onto one line; a
 period cue holds until a paragraph opens with a one-year cue such as `过去一年`,
 `刚刚过去的2025年`, `2008年是`, or a new part starts). A title naming both a year and a
 plan (`“十四五”时期和2025年工作回顾`, `2025年及“十四五”时期工作回顾`, `2025年主要工作
@@ -33,7 +34,6 @@ from reader.figures.cues import clause_start, cue_words, is_change
 
 OPENING = 40  # characters of a paragraph whose cues set the context
 _CN = CN_DIGITS
-_TITLE_YEAR = re.compile(r"(?<![\d.\-—~至到])(?:19|20)\d\d年(?![\-—~至到])")  # not in a span
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,13 @@ def _cues() -> dict[str, Any]:
             "past_titles": re.compile("|".join(c["past_titles"])),
             "totals": tuple(c["totals"]),
             "sentence_totals": re.compile("|".join(c["sentence_totals"]))}
+
+
+@cache
+def _title_year() -> re.Pattern[str]:
+    """A year in a title, not one end of a span (2026-2030年)."""
+    seps = "".join(re.escape(c) for c in cue_words()["range_seps"] if len(c) == 1)
+    return re.compile(f"(?<![\\d.{seps}])(?:19|20)\\d\\d年(?![{seps}])")
 
 
 def plan_years(numeral: str) -> tuple[int, int]:
@@ -78,6 +85,8 @@ class PeriodFinder:
         at = 0
         for line in s.split("\n"):
             self._opening(at, line, at in title_starts, at in part_starts)
+            for k in _inner_paragraphs(line):  # a scrape on one line: paragraphs by indent
+                self._opening(at + k, line[k:], False, False)
             at += len(line) + 1
         self._in_sentence = sorted(((at, at + length, p) for at, length, p in
                                     self._cues(s, 0, "plan_in_sentence", sentence=True)),
@@ -100,7 +109,7 @@ class PeriodFinder:
                     ) -> list[tuple[int, Period | None]]:
         """A part title opens on its one year when it names one beside a plan; `本届政府工作回顾`
         opens on the past five years."""
-        if _TITLE_YEAR.search(title) and any(p is not None for _, p in found):
+        if _title_year().search(title) and any(p is not None for _, p in found):
             return [(0, None)]  # 2025年及“十四五”时期工作回顾: the one year first
         if found or self.year is None:
             return found
@@ -157,6 +166,18 @@ class PeriodFinder:
             return True  # 累计完成工业投资132亿元，实现规模以上工业总产值516亿元
         clause = self.s[clause_start(self.s, a, 30):a]
         return any(w in clause for w in _cues()["totals"])
+
+
+@cache
+def _indent() -> re.Pattern[str]:
+    marks = [m for m in cue_words()["paragraph_marks"] if m != "\n"]
+    return re.compile("|".join(f"(?:{re.escape(m)})+" for m in marks) or "$^")
+
+
+def _inner_paragraphs(line: str) -> list[int]:
+    """Where paragraphs start inside one line of text: after each indent of ideographic spaces
+    that follows some text (reader/data/cues.json `paragraph_marks`)."""
+    return [m.end() for m in _indent().finditer(line) if line[:m.start()].strip() and m.end() < len(line)]
 
 
 def span_label(first: int, last: int) -> str:

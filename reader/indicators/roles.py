@@ -1,7 +1,7 @@
 """Role (actual / estimate / target) and year of a figure, from where it stands.
 
 The report of year Y reviews Y-1 and sets targets for Y (Y is `Meta.year`, the outline stage's
-reading of the meeting date, title or part titles). The plan part starts at the first level-1
+reading of the meeting date, title or part titles; for a text with none of them, `likely_year`). The plan part starts at the first level-1
 section whose title says it plans (`安排`, `任务`, `目标`, `部署`… in reader/data/cues.json
 `plan_titles`) or names year Y or a later one (`2009年工作总体部署`), and has no review word
 (`回顾`…); without sections, at the first plan cue sentence (`今年…主要预期目标是`). A sentence
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 
 from reader.document import Meta, Section
@@ -23,11 +24,26 @@ from reader.figures.cues import cue_words
 from reader.indicators.lexicon import lex
 from reader.indicators.periods import plan_years
 from reader.text.script import to_simplified
+from reader.vocab import load_json
 
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)年(?!\d)")
-_FIVE_YEAR_PLAN = re.compile(r"“?十([一二三四五六七八九])五”?")
-_SPAN_AFTER = ("-", "—", "至", "度", "以来")  # 2013年以来, 2021-2025年: not one year
-NEAR = 10  # a year further than this from the report's is not the figure's (a date, a plan)
+NEAR = 10
+OPENING_PAGES = 5000  # characters whose years vote for the report's year when nothing else says  # a year further than this from the report's is not the figure's (a date, a plan)
+
+
+def likely_year(s: str) -> int | None:
+    """The year a report with no dated line, title or part titles on lines of their own is given
+    in (a scrape on one line): the first `YYYY年…工作回顾` anywhere says Y+1, else the first
+    `YYYY年…工作安排`/`任务`… says Y (the words of reader/data/meta.json that the outline stage
+    reads in headings), else the year its opening pages name most (the year it reviews), plus
+    one; None if they name none. Only for texts whose `Meta.year` is None."""
+    words = load_json("meta.json")
+    m = re.search(f"((?:19|20)\\d\\d)年(?:的)?[^\\d\\n。，；,;]{{0,8}}?(?:(?P<review>"
+                  f"{'|'.join(words['review_after_year'])})|(?P<plan>{'|'.join(words['plan_after_year'])}))", s)
+    if m:
+        return int(m.group(1)) + (1 if m.group("review") else 0)
+    years = Counter(int(y) for y in _YEAR.findall(s[:OPENING_PAGES]))
+    return max(years, key=lambda y: (years[y], y)) + 1 if years else None
 
 
 def plan_start(s: str, sections: tuple[Section, ...], map_to_s: Callable[[int], int],
@@ -51,14 +67,16 @@ class YearMentions:
 
     def __init__(self, s: str, plans: bool):
         base = lex().base_year_before
+        cues = cue_words()["period_cues"]
+        span_after = tuple(cues["span_after_year"])  # 2013年以来, 2021-2025年: not one year
         found: list[tuple[int, int, int]] = []  # (end, start, year)
         for m in _YEAR.finditer(s):
-            if s[m.start() - 1:m.start()] in base or s.startswith(_SPAN_AFTER, m.end()):
+            if s[m.start() - 1:m.start()] in base or s.startswith(span_after, m.end()):
                 continue
             found.append((m.end(), m.start(), int(m.group(1))))
         if plans:
             found += [(m.end(), m.start(), plan_years(m.group(1))[1])
-                      for m in _FIVE_YEAR_PLAN.finditer(s)]
+                      for m in re.finditer(cues["plan_name"], s)]
         found.sort()
         self._ends = [x[0] for x in found]
         self._found = found
@@ -72,6 +90,20 @@ class YearMentions:
         return None if near and abs(year - near) > NEAR else year
 
 
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _ends(s: str, words: list[str]) -> list[int]:
+    """Where each occurrence of any of `words` ends in `s`, in order."""
+    return [m.end() for m in re.finditer(_alternation(words), s)] if words else []
+
+
+def _last_before(ends: list[int], at: int) -> int | None:
+    k = bisect_right(ends, at)
+    return ends[k - 1] if k else None
+
+
 class RoleFinder:
     """Role and year of any offset of `s`: `role_year(start, sent_start)`."""
 
@@ -80,20 +112,33 @@ class RoleFinder:
         self.s = s
         self.year = meta.year
         self.plan = plan_start(s, sections, map_to_s, meta.year)
-        estimate = "|".join(re.escape(w) for w in cue_words()["estimate"])
-        self._estimates = [m.end() for m in re.finditer(estimate, s)] if estimate else []
+        c = cue_words()
+        self._estimates = _ends(s, c["estimate"])
+        base = lex().base_year_before
+        self._past = [m.end() for m in re.finditer(_alternation(c["past_year_in_plan"]), s)
+                      if m.start() >= self.plan and s[m.start() - 1:m.start()] not in base]
+        self._plan_cues = _ends(s, c["plan_year_cues"])
+        self._paragraphs = _ends(s, c["paragraph_marks"])
         self.years = YearMentions(s, plans=True)
         self.years_only = YearMentions(s, plans=False)
 
     def role_year(self, start: int, sent_start: int) -> tuple[str, int | None]:
         """(role, year) of a figure at `start` whose sentence starts at `sent_start`."""
         k = bisect_left(self._estimates, sent_start)
+        in_plan = start >= self.plan and not self._past_year(start)
         if k < len(self._estimates) and self._estimates[k] <= start:
             role = "estimate"
-        elif start >= self.plan:
+        elif in_plan:
             role = "target"
         else:
             role = "actual"
-        in_plan = start >= self.plan  # an estimate in the plan part is of the plan year
+        # an estimate in the plan part is of the plan year
         year = self.year if role == "target" or in_plan else (self.year - 1 if self.year else None)
         return role, self.years.last(sent_start, start, self.year) or year
+
+    def _past_year(self, start: int) -> bool:
+        """In the plan part, is `start` in a paragraph that looks back on last year (`过去一年，
+        …`) with no plan cue (`今年`, `预期目标`) since?"""
+        cue = _last_before(self._past, start)
+        return cue is not None and cue >= (_last_before(self._paragraphs, start) or 0) \
+            and cue >= (_last_before(self._plan_cues, start) or 0)
