@@ -31,7 +31,9 @@ def tokenizer() -> Any:
                 tok = jieba.Tokenizer()
                 tok.tmp_dir = str(cache_dir())
                 tok.initialize()
-                tok.load_userdict(str(data_path("jieba_user_dict.txt")))
+                # jieba opens a path it is given and never closes it: hand it the file
+                with open(data_path("jieba_user_dict.txt"), "rb") as f:
+                    tok.load_userdict(f)
                 _tokenizer = tok
     return _tokenizer
 
