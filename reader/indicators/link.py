@@ -125,8 +125,8 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
     `text`: the cleaned text; `figures`: its figures in text order (offsets into `text`, as
     `find_figures` gives them); `sections`: its outline (level-1 titles decide where the plan
     part starts; none: a plan cue sentence does); `meta`: its metadata, whose `year` is the year
-    the report is given in (when None it is read from the text with the outline stage's
-    `detect_meta`); `damaged`: the damaged spans of `text` (found here when None), never part
+    the report is given in (when None: the outline stage's `detect_meta` on the text, else
+    `roles.likely_year`); `damaged`: the damaged spans of `text` (found here when None), never part
     of a name.
 
     Returns the figures with `indicator` (as written), `canonical` (reader/data/indicators.json
