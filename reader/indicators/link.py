@@ -52,7 +52,7 @@ from reader.indicators.naming import (
     ratio_of,
     with_share_word,
 )
-from reader.indicators.periods import Period, PeriodFinder, target_span
+from reader.indicators.periods import Period, PeriodFinder, paragraph_indents, target_span
 from reader.indicators.roles import RoleFinder, likely_year
 from reader.text.damage import find_damaged
 from reader.text.simplified import Working, working_copy
@@ -67,7 +67,7 @@ class _Context:
 
     text: str
     w: Working
-    sentence_ends: list[int]  # in w.s, end exclusive
+    sentence_ends: list[int]  # in w.s, end exclusive (an indent in a one-line scrape ends one too)
     damage_ends: list[int]  # ends of damaged spans, in w.s
     roles: RoleFinder
     periods: PeriodFinder
@@ -186,7 +186,8 @@ def _context(text: str, figures: tuple[Figure, ...], sections: tuple[Section, ..
     spans = [(w.to_s(f.start), w.to_s(f.end)) for f in figures]
     damage = find_damaged(text) if damaged is None else damaged
     roles = RoleFinder(s, sections, meta, w.to_s)
-    return _Context(text=text, w=w, sentence_ends=[m.end() for m in SENTENCE_ENDS.finditer(s)],
+    ends = sorted({m.end() for m in SENTENCE_ENDS.finditer(s)} | set(paragraph_indents(s)))
+    return _Context(text=text, w=w, sentence_ends=ends,
                     damage_ends=sorted(w.to_s(d.end) for d in damage), roles=roles,
                     periods=_period_finder(s, w, sections, roles), markers=Markers(s),
                     groups=figure_groups(s, spans))

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from reader.chars import CN_ORDINALS
 from reader.figures.cues import cue_words
 from reader.figures.units import alternation
 from reader.indicators.lexicon import LIST_MARKS, lex
@@ -28,6 +29,9 @@ from reader.text.simplified import Working
 AFTER_LIMIT = 12  # characters looked at after a figure for a noun it counts (18亿亩耕地)
 LOOK_BACK = 40  # characters looked back in the sentence for the noun a bare head belongs to
 _PAREN = re.compile(r"[（(][^）)]{0,12}[）)]")  # 地区生产总值（GDP）
+# A list number opening an item of a target list: （1） (2) ① 1. 1、 一、 （一）
+_LIST_NUMBER = re.compile(f"(?:[（(](?:\\d{{1,2}}|[{CN_ORDINALS}]{{1,3}})[）)]|[\u2460-\u2473]"
+                          f"|\\d{{1,2}}[.．、]|[{CN_ORDINALS}]{{1,3}}、)")
 _CLAUSE_BREAK = re.compile(r"[，,、；;。：:！？!?\n]")
 
 
@@ -50,7 +54,8 @@ def _is_han(ch: str) -> bool:
 
 def strip_lead(s: str, lo: int, end: int) -> int:
     """Where the name proper starts in s[lo:end]: after an opening date (到2025年底), a
-    comparison base or adverbial (比上年, 按可比口径), lead words (全市, 实现, 其中; the
+    comparison base or adverbial (比上年, 按可比口径), a list number (（1）, ①, 一、), lead
+    words (全市, 实现, 其中; the
     discourse words of `lead_prefixes` however jieba cuts them: 特别是), list numbers and
     change verbs with what they reach (增加到2020年的)."""
     x = lex()
@@ -59,7 +64,7 @@ def strip_lead(s: str, lo: int, end: int) -> int:
         lo = date.end()
     while True:
         start = lo
-        base = x.compare.match(s, lo, end)
+        base = x.compare.match(s, lo, end) or _LIST_NUMBER.match(s, lo, end)
         if base:
             lo = base.end()
         prefix = next((p for p in x.lead_prefixes if s.startswith(p, lo, end)), "")

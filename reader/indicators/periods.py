@@ -174,6 +174,11 @@ def _indent() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{re.escape(m)})+" for m in marks) or "$^")
 
 
+def paragraph_indents(s: str) -> list[int]:
+    """Where paragraphs start after an indent of ideographic spaces anywhere in `s`."""
+    return [m.end() for m in _indent().finditer(s)]
+
+
 def _inner_paragraphs(line: str) -> list[int]:
     """Where paragraphs start inside one line of text: after each indent of ideographic spaces
     that follows some text (reader/data/cues.json `paragraph_marks`)."""

@@ -38,8 +38,9 @@ def likely_year(s: str) -> int | None:
     reads in headings), else the year its opening pages name most (the year it reviews), plus
     one; None if they name none. Only for texts whose `Meta.year` is None."""
     words = load_json("meta.json")
+    plan = words["plan_after_year"] + cue_words()["plan_after_year"]
     m = re.search(f"((?:19|20)\\d\\d)年(?:的)?[^\\d\\n。，；,;]{{0,8}}?(?:(?P<review>"
-                  f"{'|'.join(words['review_after_year'])})|(?P<plan>{'|'.join(words['plan_after_year'])}))", s)
+                  f"{'|'.join(words['review_after_year'])})|(?P<plan>{'|'.join(plan)}))", s)
     if m:
         return int(m.group(1)) + (1 if m.group("review") else 0)
     years = Counter(int(y) for y in _YEAR.findall(s[:OPENING_PAGES]))

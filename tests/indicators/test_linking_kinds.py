@@ -235,3 +235,26 @@ def test_period_rows_stand_beside_one_year_rows():
     assert _one(doc, "生产总值", "actual", 2024).growth_pct == 5.3
     row = next(r for r in key_rows(doc) if r.actual and r.actual.canonical == "生产总值")
     assert (row.actual.period, row.actual.growth_pct) == ("", 5.3)
+
+
+def test_list_numbers_and_the_subject_are_not_part_of_a_name():
+    doc = _review_and_plan("过去一年，全县生产总值增长5%。",
+                           "主要预期目标是：（1）地区生产总值增长6%；②一般公共预算收入增长5%；"
+                           "3、固定资产投资增长8%。我们要实现了社会消费品零售总额增长7%。")
+    assert _one(doc, "生产总值", "target", 2025).growth_pct == 6
+    assert _one(doc, "一般公共预算收入", "target", 2025).growth_pct == 5
+    assert _one(doc, "固定资产投资", "target", 2025).growth_pct == 8
+    assert _one(doc, "社会消费品零售总额", "target", 2025).growth_pct == 7
+
+
+def test_a_scrape_on_one_line_keeps_its_years_and_periods():
+    text = ("　　各位代表：　　一、过去五年工作回顾　　五年来，国内生产总值年均增长7.1%，单位国内生产总值能耗、"
+            "水耗均下降20%以上。　　过去一年，国内生产总值增长6.9%。　　二、2018年工作总体部署　　"
+            "过去一年，我们的各项工作取得了很大成绩，城镇新增就业1351万人。今年发展的主要预期目标是："
+            "国内生产总值增长6.5%左右。")
+    doc = analyze_bytes(text.encode("utf-8"), "report.txt")
+    assert _one(doc, "生产总值", "actual", 2017).growth_pct == 6.9
+    assert _one(doc, "生产总值", "actual", 2017, "2013-2017").growth_pct == 7.1
+    assert _one(doc, "单位生产总值能耗", "actual", 2017, "2013-2017").growth_pct == -20
+    assert _one(doc, "城镇新增就业", "actual", 2017).value == 1351
+    assert _one(doc, "生产总值", "target", 2018).growth_pct == 6.5
