@@ -52,7 +52,13 @@ from reader.indicators.naming import (
     ratio_of,
     with_share_word,
 )
-from reader.indicators.periods import Period, PeriodFinder, paragraph_indents, target_span
+from reader.indicators.periods import (
+    Period,
+    PeriodFinder,
+    paragraph_indents,
+    span_label,
+    target_span,
+)
 from reader.indicators.roles import RoleFinder, likely_year
 from reader.text.damage import find_damaged
 from reader.text.simplified import Working, working_copy
@@ -149,7 +155,7 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
             state = _Sentence(place.sent)
         base = _base(ctx, i, place, state)
         named, own = _name(ctx, f, place, state, base)
-        when = _when(ctx, f, place, base, _average(ctx, i, f, place, state))
+        when = _when(ctx, f, place, base, _average(ctx, i, f, place, state), state)
         names, listed = _names_of(ctx, i, place, named, state, own)
         g = replace(f, indicator=names[0].name, canonical=names[0].canonical, role=when.role,
                     year=when.year, period=when.period)
@@ -298,7 +304,8 @@ def _bare_clause(s: str, place: _Place) -> bool:
     return place.lo == place.a and place.lo > place.sent_start and s[place.lo - 1] in "，,；;"
 
 
-def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None, average: bool) -> _When:
+def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None, average: bool,
+          state: _Sentence) -> _When:
     """Role, year and period of the figure, and whether the table may show it."""
     roles, periods = ctx.roles, ctx.periods
     role, year = roles.role_year(place.a, place.sent_start)
@@ -307,13 +314,22 @@ def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None, average: 
     if base is not None:
         return _base_when(year, p, base)
     if p is None:
-        if average:  # 年均增长 with no period in sight: not one year's growth
-            return _When(role, year, "", sure=False)
+        if average:  # 年均增长: the years of the change before it, else not in the table
+            return _average_span(role, year, state)
         return _When(role, year, target_span(periods.year, year) if role == "target" else "")
     if p.future:
         return _When("estimate" if role == "estimate" else "target", p.last, p.label)
     total = average or periods.is_total(place.a, place.sent_start, f.kind, f.direction)
     return _When(role, p.last, p.label if total else "")
+
+
+def _average_span(role: str, year: int | None, state: _Sentence) -> _When:
+    """An average growth after a change from a written year (`从2020年的5.2万亿元增加到2025年的
+    6.9万亿元，年均增长5.6%`) is over the years after it, up to the figure's year."""
+    first = [int(b.year_word[:4]) for b in state.bases.values() if b.year_word[:1].isdigit()]
+    if first and year is not None and year > first[-1]:
+        return _When(role, year, span_label(first[-1] + 1, year))
+    return _When(role, year, "", sure=False)
 
 
 def _base_when(year: int | None, p: Period | None, base: _Base) -> _When:

@@ -101,9 +101,12 @@ def test_a_cumulative_word_earlier_in_the_sentence_makes_a_period_total():
 
 
 def test_an_average_growth_is_never_one_years():
-    doc = _review_and_plan("过去一年，全县生产总值增长5.5%。公共服务支出由2019年的20亿元增加到31亿元，年均增长9.2%。")
+    doc = _review_and_plan("过去一年，全县生产总值增长5.5%。公共服务支出由2019年的20亿元增加到31亿元，年均增长9.2%。"
+                           "社会保障支出达到12亿元，年均增长8.8%。")
     spending = [r for r in doc.indicators if r.canonical == "公共服务支出" and r.growth_pct is not None]
-    assert spending == []  # 年均增长 with no period in sight: kept out of the table
+    assert [(r.year, r.period, r.growth_pct) for r in spending] == [(2024, "2020-2024", 9.2)]
+    security = [r for r in doc.indicators if r.canonical == "社会保障支出" and r.growth_pct is not None]
+    assert security == []  # 年均增长 with no period in sight: kept out of the table
     doc = _review_and_plan("一年来，全县城镇居民人均可支配收入增长5.1%。",
                            review_title="本届政府工作回顾", year=2026)
     assert _one(doc, "城镇居民人均可支配收入", "actual", 2025).growth_pct == 5.1
