@@ -29,6 +29,7 @@ from functools import cache
 from reader.chars import SENTENCE_ENDS
 from reader.document import Figure, Indicator, Meta, Section, Span
 from reader.figures.cues import clause_start, cue_words
+from reader.figures.units import alternation
 from reader.indicators.enumerations import (
     Markers,
     figure_groups,
@@ -45,6 +46,7 @@ from reader.indicators.naming import (
     is_ratio,
     look_back,
     name_end,
+    narrowed,
     noun_after,
     only_trail,
     phrase,
@@ -62,6 +64,7 @@ from reader.indicators.periods import (
 from reader.indicators.roles import RoleFinder, likely_year
 from reader.text.damage import find_damaged
 from reader.text.simplified import Working, working_copy
+from reader.vocab import load_json
 
 PHRASE_LIMIT = 40  # characters looked back for an indicator phrase
 BASE_WINDOW = 12  # characters before a figure looked at for 从/由 (and the base's year)
@@ -228,7 +231,8 @@ def _place(ctx: _Context, f: Figure, last: Figure | None) -> _Place:
 def _base_re() -> re.Pattern[str]:
     markers = "|".join(map(re.escape, lex().base_markers))
     last_year = "|".join(map(re.escape, cue_words()["period_cues"]["one_year_in_sentence"]))
-    return re.compile(f"(?:{markers})(?P<y>(?:19|20)\\d\\d年|{last_year})?(?:的)?$")
+    qualifiers = alternation(load_json("qualifiers.json")["before"])  # 从不到70万亿元
+    return re.compile(f"(?:{markers})(?P<y>(?:19|20)\\d\\d年|{last_year})?(?:的)?(?:{qualifiers})?$")
 
 
 def _base(ctx: _Context, i: int, place: _Place, state: _Sentence) -> _Base | None:
@@ -278,6 +282,8 @@ def _name(ctx: _Context, f: Figure, place: _Place, state: _Sentence,
             named = complete(prev, named, lambda: look_back(text, w, place.sent_start, place.lo, bare))
         elif named.canonical in x.complete_heads:
             named = look_back(text, w, place.sent_start, place.lo, named)
+    elif prev is not None and not ratio:
+        named = narrowed(prev, named)
     if own and not keep_prev:
         state.prev = named
     return named, own and not keep_prev
@@ -320,6 +326,7 @@ def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None, average: 
     if p.future:
         return _When("estimate" if role == "estimate" else "target", p.last, p.label)
     total = average or periods.is_total(place.a, place.sent_start, f.kind, f.direction)
+    role = "actual" if role == "target" else role  # a past period's results, in whichever part
     return _When(role, p.last, p.label if total else "")
 
 

@@ -19,11 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from reader.chars import CN_ORDINALS
+from reader.chars import CN_ORDINALS, normalize_width
 from reader.figures.cues import cue_words
 from reader.figures.units import alternation
 from reader.indicators.lexicon import LIST_MARKS, lex
 from reader.indicators.segment import words
+from reader.text.script import to_simplified
 from reader.text.simplified import Working
 
 AFTER_LIMIT = 12  # characters looked at after a figure for a noun it counts (18亿亩耕地)
@@ -210,6 +211,16 @@ def complete(prev: Named, named: Named, back: Callable[[], Named] | None = None)
     if len(written) == len(base) and k > 0:
         return Named(written[:k] + named.name, x.synonyms.get(canon, canon), named.start)
     return Named(written + named.name, x.synonyms.get(canon, canon), named.start)
+
+
+def narrowed(prev: Named, named: Named) -> Named:
+    """A headline name in a clause with no subject of its own, after a scope named before it in
+    the sentence: the narrower headline name the scope makes with it (`全县规模以上企业由30家增长
+    到36家，累计实现工业增加值4.48亿元` → 规模以上工业增加值), else the name as it is."""
+    found = _synonym_with_head(prev.canonical, normalize_width(to_simplified(named.name)[0]))
+    if found is None or found[1] == named.canonical:
+        return named
+    return Named(prev.name[:len(found[0])] + named.name, found[1], named.start)
 
 
 def _synonym_with_head(name: str, head: str) -> tuple[str, str] | None:

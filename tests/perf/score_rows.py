@@ -29,7 +29,8 @@ Names: the gold's canonical and its name as written are each mapped through our 
 counts, so the gold's choice of a canonical name (国内生产总值 for our 生产总值, or 地方财政收入
 filed as 一般公共预算收入) is judged as the same indicator. Roles `actual` and `estimate` are one
 slot (the key table shows either as last year's result): a 预计 row matches an actual gold row
-and back. Numbers are compared to 1e-6 relative.
+and back. Numbers are compared to 1e-6 relative; units as written or as the figure stage
+normalised them (`_M_M_` for % in a damaged scrape).
 """
 
 from __future__ import annotations
@@ -70,6 +71,14 @@ def _same(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b), 1.0)
 
 
+_UNITS_NORM: dict[int, str] = {}  # figure id → its normalised unit, of the document scored last
+
+
+def _units(row: Indicator) -> set[str]:
+    """The row's unit as written and as the figure stage normalised it (`_M_M_` → %, ％ → %)."""
+    return {_simple(row.unit)} | {_UNITS_NORM[i] for i in row.figure_ids if i in _UNITS_NORM}
+
+
 def row_matches(row: Indicator, g: dict[str, Any]) -> bool:
     """Every number, unit and qualifier the gold row states is the row's."""
     return _compare(row, g) == "right"
@@ -86,7 +95,7 @@ def _compare(row: Indicator, g: dict[str, Any]) -> str:
             verdict = "missing"
         else:
             return "wrong"
-    if g.get("unit") and row.value is not None and _simple(row.unit) != _simple(g["unit"]):
+    if g.get("unit") and row.value is not None and _simple(g["unit"]) not in _units(row):
         return "wrong"
     if g.get("qualifier") and _simple(g["qualifier"]) != _simple(row.qualifier):
         if row.qualifier:
@@ -136,6 +145,8 @@ def score_rows(gold: dict[str, Any], doc: Document) -> dict[str, Any]:
     short line naming the gold quote (or our row) and what we show.
     """
     rows = doc.indicators
+    _UNITS_NORM.clear()
+    _UNITS_NORM.update({f.id: _simple(f.unit_norm) for f in doc.figures if f.unit_norm})
     counts = {"right": 0, "wrong": 0, "missing": 0}
     details: dict[str, list[str]] = {"wrong": [], "missing": [], "spurious": [], "unstated": []}
     stated: dict[tuple, set[str]] = {}
