@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader.paths import config_dir
+from reader.paths import config_dir, printable
 
 ORGANIZATION = "ReportLens"
 APPLICATION = "Report Lens"
@@ -30,7 +30,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication(argv if argv is not None else sys.argv)
+        # Qt segfaults on a lone surrogate (an undecodable byte of a file name in sys.argv):
+        # it gets printable arguments; the file itself is opened by Python from the original.
+        app = QApplication([printable(a) for a in (argv if argv is not None else sys.argv)])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setStyle("Fusion")  # same look everywhere, and a palette we can switch to dark

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from reader.document import Document
 from reader.load import SUFFIXES
+from reader.paths import printable
 from reader.runtime.jobs import in_script
 from reader.text.search import TextSearch
 from reader.ui import app as app_setup
@@ -175,7 +176,7 @@ class MainWindow(QMainWindow):
                    else in_script(doc, self._script))
         self._recent_pending = doc.source.path  # a settings write: after the first paint
         self._show_encoding(doc)
-        title = doc.meta.title or Path(doc.source.path).name
+        title = doc.meta.title or printable(Path(doc.source.path).name)
         self.setWindowTitle(f"{title} — {app_setup.APPLICATION}")
 
     def _show_encoding(self, doc: Document) -> None:
@@ -269,6 +270,7 @@ class MainWindow(QMainWindow):
             menu.addAction("(none)").setEnabled(False)
 
     def _on_loader_failed(self, message: str) -> None:
+        message = printable(message)  # a file name's undecodable bytes, shown as \xff
         self.open_failed.emit(message)
         QMessageBox.warning(self, "Cannot open report", message)
 

@@ -20,6 +20,13 @@ def _dialog(qtbot, doc, store=None):
     return dialog
 
 
+def _export(qtbot, dialog, path):
+    """Export on the dialog's runner and wait for the file."""
+    with qtbot.waitSignal(dialog.exported, timeout=30_000) as blocker:
+        assert dialog.start_export(path)
+    return type(path)(blocker.args[0])
+
+
 def _check(widget, name, on=True):
     (item,) = widget.findItems(name, Qt.MatchFlag.MatchExactly)
     item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
@@ -68,7 +75,7 @@ def test_controls_make_the_selection(qtbot, tmp_path):
     assert [[f.text for f in x.figures] for x in dialog.excerpts()] == [["50亿元"]]
     dialog.format.setCurrentIndex(dialog.format.findData("json"))
     assert dialog.path.text().endswith(".json") and not dialog.rows.isEnabled()
-    out = dialog.export_to(tmp_path / "x.json")
+    out = _export(qtbot, dialog, tmp_path / "x.json")
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [x["section_path"][-1] for x in data["excerpts"]] == ["全力招商引资"]
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
@@ -78,7 +85,8 @@ def test_controls_make_the_selection(qtbot, tmp_path):
 def test_unwritable_target_is_reported_in_the_dialog(qtbot, tmp_path):
     dialog = _dialog(qtbot, mini_doc())
     dialog.figures_box.setChecked(True)
-    assert dialog.export_to(tmp_path / "missing" / "out.md") is None
+    with qtbot.waitSignal(dialog.export_failed):
+        assert dialog.start_export(tmp_path / "missing" / "out.md") is False
     assert "Not exported" in dialog.status.text() and "does not exist" in dialog.status.text()
     assert not (tmp_path / "missing").exists()
 
@@ -104,7 +112,7 @@ def test_sample_figures_export(qtbot, tmp_path, sample_doc):
     dialog = _dialog(qtbot, sample_doc)
     dialog.figures_box.setChecked(True)
     dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
-    out = dialog.export_to(tmp_path / "sample.xlsx")
+    out = _export(qtbot, dialog, tmp_path / "sample.xlsx")
     assert out and out.stat().st_size > 0
     assert dialog.indicators.count() == len({f.canonical or f.indicator for f in sample_doc.figures
                                              if f.canonical or f.indicator})
