@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("extract", "export")
+COMMANDS = ("extract", "export", "compare", "corpus")
 
 
 def build_parser() -> argparse.ArgumentParser:

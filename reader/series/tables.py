@@ -27,7 +27,7 @@ ERROR_COLUMNS = ("source", "error")
 
 def comparison_rows(comparisons: Iterable[Comparison]) -> list[list[object]]:
     """One row per comparison in COMPARISON_COLUMNS order; None for what is not stated."""
-    rows = []
+    rows: list[list[object]] = []
     for c in comparisons:
         t, a, b = c.target, c.actual, c.bound
         rows.append([
