@@ -44,7 +44,7 @@ def comparison_rows(comparisons: Iterable[Comparison]) -> list[list[object]]:
 
 def across_rows(values: Iterable[PlaceValue], year: int, role: str) -> list[list[object]]:
     """One row per place in ACROSS_COLUMNS order, ranked as given (1 = largest)."""
-    rows = []
+    rows: list[list[object]] = []
     for rank, v in enumerate(values, start=1):
         r = v.row
         rows.append([rank if v.value is not None else None, v.entry.place, v.entry.level,
