@@ -16,11 +16,21 @@ fork server, whose one process loads them before forking each worker.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    CancelledError,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    wait,
+)
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from reader.paths import HOME_VARIABLE
 from reader.store.library import ReportEntry
 
 Progress = Callable[[int, int, ReportEntry], None]  # done, total, the entry just done
@@ -103,21 +113,34 @@ def run_corpus(paths: Iterable[str | Path], jobs: int | None = None,
         capacity = max(1, (jobs or _dask_threads(dask) or os.cpu_count() or 1)
                        * IN_FLIGHT_PER_WORKER)
     is_cancelled = cancelled or (lambda: False)
-    pending: set[Future] = set()
+    home = os.environ.get(HOME_VARIABLE)  # a fork server's workers have its first environment
+    pending: dict[Future, str] = {}
     queue = iter(todo)
     done = 0
+    retry: list[str] = []  # the pool broke (a worker could not start): these run here
     try:
         while True:
-            while len(pending) < capacity and not is_cancelled():
+            while len(pending) < capacity and not is_cancelled() and not retry:
                 path = next(queue, None)
                 if path is None:
                     break
-                pending.add(executor.submit(analyse_report, path, use_cache))
+                future = (executor.submit(_analyse_at_home, path, use_cache, home) if own
+                          else executor.submit(analyse_report, path, use_cache))
+                pending[future] = path
             if not pending:
                 break
-            finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            finished, _ = wait(set(pending), timeout=0.2, return_when=FIRST_COMPLETED)
             for future in finished:
-                entry = _result(future)
+                path = pending.pop(future)
+                try:
+                    entry = future.result()
+                except CancelledError:
+                    continue
+                except BrokenProcessPool:
+                    retry.append(path)
+                    continue
+                except Exception as e:  # noqa: BLE001 - a worker died (killed, out of memory)
+                    entry = ReportEntry(path=path, error=f"{type(e).__name__}: {e}")
                 done += 1
                 if progress:
                     progress(done, total, entry)
@@ -125,29 +148,38 @@ def run_corpus(paths: Iterable[str | Path], jobs: int | None = None,
             if is_cancelled():
                 for future in pending:
                     future.cancel()
-                pending = {f for f in pending if not f.cancelled()}
+            if retry:
+                retry += pending.values()
+                pending.clear()
+                break
     finally:
         if own:
-            executor.shutdown(wait=True, cancel_futures=True)
+            executor.shutdown(wait=not retry, cancel_futures=True)
         if client is not None:
             client.close()
+    if retry and not is_cancelled():
+        yield from _serial([*retry, *queue], progress, cancelled, use_cache, done, total)
 
 
-def _result(future: Future) -> ReportEntry:
-    try:
-        return future.result()
-    except Exception as e:  # noqa: BLE001 - a worker died (killed, out of memory)
-        return ReportEntry(path="", error=f"{type(e).__name__}: {e}")
+def _analyse_at_home(path: str, use_cache: bool, home: str | None) -> ReportEntry:
+    """`analyse_report` with this run's $REPORT_LENS_HOME (the analysis cache's folder)."""
+    if home is None:
+        os.environ.pop(HOME_VARIABLE, None)
+    else:
+        os.environ[HOME_VARIABLE] = home
+    return analyse_report(path, use_cache)
 
 
 def _serial(todo: list[str], progress: Progress | None, cancelled: Cancelled | None,
-            use_cache: bool) -> Iterator[ReportEntry]:
-    for k, path in enumerate(todo, start=1):
+            use_cache: bool, done: int = 0, total: int | None = None) -> Iterator[ReportEntry]:
+    """In this process, one by one (one worker asked for, or the pool could not start its
+    workers: a host script without a `__main__` guard, a sandbox without semaphores)."""
+    for k, path in enumerate(todo, start=done + 1):
         if cancelled and cancelled():
             return
         entry = analyse_report(path, use_cache)
         if progress:
-            progress(k, len(todo), entry)
+            progress(k, total or len(todo), entry)
         yield entry
 
 
@@ -158,6 +190,8 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
 
     if _fork_is_safe():
         warm_up()  # once here, inherited by every forked worker
+        gc.freeze()  # what is loaded now is never collected: the workers' collections skip
+        # it, and do not touch (copy) its pages
         return ProcessPoolExecutor(max_workers=workers,
                                    mp_context=multiprocessing.get_context("fork"))
     server = multiprocessing.get_context("forkserver")
@@ -166,12 +200,14 @@ def _process_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def warm_up() -> None:
-    """Load the analysis code and jieba's dictionary in this process."""
+    """Load the analysis code, jieba's dictionary and the code fingerprint in this process."""
     import reader.pipeline  # noqa: F401
     import reader.series.summary  # noqa: F401
     from reader.indicators.segment import warm_up as load_jieba
+    from reader.runtime.cache import code_fingerprint
 
     load_jieba()
+    code_fingerprint()
 
 
 def _dask_client(address: str):  # type: ignore[no-untyped-def]

@@ -59,9 +59,9 @@ def test_extraction_fault_national_2018_report_gdp_result_for_2017_is_6_9():
     """The 2018 report states `国内生产总值增长6.9%` for 2017; the extraction gives the
     2013–2017 average from `国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%` as the
     2017 result (period "" instead of a five-year period)."""
-    from conftest import SERIES, _entries
+    from series_data import SERIES, entries_of
 
-    rows = gdp(_entries([SERIES / "national" / "national_2017.txt",
+    rows = gdp(entries_of([SERIES / "national" / "national_2017.txt",
                          SERIES / "national" / "national_2018.txt"]))
     assert rows[2017].actual_value == 6.9, rows[2017].actual.quote
 
@@ -69,9 +69,9 @@ def test_extraction_fault_national_2018_report_gdp_result_for_2017_is_6_9():
 def test_extraction_fault_national_2011_gdp_target_is_8_about():
     """The 2011 report sets `国内生产总值增长8%左右`; the extraction gives `国内生产总值增长
     10.3%` (the 2010 result, a sentence of the review) as the 2011 target."""
-    from conftest import SERIES, _entries
+    from series_data import SERIES, entries_of
 
-    rows = gdp(_entries([SERIES / "national" / "national_2011.txt"]))
+    rows = gdp(entries_of([SERIES / "national" / "national_2011.txt"]))
     assert rows[2011].target_text == "8%左右", rows[2011].target.quote
 
 
