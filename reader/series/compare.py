@@ -15,7 +15,8 @@ result. A result is the next report's `actual` row for Y, else its `estimate` (r
 given early in the year estimate last year, `预计`). Two reports of one place and year
 (copies, another encoding): the one with more rows is used.
 
-Measures: "growth" (growth_pct, in %) and "level" (value, in its unit). A target is compared
+Measures: "growth" (growth_pct, in %) and "level" (value, in its unit); a row that states
+neither (a stray percentage on a non-rate indicator) is no target or result at all. A target is compared
 on each measure both sides state (growth first); a level only in the same unit, up to the
 multipliers of reader/data/units.json (`亿元` against `万亿元`), and a level in % only for
 an indicator that is a rate (its name ends in a rate head of indicators.json: `失业率`), so
@@ -242,7 +243,7 @@ def _target(report: ReportEntry | None, canonical: str, year: int) -> Indicator 
     if report is None:
         return None
     rows = [r for r in report.rows if r.canonical == canonical and r.role == "target"
-            and r.year == year and not r.period]
+            and r.year == year and not r.period and (r.qualifier == NOT_SET or measures(r))]
     rows.sort(key=lambda r: r.qualifier == NOT_SET)
     return rows[0] if rows else None
 
@@ -251,7 +252,7 @@ def _actual(report: ReportEntry | None, canonical: str, year: int) -> Indicator 
     if report is None:
         return None
     rows = [r for r in report.rows if r.canonical == canonical and r.year == year
-            and r.role in ("actual", "estimate") and not r.period]
+            and r.role in ("actual", "estimate") and not r.period and measures(r)]
     rows.sort(key=lambda r: r.role != "actual")
     return rows[0] if rows else None
 
