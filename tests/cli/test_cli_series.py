@@ -116,13 +116,12 @@ def test_corpus_parquet_panel(folder, tmp_path):
 
 
 def test_corpus_on_a_dask_scheduler(folder, tmp_path):
-    from distributed import LocalCluster
-
+    """`--scheduler` on a LocalCluster, in a subprocess (a cluster leaves threads behind)."""
     out = tmp_path / "panel.csv"
-    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                      dashboard_address=None) as cluster:
-        assert main(["corpus", str(folder), "-o", str(out), "--scheduler",
-                     cluster.scheduler_address, "-q"]) == 0
+    proc = subprocess.run([sys.executable, str(ROOT / "tests" / "helpers" / "dask_run.py"),
+                           "cli", str(folder), str(out)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
     assert {r["source"] for r in read_csv(out)} == {str(p) for p in folder.glob("*.txt")}
 
 

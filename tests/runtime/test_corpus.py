@@ -76,19 +76,32 @@ def test_cancel_drops_what_is_queued(folder):
 
 
 def test_dask_local_cluster_runs_the_same_function(folder):
-    from distributed import Client, LocalCluster
+    """On a LocalCluster (in a subprocess: a cluster leaves threads in its process), by
+    scheduler address and through a Client, the entries are those of one local process."""
+    import json
+    import subprocess
 
-    paths = report_files(folder)
-    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                      dashboard_address=None) as cluster:
-        by_address = {e.path: e for e in run_corpus(paths, scheduler=cluster.scheduler_address)}
-        with Client(cluster) as client:
-            by_client = {e.path: e for e in run_corpus(paths, executor=client)}
-    local = {e.path: e for e in run_corpus(paths, jobs=1)}
-    assert by_address == local == by_client
-    assert sum(not e.ok for e in by_address.values()) == 1
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, str(root / "tests" / "helpers" / "dask_run.py"),
+                           "runner", str(folder)], cwd=root, capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    line = next(x for x in proc.stdout.splitlines() if x.startswith("RESULT "))
+    got = json.loads(line[7:])
+    assert got["address"] == got["local"] == got["client"]
+    assert sum(1 for error, *_ in got["address"].values() if error) == 1
+    assert len(got["address"]) == 4
 
 
-def test_an_unreachable_scheduler_is_one_clear_error(folder):
-    with pytest.raises(CorpusError, match="Cannot reach the Dask scheduler"):
-        list(run_corpus(report_files(folder), scheduler="tcp://127.0.0.1:1"))
+def test_an_unreachable_scheduler_is_one_clear_error(folder, tmp_path):
+    """In a subprocess: Dask's client starts its IO-loop thread even when it cannot connect."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-m", "reader", "corpus", str(folder), "-o",
+                           str(tmp_path / "p.csv"), "--scheduler", "tcp://127.0.0.1:1", "-q"],
+                          cwd=root, capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("error: Cannot reach the Dask scheduler at tcp://127.0.0.1:1")
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "p.csv").exists()
