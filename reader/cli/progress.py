@@ -15,7 +15,11 @@ def progress_bar(total: int, quiet: bool = False) -> tuple[Callable[[int, int, R
     reports on stderr, nothing when `quiet`."""
     from tqdm import tqdm
 
-    bar: Any = tqdm(total=total, unit="report", file=sys.stderr, disable=quiet or None,
+    if quiet:
+        return (lambda done, total, entry: None), (lambda: None)
+    # No monitor thread: it would outlive the bar (and the bar is updated on every report)
+    tqdm.monitor_interval = 0
+    bar: Any = tqdm(total=total, unit="report", file=sys.stderr, disable=None,
                     mininterval=0.5, dynamic_ncols=True)
 
     def update(done: int, _total: int, entry: ReportEntry) -> None:
