@@ -13,7 +13,10 @@ import sys
 
 def add_parser(sub) -> None:
     p = sub.add_parser("extract", help="analyse a report and print sections, figures, indicators")
-    p.add_argument("file")
+    p.add_argument("file", help="a report: text, HTML, Word .docx or PDF")
+    p.add_argument("--encoding", metavar="NAME",
+                   help="read a text or HTML file in this encoding (gb18030, big5, utf-16, …) "
+                        "instead of the detected one")
     how = p.add_mutually_exclusive_group()
     how.add_argument("--json", action="store_true", help="print one JSON object (the default)")
     how.add_argument("--table", action="store_true",
@@ -24,7 +27,7 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     from reader.pipeline import analyze_file
 
-    doc = analyze_file(args.file)
+    doc = analyze_file(args.file, encoding=args.encoding)
     if args.table:
         sys.stdout.write(key_table_text(doc))
         return 0

@@ -12,6 +12,8 @@
         "raw_start": int, "raw_end": int (characters of the decoded source file),
         "colour": str ("" or a name such as "yellow"), "colour_hex": str ("" or "#rrggbb"),
         "note": str, "time": str (ISO 8601 or ""), "highlight_id": int|null,
+        "page": int|null, "last_page": int|null (1-based pages of the source where the quote
+          starts and ends: PDF only, else null),
         "figures": [{
           "text": str (as written at start–end), "display": str (with a qualifier written
             before or after the span: "不低于72万吨"),
@@ -23,11 +25,13 @@
           "base_value": number|null, "base_unit": str (17.03亿元 → 1703000000, 元),
           "indicator": str (as written), "canonical": str, "kind": str, "role": str,
           "year": int|null, "period": str ("" or a plan period: "十四五"),
-          "start": int, "end": int, "raw_start": int, "raw_end": int}]
+          "start": int, "end": int, "raw_start": int, "raw_end": int,
+          "page": int|null (PDF only)}]
       }]
     }
 
-Version 1 readers can ignore the figure fields added later (display … period).
+Version 1 readers can ignore the fields added later (figures' display … period, page;
+excerpts' page, last_page).
 """
 
 from __future__ import annotations

@@ -49,7 +49,9 @@ def value_text(f: Figure) -> str:
     return f.text
 
 
-def figure_tooltip(f: Figure) -> str:
+def figure_tooltip(f: Figure, page: int | None = None) -> str:
+    """The tooltip of figure `f` (HTML table rows: value, as written, kind, indicator, role,
+    qualifier, direction), with the source's `page` ("p. 3") when it has pages."""
     rows = [("Value", value_text(f)), ("As written", f.text),
             ("Kind", KIND_NAMES.get(f.kind, f.kind))]
     if f.indicator or f.canonical:
@@ -64,6 +66,8 @@ def figure_tooltip(f: Figure) -> str:
         rows.append(("Qualifier", f.qualifier))
     if f.direction:
         rows.append(("Direction", "increase ↑" if f.direction > 0 else "decrease ↓"))
+    if page is not None:
+        rows.append(("Page", f"p. {page}"))
     body = "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;</td><td>{escape(v)}</td></tr>"
                    for k, v in rows)
     return f"<table>{body}</table>"

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from reader.chars import CLOSING_BRACKETS, CN_ORDINALS, PARAGRAPH_END_CHARS, TITLE_END
+from reader.document import Span
 from reader.vocab import data_path
 
 _DATA = data_path("outline.json")
@@ -30,7 +33,7 @@ _MARKERS = (
     ("cn_shi", re.compile(rf"[{_CN}]{{1,3}}是(?=[^，,。：:\s])")),
 )
 _NUM = re.compile(r"[（(]?\d{1,2}(?:[.．](?!\d)|、|[）)])")
-ITEM_STYLES = frozenset({"dash", "cn_shi", "lead", "mid_lead", "bracket_run"})
+ITEM_STYLES = frozenset({"dash", "cn_shi", "lead", "mid_lead", "bracket_run", "cue_lead"})
 _MD = re.compile(r"(#{1,6})[ \t\u3000]*")  # Markdown-ish `#`/`##` headings
 _BRACKET = re.compile(r"【([^【】\n]{2,30})】")  # `【经济运行】…`
 _TERMINATOR = TITLE_END
@@ -42,6 +45,7 @@ _CAPTION = re.compile(r"(?:表|图|圖)\s*\d")
 _LINE_MAX = 26  # an unmarked part heading is a short line
 _LEAD_MAX = 20  # a lead sentence opening a paragraph
 _MID_MAX = 12  # a lead sentence inside a paragraph is shorter still
+_CUE_LINE_MAX = 40  # a heading the markup marks is still a short line
 _BODY_MIN = 10  # a lead needs a body after it
 _MID_BODY_MIN = 60  # …and one inside a paragraph a body of several sentences
 _ITEM_CLAUSE_END = re.compile(r"[，,；;]")
@@ -83,9 +87,13 @@ def paragraphs(text: str, body_start: int) -> list[tuple[int, int]]:
     return out
 
 
-def find_heads(text: str, body_start: int = 0) -> tuple[list[Head], list[tuple[int, int]]]:
-    """All heading candidates in document order, and the paragraphs they were found in."""
+def find_heads(text: str, body_start: int = 0,
+               markup: Sequence[Span] = ()) -> tuple[list[Head], list[tuple[int, int]]]:
+    """All heading candidates in document order, and the paragraphs they were found in.
+    `markup` (the file's heading cues, HTML headings and bold, Word heading styles, in offsets
+    of `text`) makes candidates of paragraphs the text alone does not (see `_cue_head`)."""
     paras = paragraphs(text, body_start)
+    cued = _paragraph_cues(paras, markup)
     heads: list[Head] = []
     mids: dict[int, list[Head]] = {}
     head_of: dict[int, Head] = {}
@@ -98,6 +106,8 @@ def find_heads(text: str, body_start: int = 0) -> tuple[list[Head], list[tuple[i
         marker = _marker_shape(num.group()) if num else ""
         h = _paragraph_head(text, s, e, k, prev, nxt, head_of.get(k - 1),
                             bool(marker) and marker == list_marker)
+        if h is None and k in cued:
+            h = _cue_head(text, s, e, k, *cued[k])
         listed = h is None and num and (marker == list_marker or _list_item(text[s:e], prev))
         list_marker = marker if listed else ""
         if h and in_notes and h.style in _NOTE_STYLES:
@@ -150,6 +160,36 @@ def _paragraph_head(text: str, s: int, e: int, k: int, prev: str, nxt: str,
     if lead_end is not None:
         return Head(s, s, lead_end, "lead", "lead", k)
     return None
+
+
+def _paragraph_cues(paras: list[tuple[int, int]],
+                    markup: Sequence[Span]) -> dict[int, tuple[str, int]]:
+    """Paragraph index → (cue reason, cue end) for markup cues that start a paragraph."""
+    out: dict[int, tuple[str, int]] = {}
+    starts = [s for s, _ in paras]
+    for cue in markup:
+        k = bisect_right(starts, cue.start) - 1
+        if k >= 0 and cue.start <= starts[k] + 1 and k not in out:
+            out[k] = (cue.reason, min(cue.end, paras[k][1]))
+    return out
+
+
+def _cue_head(text: str, s: int, e: int, k: int, reason: str, end: int) -> Head | None:
+    """A heading the markup says and the text does not: a short paragraph all in a heading
+    element or bold (style `cue_<reason>`, levels from nesting like any style), or a bold
+    run-in title ending in a full stop or colon (`cue_lead`, a lead)."""
+    if end >= e - 1:
+        title = text[s:e]
+        if len(title) > _CUE_LINE_MAX or title.endswith(_ENDED):
+            return None
+        return Head(s, s, e, f"cue_{reason}", "line", k)
+    if reason != "bold":
+        return None
+    m = _TERMINATOR.search(text, s, min(e, end + 1))
+    title_end = m.start() if m else end
+    if not 2 <= title_end - s <= _CUE_LINE_MAX or e - title_end < _BODY_MIN:
+        return None
+    return Head(s, s, title_end, "cue_lead", "lead", k)
 
 
 def _title_end(text: str, at: int, e: int, style: str) -> tuple[int, bool]:

@@ -12,15 +12,20 @@ higher level starts.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
-from reader.document import Section
+from reader.document import Section, Span
 from reader.outline.headings import Head, find_heads
 
 _PLAIN_AROUND_LONE_LEAD = 3
 
 
-def outline(text: str, body_start: int = 0) -> tuple[Section, ...]:
-    heads, paras = find_heads(text, body_start)
+def outline(text: str, body_start: int = 0, cues: Sequence[Span] = ()) -> tuple[Section, ...]:
+    """The section tree of `text` from `body_start` on. `cues`: heading cues the file's markup
+    gave (HTML headings and bold, Word heading styles; see reader.load.base.CUE_REASONS), in
+    offsets of `text`: a paragraph they cover is a heading candidate where the text alone
+    leaves it open."""
+    heads, paras = find_heads(text, body_start, cues)
     if not heads:
         return ()
     levels = style_levels(heads)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.document import Document
+from reader.load import SUFFIXES
 from reader.runtime.jobs import in_script
 from reader.text.search import TextSearch
 from reader.ui import app as app_setup
@@ -35,6 +36,11 @@ BIG_TEXT = 500_000  # characters: the docks of a longer text are filled after it
 # is a posted event, run at the start of the next turn before overdue timers (and the input
 # polled with them), so a chain of such steps reads as one long stall.
 NEXT_TURN_MS = 1
+_FORMAT_NAMES = {"text": "Text", "html": "Web pages", "docx": "Word", "pdf": "PDF"}
+OPEN_FILTER = ";;".join(
+    [f"Reports ({' '.join('*' + s for ss in SUFFIXES.values() for s in ss)})"]
+    + [f"{_FORMAT_NAMES[k]} ({' '.join('*' + s for s in ss)})" for k, ss in SUFFIXES.items()]
+    + ["All files (*)"])
 
 
 class MainWindow(QMainWindow):
@@ -142,6 +148,7 @@ class MainWindow(QMainWindow):
         a.scripts.triggered.connect(lambda act: self.set_script(act.data()))
         a.themes.triggered.connect(lambda act: self.set_theme(act.data()))
         a.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        a.encodings.triggered.connect(lambda act: self.reopen_with_encoding(act.data()))
         # through the property: the first use builds the highlights if they are not yet
         a.highlight.triggered.connect(lambda: self.highlighting.highlight_selection())
         a.highlight_note.triggered.connect(lambda: self.highlighting.highlight_selection(ask=True))
@@ -167,9 +174,14 @@ class MainWindow(QMainWindow):
         app.styleHints().colorSchemeChanged.connect(lambda _s: self.set_theme(self._theme))
 
     # --- opening ---------------------------------------------------------------------------------
-    def open_file(self, path: str | Path, prefetched=None) -> None:
+    def open_file(self, path: str | Path, prefetched=None, encoding: str | None = None) -> None:
         """Open `path` (see DocumentLoader.open_file); the report shown stays until it is in."""
-        self.loader.open_file(path, prefetched)
+        self.loader.open_file(path, prefetched, encoding)
+
+    def reopen_with_encoding(self, encoding: str) -> None:
+        """File ▸ Reopen with Encoding: the report shown, read again in `encoding`."""
+        if self.original is not None:
+            self.open_file(self.original.source.path, encoding=encoding)
 
     def show_document(self, doc: Document, shown: Document | None = None) -> None:
         """Show `doc` (as analysed); `shown` is it already in the current script, if known."""
@@ -177,8 +189,16 @@ class MainWindow(QMainWindow):
         self._show(shown if shown is not None and shown.script == self._script
                    else in_script(doc, self._script))
         self._recent_pending = doc.source.path  # a settings write: after the first paint
+        self._show_encoding(doc)
         title = doc.meta.title or Path(doc.source.path).name
         self.setWindowTitle(f"{title} — {app_setup.APPLICATION}")
+
+    def _show_encoding(self, doc: Document) -> None:
+        """Reopen with Encoding: for text and HTML only, the encoding read checked."""
+        a = self.actions_
+        a.reopen_menu.setEnabled(doc.source.format in ("text", "html"))
+        for codec, act in a.encoding.items():
+            act.setChecked(codec == doc.source.encoding)
 
     def _show(self, doc: Document, keep_position: bool = False) -> None:
         self.doc = doc
@@ -243,8 +263,7 @@ class MainWindow(QMainWindow):
     # --- slots -----------------------------------------------------------------------------------------
     def _on_open_triggered(self) -> None:
         start = str(Path(self.original.source.path).parent) if self.original else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open report", start,
-                                              "Text reports (*.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, "Open report", start, OPEN_FILTER)
         if path:
             self.open_file(path)
 

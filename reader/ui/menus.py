@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from reader.highlight_colours import COLOURS  # not the store: sqlite3 waits for the paint
+from reader.load import ENCODINGS
 from reader.ui.colour_icon import colour_icon
 
 SCRIPT_LABELS = (("original", "原文 Original"), ("simplified", "简体"), ("traditional", "繁體"))
@@ -18,7 +19,13 @@ def _action(window, text, shortcut=None, checkable=False, tip=""):
     action = QAction(text, window, checkable=checkable)
     if shortcut is not None:
         if isinstance(shortcut, (list, tuple)):
-            action.setShortcuts([QKeySequence(s) for s in shortcut])
+            # each key once: a standard key is often the explicit one too (FindNext is F3 on
+            # Linux), and Qt ignores a key bound twice ("Ambiguous shortcut overload")
+            keys: list[QKeySequence] = []
+            for s in shortcut:
+                if (key := QKeySequence(s)) not in keys:
+                    keys.append(key)
+            action.setShortcuts(keys)
         else:
             action.setShortcut(QKeySequence(shortcut))
     if tip:
@@ -30,7 +37,7 @@ def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
     """Create actions and menus; the window connects them. `docks`: name → QDockWidget."""
     a = SimpleNamespace()
     S = QKeySequence.StandardKey
-    a.open = _action(window, "&Open…", S.Open, tip="Open a report (txt)")
+    a.open = _action(window, "&Open…", S.Open, tip="Open a report (text, HTML, Word, PDF)")
     a.export = _action(window, "&Export…", "Ctrl+E", tip="Export excerpts and figures")
     a.quit = _action(window, "&Quit", S.Quit)
     a.find = _action(window, "&Find…", S.Find)
@@ -76,6 +83,15 @@ def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
     file_menu = a.file_menu = bar.addMenu("&File")
     file_menu.addAction(a.open)
     a.recent_menu = file_menu.addMenu("Open &Recent")
+    a.reopen_menu = file_menu.addMenu("Reopen with &Encoding")
+    a.encodings = QActionGroup(window)
+    a.encoding = {}
+    for codec, label in ENCODINGS:
+        act = _action(window, label, checkable=True, tip=f"Read this file again as {label}")
+        act.setData(codec)
+        a.encodings.addAction(act)
+        a.encoding[codec] = act
+    a.reopen_menu.addActions(a.encodings.actions())
     file_menu.addSeparator()
     file_menu.addAction(a.export)
     file_menu.addSeparator()

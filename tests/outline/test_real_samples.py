@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from reader.load.plain import load_file
+from reader.load import load_file
 from reader.outline.meta import detect_meta
 from reader.outline.tree import outline
 from reader.text.clean import clean

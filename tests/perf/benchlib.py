@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
-SAMPLE = ROOT / "resources" / "tancheng_2023.txt"
+SAMPLE = ROOT / "reader" / "data" / "sample" / "tancheng_2023.txt"
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 
 
