@@ -24,8 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import ROOT, report  # noqa: E402
 
-SOURCES = sorted([*ROOT.glob("tests/samples/*.txt"), *ROOT.glob("tests/gold/*.txt"),
-                  *ROOT.glob("tests/fixtures/series/*/*.txt"), ROOT / "resources" / "tancheng_2023.txt"])
+SOURCES = sorted({p.resolve() for p in [*ROOT.glob("tests/samples/*.txt"),
+                                         *ROOT.glob("tests/gold/*.txt"),
+                                         *ROOT.glob("tests/fixtures/series/*/*.txt")]})
 
 
 def make_corpus(folder: Path, n: int) -> list[tuple[Path, Path]]:
