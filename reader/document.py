@@ -81,7 +81,7 @@ class Figure:
     end: int
     text: str  # as written, qualifier included where adjacent ("6%以上")
     kind: str  # one of KINDS
-    value: float | None  # the number as written (17.03 for 17.03亿元); midpoint-free: low for ranges
+    value: float | None  # as written (17.03 for 17.03亿元); low for ranges; None if approximate (数十亿元)
     unit: str = ""  # as written ("億元")
     unit_norm: str = ""  # normalised, simplified ("亿元")
     base_value: float | None = None  # value in base_unit (1.703e9)
