@@ -143,7 +143,7 @@ class Library:
                     f" VALUES ({', '.join('?' * (len(_REPORT_FIELDS) + 1))})",
                     (entry.sha256 or None, entry.path, entry.title, entry.place, entry.level,
                      entry.year, entry.year_source, entry.format, entry.encoding, entry.size,
-                     json.dumps(dict(entry.mentions), ensure_ascii=False), entry.error,
+                     json.dumps(dict(entry.mentions), ensure_ascii=False, allow_nan=False), entry.error,
                      entry.code, added, _now()))
                 self._db.executemany(
                     f"INSERT INTO library_rows (report, ord, {', '.join(_ROW_FIELDS)}) VALUES"
@@ -204,7 +204,7 @@ class Library:
 
 def _row_value(row: Indicator, name: str) -> object:
     value = getattr(row, name)
-    return json.dumps(list(value)) if name == "figure_ids" else value
+    return json.dumps(list(value), allow_nan=False) if name == "figure_ids" else value
 
 
 def _indicator(values: tuple) -> Indicator:
