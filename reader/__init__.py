@@ -11,7 +11,9 @@ below it (import-linter contracts in pyproject.toml):
     indicators  figures → indicator/role/year, table  link_indicators, build_table, key_rows
     pipeline    the stages in order → Document        read_file, link_document, analyze_file
 
-Beside them: `store` (highlights, recent files), `export` (excerpts and their formats),
+Above the pipeline, `series` compares reports (targets against the next report's results,
+places beside each other) as pure functions on library entries.
+Beside them: `store` (highlights, the library, recent files), `export` (excerpts, tables),
 `runtime` (analysis cache, analysis process, background jobs), `cli`, and `ui` (widgets
 only). At the bottom, imported by all: `document` (the immutable model), the vocabularies
 (`vocab`, `data/`) and small shared pieces (`chars`, `paths`, `atomic`, `progress`).

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     # what each command's add_parser receives (argparse names no public type for it)
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
-COMMANDS = ("extract", "export")
+COMMANDS = ("extract", "export", "compare", "corpus")
 
 
 def build_parser() -> argparse.ArgumentParser:

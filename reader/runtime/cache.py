@@ -19,7 +19,10 @@ from reader.document import Document
 from reader.load import load_file
 from reader.paths import cache_dir
 
-KEEP = 16  # entries; the oldest go first (a 5 MB report's entry is ~10 MB)
+KEEP = 16  # entries always kept; the oldest go first (a 5 MB report's entry is ~10 MB)
+# Past KEEP, entries are kept while they fit in this many bytes: a library of a few hundred
+# reports (~0.1-0.5 MB an entry) stays instant to reopen.
+KEEP_BYTES = 256 << 20
 PACKAGE = Path(__file__).resolve().parent.parent  # the reader package
 
 
@@ -64,9 +67,13 @@ def store(doc: Document) -> None:
     try:
         target = _entry(doc.source.sha256, doc.source.encoding)
         atomic_write(target, lambda f: pickle.dump(doc, f, protocol=pickle.HIGHEST_PROTOCOL))
-        entries = sorted(target.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
-        for old in entries[:-KEEP]:
-            old.unlink(missing_ok=True)
+        entries = sorted(((p.stat(), p) for p in target.parent.glob("*.pickle")),
+                         key=lambda sp: sp[0].st_mtime, reverse=True)
+        total = 0
+        for k, (stat, old) in enumerate(entries):
+            total += stat.st_size
+            if k >= KEEP and total > KEEP_BYTES:
+                old.unlink(missing_ok=True)
     except (OSError, WriteError, pickle.PicklingError):
         pass
 

@@ -56,19 +56,21 @@ class Opened:
     aside: Path | None = None  # where a damaged file was kept, if it was
 
 
-def open_database(path: Path, schema: str, what: str = "highlights database") -> Opened:
+def open_database(path: Path, schema: str, what: str = "highlights database",
+                  off: str = "highlights are off") -> Opened:
     """Open (creating if missing) the database at `path` with `schema` (idempotent SQL:
-    CREATE … IF NOT EXISTS), checked as the module docstring says. Raises `StoreError`
+    CREATE … IF NOT EXISTS), checked as the module docstring says; `what` names the file and
+    `off` what the reader loses, in messages. Raises `StoreError`
     for a foreign database, a folder, or a file that can be neither read nor replaced."""
     name = printable(str(path))
     if path.is_dir():
-        raise StoreError(f"The {what} {name} is a folder, not a file: highlights are off")
+        raise StoreError(f"The {what} {name} is a folder, not a file: {off}")
     notices: list[str] = []
     aside: Path | None = None
     problem = _file_problem(path)
     if problem and not _may_write(path):
         raise StoreError(f"The {what} {name} {problem} and cannot be replaced (read-only): "
-                         "highlights are off")
+                         f"{off}")
     if problem:
         aside = keep_aside(path)
         notices.append(f"The {what} {name} {problem}: it was kept as {aside.name} and a new one "
@@ -79,7 +81,7 @@ def open_database(path: Path, schema: str, what: str = "highlights database") ->
     except sqlite3.Error as e:
         raise StoreError(f"Cannot open the {what} {name}: {e}") from None
     try:
-        _refuse_foreign(db, name, what)
+        _refuse_foreign(db, name, what, off)
         damage = _damage(db)
     except sqlite3.DatabaseError as e:
         damage = " ".join(str(e).split())
@@ -90,7 +92,7 @@ def open_database(path: Path, schema: str, what: str = "highlights database") ->
         db.close()
         if read_only:
             raise StoreError(f"The {what} {name} is damaged ({damage}) and read-only: "
-                             "highlights are off")
+                             f"{off}")
         aside = keep_aside(path)
         db = _connect(path, False)
         _create(db, schema)
@@ -233,7 +235,7 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         return sqlite3.connect(f"{_uri(path)}?mode=ro&immutable=1", uri=True)
 
 
-def _refuse_foreign(db: sqlite3.Connection, name: str, what: str) -> None:
+def _refuse_foreign(db: sqlite3.Connection, name: str, what: str, off: str) -> None:
     """StoreError for another program's database; reads only (nothing written)."""
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -247,7 +249,7 @@ def _refuse_foreign(db: sqlite3.Connection, name: str, what: str) -> None:
     shown = ", ".join(sorted(tables)[:5]) or "no tables"
     raise StoreError(f"{name} is not a Report Lens {what} (another program's: "
                      f"{'application id ' + hex(app_id) if app_id else shown}); "
-                     "it was left untouched and highlights are off")
+                     f"it was left untouched and {off}")
 
 
 def _damage(db: sqlite3.Connection) -> str:

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.outline = OutlineView()
         self.panel = IndicatorPanel()
         self._highlighting = None  # built after the first paint (see `highlighting`)
+        self._library = None  # likewise (see `library`)
         self.docks = {
             "contents": self._dock("Contents", "contents_dock", self.outline,
                                    Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -85,8 +86,11 @@ class MainWindow(QMainWindow):
                                      Qt.DockWidgetArea.RightDockWidgetArea),
             "highlights": self._dock("Highlights", "highlights_dock", QWidget(),
                                      Qt.DockWidgetArea.RightDockWidgetArea),
+            "library": QDockWidget("Library", self, objectName="library_dock"),
         }
         self.tabifyDockWidget(self.docks["indicators"], self.docks["highlights"])
+        self.docks["library"].setWidget(QWidget())  # tabified, not added first: one tab bar
+        self.tabifyDockWidget(self.docks["highlights"], self.docks["library"])
         self.docks["indicators"].raise_()
         self.outline.setMinimumWidth(200)
         self.panel.setMinimumWidth(360)
@@ -111,6 +115,17 @@ class MainWindow(QMainWindow):
             self.docks["highlights"].setWidget(self._highlighting.widget)
             self._highlighting.connect_actions(self.actions_)
         return self._highlighting
+
+    @property
+    def library(self):
+        """The library dock and the comparison view (reader.ui.series.library), built after
+        the first paint like the highlights."""
+        if self._library is None:
+            from reader.ui.series.library import LibraryController
+
+            self._library = LibraryController(self)
+            self._library.add_actions(self.actions_.file_menu, self.actions_.export)
+        return self._library
 
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -299,6 +314,7 @@ class MainWindow(QMainWindow):
             return
         self._warmed = True
         self.highlighting  # noqa: B018  (built now: its dock is behind the indicators)
+        self.library  # noqa: B018  (and the library, behind the indicators)
         if self.view.is_loaded():
             self.loader.import_charts()
         else:  # a long text still going in: the import would take the GIL from its pieces

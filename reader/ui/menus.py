@@ -80,7 +80,7 @@ def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
     a.theme["system"].setChecked(True)
 
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = a.file_menu = bar.addMenu("&File")
     file_menu.addAction(a.open)
     a.recent_menu = file_menu.addMenu("Open &Recent")
     a.reopen_menu = file_menu.addMenu("Reopen with &Encoding")

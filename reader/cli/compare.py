@@ -1,0 +1,109 @@
+"""`compare FILES... --format csv|xlsx|md [-o OUT]`: targets against results across reports.
+
+FILES are reports or folders of reports (reader.runtime.corpus.report_files), analysed in
+parallel. The table has one row per (place, indicator, year, measure): the target the
+report of that year set, the result the next report stated, met / missed / not set / no
+result stated / no target stated / no report, the gap, and both quotes and both paths
+(reader.series.tables.COMPARISON_COLUMNS). `--across INDICATOR --year Y` gives instead one
+row per place: that indicator's target for Y (or, `--role actual`, its result for Y-1) in
+every report given in Y, largest first, with each place's level.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("compare", help="targets against results over reports in series")
+    p.add_argument("files", nargs="+", metavar="FILE", help="reports or folders of reports")
+    p.add_argument("--format", "-f", choices=("csv", "xlsx", "md"),
+                   help="output format (default: from the -o suffix, else csv)")
+    p.add_argument("-o", "--output", default="-", help="output file, or - for stdout (default)")
+    p.add_argument("--tolerance", type=float, default=None, metavar="POINTS",
+                   help="how far a 左右 target reaches, in percentage points (default 0.5)")
+    p.add_argument("--indicator", metavar="NAME", help="only this indicator (canonical name)")
+    p.add_argument("--across", metavar="INDICATOR",
+                   help="one indicator across places instead (with --year)")
+    p.add_argument("--year", type=int, help="the report year for --across")
+    p.add_argument("--role", choices=("target", "actual"), default="target",
+                   help="--across: targets for YEAR (default) or results for YEAR-1")
+    p.add_argument("--measure", choices=("growth", "level"), default="growth")
+    p.add_argument("--jobs", "-j", type=int, default=None, help="worker processes")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.atomic import WriteError
+    from reader.runtime.corpus import CorpusError
+
+    try:
+        return _run(args)
+    except (WriteError, CorpusError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    from reader.cli.progress import list_failures, progress_bar
+    from reader.export.grid import grid_format, render_grid, write_grid
+    from reader.runtime.corpus import run_corpus
+
+    to_stdout = args.output == "-"
+    fmt = args.format or ("csv" if to_stdout else grid_format(args.output))
+    if to_stdout and fmt == "xlsx":
+        raise ValueError("xlsx cannot go to stdout; give a file name with -o")
+    if args.across and args.year is None:
+        raise ValueError("--across needs --year")
+    paths = _expand(args.files)
+    update, close = progress_bar(len(paths), args.quiet)
+    try:
+        entries = list(run_corpus(paths, jobs=args.jobs, progress=update))
+    finally:
+        close()
+    list_failures(entries)
+    columns, rows, title = _table(args, entries)
+    if to_stdout:
+        sys.stdout.buffer.write(render_grid(columns, rows, fmt, title))
+        sys.stdout.flush()
+    else:
+        path = write_grid(args.output, columns, rows, fmt, title)
+        print(f"{len(rows)} rows → {path}", file=sys.stderr)
+    return 0 if any(e.ok for e in entries) else 1
+
+
+def _table(args: argparse.Namespace, entries: list) -> tuple[tuple[str, ...], list, str]:
+    from reader.series.across import across_places
+    from reader.series.compare import compare_places
+    from reader.series.judge import DEFAULT_TOLERANCE, Tolerance
+    from reader.series.tables import (
+        ACROSS_COLUMNS,
+        COMPARISON_COLUMNS,
+        across_rows,
+        comparison_rows,
+    )
+
+    if args.across:
+        values = across_places(entries, args.across, args.year, args.role, args.measure)
+        return (ACROSS_COLUMNS, across_rows(values, args.year, args.role),
+                f"{args.across} {args.role} {args.year}")
+    tolerance = DEFAULT_TOLERANCE if args.tolerance is None else Tolerance(
+        points=args.tolerance, percent=DEFAULT_TOLERANCE.percent)
+    if tolerance.points < 0:
+        raise ValueError("--tolerance cannot be negative")
+    comparisons = compare_places(entries, tolerance)
+    if args.indicator:
+        comparisons = [c for c in comparisons if c.indicator == args.indicator]
+    return COMPARISON_COLUMNS, comparison_rows(comparisons), "Targets against results"
+
+
+def _expand(files: list[str]) -> list[str]:
+    from reader.runtime.corpus import report_files
+
+    paths: list[str] = []
+    for f in files:
+        paths += [str(p) for p in report_files(f)] if Path(f).is_dir() else [f]
+    return paths

@@ -1,0 +1,1 @@
+"""The library dock and the comparison view (reports in series, reader.series)."""
