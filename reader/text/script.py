@@ -55,3 +55,14 @@ def to_simplified(text: str) -> tuple[str, OffsetMap]:
 def simplified(text: str) -> str:
     """`text` in simplified script, for comparing names and queries across scripts."""
     return to_simplified(text)[0] if text else ""
+
+
+def contains_across_scripts(text: str, query: str) -> bool:
+    """Whether `query` occurs in `text`, whatever the script of either (农业 finds 農業) and
+    letters in any case. Both are compared in simplified script (OpenCC, cached per string:
+    meant for short strings such as titles and names, not a whole report)."""
+    if not query:
+        return True
+    if query.casefold() in text.casefold():
+        return True
+    return simplified(query).casefold() in simplified(text).casefold()

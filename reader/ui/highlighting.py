@@ -19,6 +19,7 @@ from reader.store.highlights import COLOURS, HighlightStore, StoreError
 from reader.text.convert import carry_span
 from reader.ui.colour_icon import colour_icon
 from reader.ui.panels.highlights_panel import HighlightsPanel
+from reader.ui.shortcuts import keys_of
 
 MESSAGE_MS = 8000
 
@@ -59,8 +60,8 @@ class Highlighting(QObject):
             stack = self.panel.undo_stack
             undo = stack.createUndoAction(self.window, "&Undo")
             redo = stack.createRedoAction(self.window, "&Redo")
-            undo.setShortcut(QKeySequence.StandardKey.Undo)
-            redo.setShortcut(QKeySequence.StandardKey.Redo)
+            undo.setShortcuts([QKeySequence(k) for k in keys_of("undo")])
+            redo.setShortcuts([QKeySequence(k) for k in keys_of("redo")])
             first = a.edit_menu.actions()[0] if a.edit_menu.actions() else None
             a.edit_menu.insertActions(first, [undo, redo])
             a.edit_menu.insertSeparator(first)
@@ -111,7 +112,7 @@ class Highlighting(QObject):
         if h.status == "lost":
             self._say("This highlight is not in the text any more; its quote is in the panel.")
             return
-        self.window.view.reveal_span(*self.to_view(h.start, h.end))
+        self.window.navigator.reveal(*self.to_view(h.start, h.end))
 
     # --- adding ----------------------------------------------------------------------------------
     def highlight_selection(self, colour: str | None = None, ask: bool = False,

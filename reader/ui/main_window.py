@@ -22,6 +22,7 @@ from reader.text.search import TextSearch
 from reader.ui import app as app_setup
 from reader.ui.document_loader import DocumentLoader
 from reader.ui.menus import build_menus
+from reader.ui.navigation import Navigator
 from reader.ui.panels.indicator_panel import IndicatorPanel
 from reader.ui.panels.outline_view import OutlineView
 from reader.ui.recent_files import recent_files, remember_recent
@@ -89,6 +90,10 @@ class MainWindow(QMainWindow):
         self.loader = DocumentLoader(self.status, lambda: self._script, self)
         self.runner = self.loader.runner
         self.actions_ = build_menus(self, self.docks)
+        self.navigator = Navigator(self)
+        self.navigator.watch(self.view.viewport(), self.outline.tree.viewport(),
+                             self.panel.table.viewport())
+        self.help_dialog = None  # Help ▸ Keyboard Shortcuts / About, when opened
         self._connect()
         self._restore_settings()
 
@@ -124,6 +129,15 @@ class MainWindow(QMainWindow):
         a.zoom_in.triggered.connect(lambda: self.view.zoom(+1))
         a.zoom_out.triggered.connect(lambda: self.view.zoom(-1))
         a.zoom_reset.triggered.connect(lambda: self.view.zoom(0))
+        a.full_screen.triggered.connect(self.navigator.toggle_full_screen)
+        a.back.triggered.connect(self.navigator.back)
+        a.forward.triggered.connect(self.navigator.forward)
+        a.prev_section.triggered.connect(lambda: self.navigator.section(-1))
+        a.next_section.triggered.connect(lambda: self.navigator.section(+1))
+        a.go_start.triggered.connect(self.navigator.start)
+        a.go_end.triggered.connect(self.navigator.end)
+        a.shortcuts.triggered.connect(lambda: self._open_help("shortcuts"))
+        a.about.triggered.connect(lambda: self._open_help("about"))
         a.scripts.triggered.connect(lambda act: self.set_script(act.data()))
         a.themes.triggered.connect(lambda act: self.set_theme(act.data()))
         a.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
@@ -158,6 +172,7 @@ class MainWindow(QMainWindow):
 
     def show_document(self, doc: Document, shown: Document | None = None) -> None:
         """Show `doc` (as analysed); `shown` is it already in the current script, if known."""
+        self.navigator.forget()
         self.original = doc
         self._show(shown if shown is not None and shown.script == self._script
                    else in_script(doc, self._script))
@@ -237,9 +252,26 @@ class MainWindow(QMainWindow):
         self.highlighting.open_export()
 
     def _on_contents_triggered(self) -> None:
-        self.docks["contents"].show()
-        self.docks["contents"].raise_()
+        dock = self.docks["contents"]
+        if dock.isVisible():
+            dock.hide()
+            self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        dock.show()
+        dock.raise_()
         self.outline.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _open_help(self, which: str) -> None:
+        from reader.ui.dialogs.help_dialog import ShortcutsDialog, about_box  # when first asked
+
+        dialog = ShortcutsDialog(self) if which == "shortcuts" else about_box(self)
+        if self.help_dialog is not None:
+            self.help_dialog.close()
+        self.help_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "help_dialog", None)
+                                 if self.help_dialog is dialog else None)
+        dialog.open()
 
     def _on_recent_menu_about_to_show(self) -> None:
         menu = self.actions_.recent_menu
@@ -254,11 +286,11 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Cannot open report", message)
 
     def _on_outline_section_selected(self, section) -> None:
-        self.view.scroll_to_offset(section.start)
+        self.navigator.go_to(section.start)
 
     def _on_view_top_offset_changed(self, offset: int) -> None:
         current = self.outline.current_section()
-        line_end = self.view.top_line_span()[1]
+        line_end = offset + 1 if self.view.anchored() else self.view.top_line_span()[1]
         if current is not None and offset <= current.start < max(line_end, offset + 1):
             return  # its heading is on the top line (a lead heading in mid-paragraph)
         self.outline.select_section(self.outline.section_at(offset))
@@ -284,11 +316,7 @@ class MainWindow(QMainWindow):
             self.view.text_loaded.connect(self.loader.import_charts)
 
     def _on_panel_reveal_requested(self, start: int, end: int) -> None:
-        figure = self.view.figure_at(start)
-        if figure is not None and figure.start == start:
-            self.view.reveal_figure(figure)
-        else:
-            self.view.reveal_span(start, end)
+        self.navigator.reveal(start, end)
 
     def _on_search_query_changed(self, query: str) -> None:
         if self.doc is None:
@@ -308,6 +336,10 @@ class MainWindow(QMainWindow):
     def _on_search_closed(self) -> None:
         self.view.set_search_matches([])
         self.view.setFocus()
+
+    def mousePressEvent(self, event) -> None:
+        if not self.navigator.mouse_pressed(event):  # the side buttons: back, forward
+            super().mousePressEvent(event)
 
     # --- drag and drop --------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:

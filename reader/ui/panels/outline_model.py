@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from reader.document import Document, Section, deepest_section
+from reader.text.script import contains_across_scripts
 
 _ROOT = QModelIndex()  # default parent: the invisible root
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -110,10 +111,25 @@ class OutlineModel(QAbstractItemModel):
 
 
 class OutlineFilter(QSortFilterProxyModel):
-    """Keeps matching sections and their ancestors (recursive filtering)."""
+    """Keeps sections whose title holds the query, and their ancestors (recursive
+    filtering); in either script, as Find does (reader.text.script.matches)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(0)
+        self.query = ""
+
+    def set_query(self, text: str) -> None:
+        if not hasattr(self, "beginFilterChange"):  # Qt < 6.10
+            self.query = text.strip()
+            self.invalidateRowsFilter()
+            return
+        self.beginFilterChange()
+        self.query = text.strip()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:
+        if not self.query:
+            return True
+        title = self.sourceModel().index(row, 0, parent).data()
+        return bool(title) and contains_across_scripts(title, self.query)

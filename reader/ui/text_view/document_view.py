@@ -24,12 +24,15 @@ from reader.ui.text_view.target_outlines import paint_target_outlines
 from reader.ui.text_view.text_feeder import TextFeeder
 
 FLASH_MS = 1400
+ZOOM_MIN, ZOOM_MAX = -8, 20  # points around the starting size
 FLASH_COLOURS = ("#ff9800", "#000000")  # background, text: the flashed span, the current hit
 
 
 class DocumentView(QPlainTextEdit):
     figure_activated = Signal(object)  # Figure clicked by the reader
-    top_offset_changed = Signal(int)  # text offset at the top of the view, after scrolling
+    # the reading place after scrolling: the offset at the top of the view, or the place
+    # just jumped to (reading_offset)
+    top_offset_changed = Signal(int)
     first_painted = Signal()  # the first paint of a document, highlights included
     text_loaded = Signal()  # the whole text of the document is in the view (see text_feeder)
     # (QMenu, text offset under the mouse): add items before the menu shows
@@ -54,10 +57,14 @@ class DocumentView(QPlainTextEdit):
         self._match_index = -1
         self._painted = False
         self._zoom = 0
+        self._base_pt = self.font().pointSizeF()
+        self._wheel = 0  # angle delta not yet turned into a zoom step (high-resolution wheels)
+        self._anchor: int | None = None  # a place jumped to, until the reader scrolls
         self._extra: dict[str, QTextEdit.ExtraSelection] = {}
         self._dark = is_dark()
         self._scroll_timer = QTimer(self, singleShot=True, interval=40)
-        self._scroll_timer.timeout.connect(lambda: self.top_offset_changed.emit(self.top_offset()))
+        self._scroll_timer.timeout.connect(
+            lambda: self.top_offset_changed.emit(self.reading_offset()))
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(lambda: self._set_extra("flash", None))
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -74,6 +81,7 @@ class DocumentView(QPlainTextEdit):
     def set_document(self, doc: Document | None, keep_position: bool = False) -> None:
         top = self.top_offset() if keep_position and self._doc else 0
         self._doc = doc
+        self._anchor = None
         self._extra.clear()
         self._formats.clear_marks()  # the window sets the reader's highlights after this
         self._match_index = -1
@@ -200,7 +208,21 @@ class DocumentView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.centerCursor()
         self._refresh_visible()
+        self._anchor_at(start)
         self.flash(start, end)
+
+    def _anchor_at(self, offset: int) -> None:
+        """The reader's eyes are at `offset` (centred by a jump) until the next scroll."""
+        self._anchor = offset
+        self._scroll_timer.start()  # says so, whether the jump scrolled or not
+
+    def reading_offset(self) -> int:
+        """Where the reader is: the place a jump centred, else the top of the view."""
+        return self._anchor if self._anchor is not None else self.top_offset()
+
+    def anchored(self) -> bool:
+        """Whether the reading place is one a jump centred (not yet scrolled away from)."""
+        return self._anchor is not None
 
     def flash(self, start: int, end: int) -> None:
         cursor = QTextCursor(self.document())
@@ -240,6 +262,7 @@ class DocumentView(QPlainTextEdit):
         cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.centerCursor()
+        self._anchor_at(s)
         self._set_extra("match", _flashed(cursor))
         return self._match_index
 
@@ -271,20 +294,40 @@ class DocumentView(QPlainTextEdit):
         self.verticalScrollBar().setValue(block.firstLineNumber() + line)
 
     def _on_scrolled(self, _value: int) -> None:
+        self._anchor = None
         self._refresh_visible()
         self._scroll_timer.start()
 
     # --- zoom ----------------------------------------------------------------------------------------
     def zoom(self, step: int) -> None:
-        """+1 / -1 a step; 0 resets."""
-        if step == 0:
-            step = -self._zoom
-        new = max(-8, min(20, self._zoom + step))
-        delta, self._zoom = new - self._zoom, new
-        if delta > 0:
-            self.zoomIn(delta)
-        elif delta < 0:
-            self.zoomOut(-delta)
+        """+1 / -1 a step (one point); 0 resets to the size the view started with."""
+        self.set_zoom(0 if step == 0 else self._zoom + step)
+
+    def zoom_level(self) -> int:
+        """Steps (points) above (+) or below (-) the starting size."""
+        return self._zoom
+
+    def set_zoom(self, level: int) -> None:
+        level = max(ZOOM_MIN, min(ZOOM_MAX, int(level)))
+        if level == self._zoom:
+            return
+        self._zoom = level
+        font = self.font()
+        font.setPointSizeF(max(1.0, self._base_pt + level))
+        self.setFont(font)
+
+    def wheelEvent(self, event) -> None:
+        # Ctrl+wheel zooms through zoom(), not QPlainTextEdit's own fractional zoom, which
+        # Ctrl+0 could not undo.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._wheel += event.angleDelta().y()
+            notches = int(self._wheel / 120)  # whole notches, toward zero
+            self._wheel -= notches * 120
+            if notches:
+                self.zoom(notches)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     # --- events ----------------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
