@@ -36,6 +36,7 @@ BIG_TEXT = 500_000  # characters: the docks of a longer text are filled after it
 # is a posted event, run at the start of the next turn before overdue timers (and the input
 # polled with them), so a chain of such steps reads as one long stall.
 NEXT_TURN_MS = 1
+FRAME_MARGIN = 40  # pixels of the available screen left for the window frame on a first run
 
 
 class MainWindow(QMainWindow):
@@ -365,8 +366,24 @@ class MainWindow(QMainWindow):
         geometry, state = s.value("geometry"), s.value("window_state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        else:
+            self._fit_to_screen()
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+    def _fit_to_screen(self) -> None:
+        """First run: the default size, or the screen's free area (a 1366×768 laptop), centred."""
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        # the window manager's frame is not known before the first show: keep a margin for it
+        width = min(self.width(), room.width() - FRAME_MARGIN)
+        height = min(self.height(), room.height() - FRAME_MARGIN)
+        self.resize(max(width, self.minimumSizeHint().width()),
+                    max(height, self.minimumSizeHint().height()))
+        self.move(room.x() + (room.width() - self.width()) // 2,
+                  room.y() + (room.height() - self.height()) // 2)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

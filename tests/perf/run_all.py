@@ -23,7 +23,7 @@ SCRIPTS = ["bench_first_paint.py", "bench_analysis.py", "bench_responsiveness.py
 
 
 def run(script: str) -> tuple[dict, str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={HERE / 'offscreen_screen.json'}"}
     t = time.perf_counter()
     proc = subprocess.run([sys.executable, str(HERE / script)], cwd=HERE, env=env,
                           capture_output=True, text=True, check=False, timeout=1800)

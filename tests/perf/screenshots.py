@@ -15,7 +15,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault(
+    "QT_QPA_PLATFORM", f"offscreen:configfile={Path(__file__).resolve().parent / 'offscreen_screen.json'}")
 os.environ.setdefault("REPORT_LENS_HOME", tempfile.mkdtemp(prefix="report-lens-shots-"))
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
