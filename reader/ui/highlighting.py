@@ -19,6 +19,7 @@ from reader.store.highlights import COLOURS, HighlightStore, StoreError
 from reader.text.convert import carry_span
 from reader.ui.colour_icon import colour_icon
 from reader.ui.panels.highlights_panel import HighlightsPanel
+from reader.ui.reading_places import ReadingPlaces
 from reader.ui.shortcuts import keys_of
 
 MESSAGE_MS = 8000
@@ -35,7 +36,7 @@ class Highlighting(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.colour = next(iter(COLOURS))  # the last colour used
+        self.colour = ReadingPlaces.last_colour(next(iter(COLOURS)))  # the last colour used
         self.export_dialog = None  # the last ExportDialog (imported when first used)
         try:
             self.store: HighlightStore | None = HighlightStore()
@@ -146,7 +147,9 @@ class Highlighting(QObject):
             note, ok = ask_note(self.window, "Highlight with note", note)
             if not ok:
                 return None
-        self.colour = colour or self.colour
+        if colour and colour != self.colour:
+            self.colour = colour
+            ReadingPlaces.remember_colour(colour)
         h = self.panel.add_highlight(*self.from_view(start, end), self.colour, note.strip())
         path = PATH_SEPARATOR.join(self.panel.path_of(h))
         self._say(f"Highlighted in {self.colour}" + (f" under {path}" if path else "")

@@ -1,11 +1,12 @@
 """The main window: composes the widgets and connects their signals. No logic of its own:
-opening and analysis are the loader's (document_loader), search the core's (text_search)."""
+opening and analysis are the loader's (document_loader), find the find_controller's, jumps the
+navigator's, the reading place reading_places'."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -18,14 +19,16 @@ from PySide6.QtWidgets import (
 
 from reader.document import Document
 from reader.runtime.jobs import in_script
-from reader.text.search import TextSearch
 from reader.ui import app as app_setup
+from reader.ui import window_state
 from reader.ui.document_loader import DocumentLoader
+from reader.ui.find_controller import ASYNC_CHARS, FindController
 from reader.ui.menus import build_menus
 from reader.ui.navigation import Navigator
 from reader.ui.panels.indicator_panel import IndicatorPanel
 from reader.ui.panels.outline_view import OutlineView
-from reader.ui.recent_files import recent_files, remember_recent
+from reader.ui.reading_places import ReadingPlaces
+from reader.ui.recent_files import fill_recent_menu, recent_files, remember_recent
 from reader.ui.status import StatusBar
 from reader.ui.text_view.document_view import DocumentView
 from reader.ui.text_view.legend_bar import LegendBar
@@ -36,7 +39,6 @@ BIG_TEXT = 500_000  # characters: the docks of a longer text are filled after it
 # is a posted event, run at the start of the next turn before overdue timers (and the input
 # polled with them), so a chain of such steps reads as one long stall.
 NEXT_TURN_MS = 1
-FRAME_MARGIN = 40  # pixels of the available screen left for the window frame on a first run
 
 
 class MainWindow(QMainWindow):
@@ -53,7 +55,6 @@ class MainWindow(QMainWindow):
         self.doc: Document | None = None  # as shown (script converted)
         self._script = "original"
         self._theme = "system"
-        self._search: TextSearch | None = None  # of the text shown, made at its first search
         self._warmed = False
         self._recent_pending = ""
         self.view = DocumentView()
@@ -88,15 +89,18 @@ class MainWindow(QMainWindow):
         self._sized = False
         self.status = StatusBar()
         self.setStatusBar(self.status)
-        self.loader = DocumentLoader(self.status, lambda: self._script, self)
+        self.places = ReadingPlaces(self)
+        self.loader = DocumentLoader(self.status, self._script_for, self)
         self.runner = self.loader.runner
+        self.loader.converted.connect(self._on_loader_converted)
+        self.find = FindController(self)
         self.actions_ = build_menus(self, self.docks)
         self.navigator = Navigator(self)
         self.navigator.watch(self.view.viewport(), self.outline.tree.viewport(),
                              self.panel.table.viewport())
         self.help_dialog = None  # Help ▸ Keyboard Shortcuts / About, when opened
         self._connect()
-        self._restore_settings()
+        window_state.restore(self)
 
     @property
     def highlighting(self):
@@ -124,8 +128,8 @@ class MainWindow(QMainWindow):
         a.export.triggered.connect(self._on_export_triggered)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.search_bar.open_bar)
-        a.find_next.triggered.connect(lambda: self._on_search_step_requested(+1))
-        a.find_prev.triggered.connect(lambda: self._on_search_step_requested(-1))
+        a.find_next.triggered.connect(lambda: self.find.step(+1))
+        a.find_prev.triggered.connect(lambda: self.find.step(-1))
         a.contents.triggered.connect(self._on_contents_triggered)
         a.zoom_in.triggered.connect(lambda: self.view.zoom(+1))
         a.zoom_out.triggered.connect(lambda: self.view.zoom(-1))
@@ -159,9 +163,6 @@ class MainWindow(QMainWindow):
         self.view.figure_activated.connect(self._on_view_figure_activated)
         self.view.first_painted.connect(self._on_view_first_painted)
         self.legend.hidden_kinds_changed.connect(self.view.set_hidden_kinds)
-        self.search_bar.query_changed.connect(self._on_search_query_changed)
-        self.search_bar.step_requested.connect(self._on_search_step_requested)
-        self.search_bar.closed.connect(self._on_search_closed)
         self.panel.reveal_requested.connect(self._on_panel_reveal_requested)
         app = QApplication.instance()
         app.styleHints().colorSchemeChanged.connect(lambda _s: self.set_theme(self._theme))
@@ -171,21 +172,32 @@ class MainWindow(QMainWindow):
         """Open `path` (see DocumentLoader.open_file); the report shown stays until it is in."""
         self.loader.open_file(path, prefetched)
 
+    def _script_for(self, doc: Document) -> str:
+        """The script to show `doc` in: the one it was last read in, else the one shown now."""
+        return self.places.script_for(doc, self._script)
+
     def show_document(self, doc: Document, shown: Document | None = None) -> None:
-        """Show `doc` (as analysed); `shown` is it already in the current script, if known."""
+        """Show `doc` (as analysed) where the reader left it; `shown`: it already in the
+        script to show it in (the loader's job converted it), if known."""
+        self.places.save()  # the report being left
         self.navigator.forget()
         self.original = doc
-        self._show(shown if shown is not None and shown.script == self._script
-                   else in_script(doc, self._script))
+        if shown is None:
+            shown = in_script(doc, self._script_for(doc))
+        self._set_script_checked(shown.script)
+        place = self.places.get(doc)
+        if place is not None:
+            self.view.set_zoom(place.zoom)
+        self._show(shown, at=self.places.offset_in_shown(doc, shown))
         self._recent_pending = doc.source.path  # a settings write: after the first paint
         title = doc.meta.title or Path(doc.source.path).name
         self.setWindowTitle(f"{title} — {app_setup.APPLICATION}")
 
-    def _show(self, doc: Document, keep_position: bool = False) -> None:
+    def _show(self, doc: Document, keep_position: bool = False, at: int = 0) -> None:
         self.doc = doc
-        self._search = None
+        self.find.forget()
         self.view.set_hidden_kinds(self.legend.hidden_kinds())  # before: one formatting pass
-        self.view.set_document(doc, keep_position=keep_position)
+        self.view.set_document(doc, keep_position=keep_position, at=at)
         if len(doc.text) < BIG_TEXT:
             self._show_docks(doc)
         else:  # each step costs ~20-30 ms on a 5 MB report: one per turn of the event loop,
@@ -204,8 +216,7 @@ class MainWindow(QMainWindow):
             self.outline.set_document(doc)
         self.panel.set_document(doc)
         self.status.show_document(doc)
-        if self.search_bar.isVisible() and self.search_bar.query():
-            self._on_search_query_changed(self.search_bar.query())
+        self.find.refresh()
         self.document_shown.emit(doc)
 
     def show_linked(self, doc: Document, shown: Document | None = None) -> None:
@@ -214,6 +225,9 @@ class MainWindow(QMainWindow):
         if self.original is None or doc.text != self.original.text:
             return  # another report was opened meanwhile
         if shown is None or shown.script != self._script:
+            if len(doc.text) >= ASYNC_CHARS:  # converted on the runner, then back here
+                self.loader.convert(doc, self._script)
+                return
             shown = in_script(doc, self._script)
         self.original, self.doc = doc, shown
         self.view.swap_document(shown)
@@ -229,10 +243,28 @@ class MainWindow(QMainWindow):
             self.document_linked.emit(shown)
 
     def set_script(self, script: str) -> None:
+        """Show the report in `script`; a long one is converted on the runner meanwhile."""
+        self._set_script_checked(script)
+        if self.original is None:
+            return
+        if len(self.original.text) >= ASYNC_CHARS:
+            self.loader.convert(self.original, script)
+            return
+        self._show(in_script(self.original, script), keep_position=True)
+        self.places.save()
+
+    def _set_script_checked(self, script: str) -> None:
         self._script = script
         self.actions_.script[script].setChecked(True)
-        if self.original is not None:
-            self._show(in_script(self.original, script), keep_position=True)
+
+    def _on_loader_converted(self, doc: Document, shown: Document) -> None:
+        if self.original is None or doc.text != self.original.text or shown.script != self._script:
+            return  # another report, or another script chosen meanwhile
+        if doc is not self.original:  # phase 2 arrived in the script of before
+            self.show_linked(doc, shown)
+            return
+        self._show(shown, keep_position=True)
+        self.places.save()
 
     def set_theme(self, theme: str) -> None:
         self._theme = theme
@@ -263,24 +295,16 @@ class MainWindow(QMainWindow):
         self.outline.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _open_help(self, which: str) -> None:
-        from reader.ui.dialogs.help_dialog import ShortcutsDialog, about_box  # when first asked
+        from reader.ui.dialogs.help_dialog import help_dialog  # when first asked
 
-        dialog = ShortcutsDialog(self) if which == "shortcuts" else about_box(self)
         if self.help_dialog is not None:
             self.help_dialog.close()
-        self.help_dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda: setattr(self, "help_dialog", None)
-                                 if self.help_dialog is dialog else None)
-        dialog.open()
+            self.help_dialog.deleteLater()
+        self.help_dialog = help_dialog(which, self)
+        self.help_dialog.open()
 
     def _on_recent_menu_about_to_show(self) -> None:
-        menu = self.actions_.recent_menu
-        menu.clear()
-        for path in self.recent_files():
-            menu.addAction(path, lambda p=path: self.open_file(p))
-        if menu.isEmpty():
-            menu.addAction("(none)").setEnabled(False)
+        fill_recent_menu(self.actions_.recent_menu, self.open_file)
 
     def _on_loader_failed(self, message: str) -> None:
         self.open_failed.emit(message)
@@ -319,25 +343,6 @@ class MainWindow(QMainWindow):
     def _on_panel_reveal_requested(self, start: int, end: int) -> None:
         self.navigator.reveal(start, end)
 
-    def _on_search_query_changed(self, query: str) -> None:
-        if self.doc is None:
-            return
-        if self._search is None:
-            self._search = TextSearch(self.doc.text)
-        total = self.view.set_search_matches(self._search.find(query))
-        self.search_bar.show_count(-1, total)
-
-    def _on_search_step_requested(self, step: int) -> None:
-        if not self.search_bar.isVisible():
-            self.search_bar.open_bar()
-            return
-        index = self.view.goto_match(step)
-        self.search_bar.show_count(index, self.view.search_match_count())
-
-    def _on_search_closed(self) -> None:
-        self.view.set_search_matches([])
-        self.view.setFocus()
-
     def mousePressEvent(self, event) -> None:
         if not self.navigator.mouse_pressed(event):  # the side buttons: back, forward
             super().mousePressEvent(event)
@@ -361,45 +366,17 @@ class MainWindow(QMainWindow):
         path, self._recent_pending = self._recent_pending, ""
         remember_recent(path)
 
-    def _restore_settings(self) -> None:
-        s = app_setup.settings()
-        geometry, state = s.value("geometry"), s.value("window_state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self._fit_to_screen()
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-
-    def _fit_to_screen(self) -> None:
-        """First run: the default size, or the screen's free area (a 1366×768 laptop), centred."""
-        screen = self.screen()
-        if screen is None:
-            return
-        room = screen.availableGeometry()
-        # the window manager's frame is not known before the first show: keep a margin for it
-        width = min(self.width(), room.width() - FRAME_MARGIN)
-        height = min(self.height(), room.height() - FRAME_MARGIN)
-        self.resize(max(width, self.minimumSizeHint().width()),
-                    max(height, self.minimumSizeHint().height()))
-        self.move(room.x() + (room.width() - self.width()) // 2,
-                  room.y() + (room.height() - self.height()) // 2)
-
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._sized:  # first show without saved state: room for titles and the table
+        if not self._sized:
             self._sized = True
-            if app_setup.settings().value("window_state") is None:
-                docks = [self.docks["contents"], self.docks["indicators"]]
-                self.resizeDocks(docks, [d.widget().sizeHint().width() for d in docks],
-                                 Qt.Orientation.Horizontal)
+            window_state.size_docks_first_time(
+                self, [self.docks["contents"], self.docks["indicators"]])
 
     def closeEvent(self, event) -> None:
+        self.places.save()
         self._flush_recent()
-        s = app_setup.settings()
-        s.setValue("geometry", self.saveGeometry())
-        s.setValue("window_state", self.saveState())
-        s.sync()
+        window_state.save(self)
         self.loader.close()
         super().closeEvent(event)
 

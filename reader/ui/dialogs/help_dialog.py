@@ -64,3 +64,8 @@ def about_box(parent: QWidget | None = None) -> QMessageBox:
     box.setText(ABOUT)
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     return box
+
+
+def help_dialog(which: str, parent: QWidget | None = None) -> QDialog:
+    """"shortcuts" or "about", not yet shown."""
+    return ShortcutsDialog(parent) if which == "shortcuts" else about_box(parent)

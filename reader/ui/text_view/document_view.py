@@ -33,6 +33,7 @@ class DocumentView(QPlainTextEdit):
     # the reading place after scrolling: the offset at the top of the view, or the place
     # just jumped to (reading_offset)
     top_offset_changed = Signal(int)
+    zoom_changed = Signal(int)  # the zoom level (steps), changed by keys, wheel or restore
     first_painted = Signal()  # the first paint of a document, highlights included
     text_loaded = Signal()  # the whole text of the document is in the view (see text_feeder)
     # (QMenu, text offset under the mouse): add items before the menu shows
@@ -78,8 +79,11 @@ class DocumentView(QPlainTextEdit):
     def _hidden_kinds(self) -> set[str]:  # (read by the benchmarks' probe)
         return self._formats.hidden_kinds
 
-    def set_document(self, doc: Document | None, keep_position: bool = False) -> None:
-        top = self.top_offset() if keep_position and self._doc else 0
+    def set_document(self, doc: Document | None, keep_position: bool = False,
+                     at: int = 0) -> None:
+        """Show `doc` from its start, or with the line of offset `at` at the top, or (same
+        text in another script) at the place shown now."""
+        top = self.top_offset() if keep_position and self._doc else at
         self._doc = doc
         self._anchor = None
         self._extra.clear()
@@ -312,9 +316,15 @@ class DocumentView(QPlainTextEdit):
         if level == self._zoom:
             return
         self._zoom = level
+        # A new size rewraps every line: keep the character at the top, as a resize does.
+        top = geometry.top_character(self) if self._doc is not None else None
         font = self.font()
         font.setPointSizeF(max(1.0, self._base_pt + level))
         self.setFont(font)
+        if top:
+            self._put_line_at_top(top)
+            self._refresh_visible()
+        self.zoom_changed.emit(level)
 
     def wheelEvent(self, event) -> None:
         # Ctrl+wheel zooms through zoom(), not QPlainTextEdit's own fractional zoom, which
