@@ -66,3 +66,30 @@ def contains_across_scripts(text: str, query: str) -> bool:
     if query.casefold() in text.casefold():
         return True
     return simplified(query).casefold() in simplified(text).casefold()
+
+
+SAMPLE_CHARS = 20_000  # enough of a report to tell its script (a few ms of OpenCC)
+
+
+def writing_script(text: str) -> str:
+    """"traditional" or "simplified": the script most of `text` is written in, judged on its
+    first SAMPLE_CHARS characters by how many characters each conversion would change
+    (OpenCC; a traditional text changes under t2s, a simplified one under s2t)."""
+    sample = text[:SAMPLE_CHARS]
+    if not sample:
+        return "simplified"
+    as_simplified = convert_text(sample, "simplified")[0]
+    as_traditional = convert_text(sample, "traditional")[0]
+    changed_by_t2s = sum(a != b for a, b in zip(sample, as_simplified, strict=False))
+    changed_by_s2t = sum(a != b for a, b in zip(sample, as_traditional, strict=False))
+    return "traditional" if changed_by_t2s > changed_by_s2t else "simplified"
+
+
+@cache
+def words_in(words: str, script: str) -> str:
+    """Short words (a name, a unit label) in `script` ("simplified" | "traditional"; other
+    values leave them as they are): canonical names and units are kept simplified, and a
+    traditional report shows them traditional."""
+    if script not in CONFIGS or not words:
+        return words
+    return convert_text(words, script)[0]

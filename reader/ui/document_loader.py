@@ -79,9 +79,10 @@ class DocumentLoader(QObject):
             self.prefetched.close()
         self.prefetched = analysis  # the process that analysed it also links it (or None)
         self.status.done()
+        if not linked:  # figures go on screen; their indicators follow once painted
+            self._to_link = doc  # (set first: the window asks is_linking() while showing)
         self.opened.emit(doc, shown)
-        if not linked:  # figures are on screen; their indicators follow once painted
-            self._to_link = doc
+        if not linked:
             self.status.show_progress(0.0, "Linking indicators…")
             QTimer.singleShot(LINK_LATEST_MS, self.start_linking)  # if no paint comes
 

@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
             return  # another document came meanwhile
         if tree:
             self.outline.set_document(doc)
-        self.panel.set_document(doc)
+        self.panel.set_document(doc, linking=self.loader.is_linking())
         self.status.show_document(doc)
         self.find.refresh()
         self.document_shown.emit(doc)
