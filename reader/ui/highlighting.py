@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLabel, QMenu
+from PySide6.QtWidgets import QLabel, QMenu
 
 from reader.document import Document
 from reader.export.excerpts import PATH_SEPARATOR, build_excerpts, figure_sentence, make_excerpt
@@ -25,9 +25,17 @@ from reader.ui.shortcuts import keys_of
 MESSAGE_MS = 8000
 
 
-def ask_note(parent, title: str, note: str = "") -> tuple[str, bool]:
-    """The note dialog (tests replace it)."""
-    return QInputDialog.getMultiLineText(parent, title, "Note:", note)
+def ask_note(parent, title: str, note: str = "", quote: str = "",
+             colour: str = "") -> tuple[str, bool]:
+    """The note dialog, showing the quote and its colour: (note, saved?)."""
+    from reader.ui.dialogs.note_dialog import NoteDialog
+
+    dialog = NoteDialog(parent, title, note, quote, colour)
+    try:
+        saved = dialog.exec() == NoteDialog.DialogCode.Accepted
+        return dialog.note(), saved
+    finally:
+        dialog.deleteLater()
 
 
 class Highlighting(QObject):
@@ -49,6 +57,7 @@ class Highlighting(QObject):
         if self.panel is not None:
             self.panel.highlights_changed.connect(self._paint)
             self.panel.highlight_activated.connect(self._on_highlight_activated)
+            self.panel.message.connect(self._say)
             window.destroyed.connect(self.store.close)
         window.document_shown.connect(self._on_document_shown)
         if window.doc is not None:  # built after the document was shown (after its paint)
@@ -144,7 +153,8 @@ class Highlighting(QObject):
         if start >= end:
             return None
         if ask:
-            note, ok = ask_note(self.window, "Highlight with note", note)
+            note, ok = ask_note(self.window, "Highlight with note", note, text[start:end],
+                                colour or self.colour)
             if not ok:
                 return None
         if colour and colour != self.colour:
@@ -191,7 +201,7 @@ class Highlighting(QObject):
         h = self.panel.highlight(highlight_id)
         if h is None:
             return
-        note, ok = ask_note(self.window, "Highlight note", h.note)
+        note, ok = ask_note(self.window, "Highlight note", h.note, h.quote, h.colour)
         if ok:
             self.panel.set_note(highlight_id, note.strip())
 

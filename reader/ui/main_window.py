@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.document import Document
+from reader.outline.title import display_title
 from reader.runtime.jobs import in_script
 from reader.ui import app as app_setup
 from reader.ui import window_state
@@ -190,7 +191,7 @@ class MainWindow(QMainWindow):
             self.view.set_zoom(place.zoom)
         self._show(shown, at=self.places.offset_in_shown(doc, shown))
         self._recent_pending = doc.source.path  # a settings write: after the first paint
-        title = doc.meta.title or Path(doc.source.path).name
+        title = display_title(shown.meta, Path(doc.source.path).name)
         self.setWindowTitle(f"{title} — {app_setup.APPLICATION}")
 
     def _show(self, doc: Document, keep_position: bool = False, at: int = 0) -> None:

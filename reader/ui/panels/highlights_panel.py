@@ -10,6 +10,7 @@ API for the main window:
     panel.attachment                          # store.Attachment: .moved / .lost of the last attach
     signals: highlight_activated(int id)      # double-click: jump to it (panel.highlight(id))
              highlights_changed()             # anything added/edited/deleted/undone: repaint
+             message(str)                     # what an undo/redo did: "Highlight removed"
 
 Highlights whose quote is no longer in the text stay listed under "Not found in this
 text" (and a warning line says how many), so nothing is lost silently.
@@ -44,12 +45,14 @@ from reader.text.script import simplified
 from reader.ui.colour_icon import colour_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+REMOVED, RESTORED = "Highlight removed", "Highlight restored"
 LOST_GROUP = "Not found in this text"
 
 
 class HighlightsPanel(QWidget):
     highlight_activated = Signal(int)
     highlights_changed = Signal()
+    message = Signal(str)  # what an undo or redo did ("Highlight removed"), for the status bar
 
     def __init__(self, store: HighlightStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -263,11 +266,13 @@ class _AddCommand(QUndoCommand):
             self.hid = self.panel.store.add(self.doc, *self.args).id
         else:
             self.panel.store.restore(self.row)
+            self.panel.message.emit(RESTORED)
         self.panel._changed()
 
     def undo(self) -> None:
         self.row = self.panel.store.delete(self.hid)
         self.panel._changed()
+        self.panel.message.emit(REMOVED)
 
 
 class _DeleteCommand(QUndoCommand):
@@ -278,10 +283,12 @@ class _DeleteCommand(QUndoCommand):
     def redo(self) -> None:
         self.row = self.panel.store.delete(self.hid)
         self.panel._changed()
+        self.panel.message.emit(REMOVED)
 
     def undo(self) -> None:
         self.panel.store.restore(self.row)
         self.panel._changed()
+        self.panel.message.emit(RESTORED)
 
 
 class _NoteCommand(QUndoCommand):
@@ -292,7 +299,9 @@ class _NoteCommand(QUndoCommand):
     def redo(self) -> None:
         self.panel.store.update(self.hid, note=self.new)
         self.panel._changed()
+        self.panel.message.emit("Note saved")
 
     def undo(self) -> None:
         self.panel.store.update(self.hid, note=self.old)
         self.panel._changed()
+        self.panel.message.emit("Note changed back")

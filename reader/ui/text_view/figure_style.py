@@ -64,11 +64,15 @@ def damaged_format(dark: bool) -> QTextCharFormat:
     return fmt
 
 
+# Search hits: a cyan no highlight colour is near (reader.highlight_colours: yellow, green,
+# blue, pink, orange, purple), so a hit never reads as the reader's own highlight.
+SEARCH_COLOURS = {False: "#00e5ff", True: "#00838f"}  # light, dark theme
+
+
 def search_format(dark: bool) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor("#8a7a00" if dark else "#fff176"))
-    if dark:
-        fmt.setForeground(QColor("#ffffff"))
+    fmt.setBackground(QColor(SEARCH_COLOURS[dark]))
+    fmt.setForeground(QColor("#ffffff" if dark else "#000000"))
     fmt.setProperty(LAYER, "search")
     return fmt
 
