@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 
 from reader.document import Document
 from reader.text.convert import SCRIPTS
@@ -43,6 +42,8 @@ def key_of(doc: Document) -> str:
 
 def place_in(doc: Document, offset: int, script: str, zoom: int) -> ReadingPlace:
     """The place at `offset` of `doc.text` (the report as analysed, script "original")."""
+    from datetime import UTC, datetime  # (at the first save, not before the first paint)
+
     offset = max(0, min(offset, len(doc.text)))
     return ReadingPlace(raw_offset=doc.raw_map.to_source(offset) if doc.text else 0,
                         script=script if script in SCRIPTS else "original",

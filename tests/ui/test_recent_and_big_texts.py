@@ -59,3 +59,16 @@ def test_a_long_reports_script_switch_and_search_run_on_the_runner(qtbot, sample
     expected = w.doc.text.count("2022")
     qtbot.waitUntil(lambda: w.view.search_match_count() == expected, timeout=30_000)
     assert w.search_bar.count.text() == f"{expected:,} matches"
+
+
+def test_a_script_switch_renames_the_tree_without_rebuilding_it(qtbot, window):
+    tree, outline = window.outline.tree, window.outline
+    part = outline.index_for(window.doc.sections[0])
+    tree.collapse(part)  # the reader's own choice of what is open
+    section = window.doc.sections[-1]  # in the last part
+    outline.select_section(section)
+    window.set_script("simplified")
+    assert not tree.isExpanded(outline.index_for(window.doc.sections[0]))
+    assert outline.current_section().id == section.id
+    assert outline.current_section().title == window.doc.sections[-1].title  # 简体 now
+    assert tree.model().index(0, 0).data() == window.doc.sections[0].title

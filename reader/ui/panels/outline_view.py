@@ -54,8 +54,10 @@ class OutlineView(QWidget):
                      super().sizeHint().height())
 
     def set_document(self, doc: Document | None) -> None:
-        self.model.set_document(doc)
-        self._expand()
+        if self.model.set_document(doc):
+            self._expand()
+        else:  # the same report in another script: its titles renamed
+            self.tree.viewport().update()
 
     def _expand(self) -> None:
         # expandAll costs ~16 µs a node on the GUI thread: big files open two levels deep.
