@@ -13,12 +13,14 @@ below it (import-linter contracts in pyproject.toml):
 
 Beside them: `store` (highlights, recent files), `export` (excerpts and their formats),
 `runtime` (analysis cache, analysis process, background jobs), `cli`, and `ui` (widgets
-only). At the bottom, imported by all: `document` (the immutable model) and the vocabularies
-(`vocab`, `data/`).
+only). At the bottom, imported by all: `document` (the immutable model), the vocabularies
+(`vocab`, `data/`) and small shared pieces (`chars`, `paths`, `atomic`, `progress`).
 """
 
 from pathlib import Path
 
 __version__ = "0.1.0"
 
-SAMPLE_PATH = Path(__file__).resolve().parent.parent / "resources" / "tancheng_2023.txt"
+# The embedded sample the window opens when given no file: package data, so an installed
+# `report-lens` has it too.
+SAMPLE_PATH = Path(__file__).resolve().parent / "data" / "sample" / "tancheng_2023.txt"

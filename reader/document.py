@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the model is at the bottom: it names the text stage's map, never imports it
     from reader.text.offsets import OffsetMap
@@ -21,6 +21,8 @@ SECTION_KINDS = ("line", "run_in", "lead", "appendix")
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """A marked run of text: damaged characters, the front matter, page chrome set aside."""
+
     start: int
     end: int
     text: str = ""
@@ -29,16 +31,22 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """The file a Document was read from."""
+
     path: str
     encoding: str
     sha256: str  # of the raw bytes
     size: int  # bytes
     raw_text_length: int  # characters after decoding
     replaced_bytes: int = 0  # undecodable bytes read as U+FFFD (reported as damaged spans)
+    format: str = "text"  # text | html | docx | pdf (reader.load.base.FORMATS)
+    page_starts: tuple[int, ...] = ()  # raw offset of each page's first character (PDF)
 
 
 @dataclass(frozen=True, slots=True)
 class Meta:
+    """What the front matter says of the report ("" or None where it does not say)."""
+
     title: str = ""
     date: str = ""  # of the meeting line, as written: "2023年1月19日"
     speaker: str = ""
@@ -48,6 +56,9 @@ class Meta:
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """A node of the section tree: ids "s1"… in document order, nested through parent and
+    children; start–end runs from its heading to the end of its body, subsections included."""
+
     id: str
     parent: str | None
     level: int  # parts = 1
@@ -62,12 +73,15 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
+    """A quantity in the text: the number as written and as understood (unit, multiplier,
+    range, qualifier, direction), and after linking the indicator it measures."""
+
     id: int
     start: int
     end: int
     text: str  # as written, qualifier included where adjacent ("6%以上")
     kind: str  # one of KINDS
-    value: float | None  # the number as written (17.03 for 17.03亿元); midpoint-free: low for ranges
+    value: float | None  # as written (17.03 for 17.03亿元); low for ranges; None if approximate (数十亿元)
     unit: str = ""  # as written ("億元")
     unit_norm: str = ""  # normalised, simplified ("亿元")
     base_value: float | None = None  # value in base_unit (1.703e9)
@@ -108,6 +122,8 @@ class Indicator:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """One analysed report; never changed in place (`evolve` makes a changed copy)."""
+
     source: Source
     meta: Meta
     text: str
@@ -125,6 +141,22 @@ class Document:
         """Deepest section containing `offset`."""
         return deepest_section(self.sections, offset)
 
+    def page_at(self, offset: int) -> int | None:
+        """1-based page of the character at text `offset` (through `raw_map`, so in any
+        script), None for a source without pages."""
+        starts = self.source.page_starts
+        if not starts:
+            return None
+        raw = self.raw_map.to_source(max(0, min(offset, len(self.text) - 1)))
+        return max(1, bisect_right(starts, raw))
+
+    def page_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """(first, last) page of text [start, end), None without pages."""
+        first = self.page_at(start)
+        if first is None:
+            return None
+        return first, self.page_at(max(start, end - 1)) or first
+
     def section_path(self, section_id: str | None) -> tuple[Section, ...]:
         by_id = {s.id: s for s in self.sections}
         path = []
@@ -134,7 +166,8 @@ class Document:
             section_id = s.parent
         return tuple(reversed(path))
 
-    def evolve(self, **changes) -> Document:
+    def evolve(self, **changes: Any) -> Document:
+        """A copy with the named fields replaced (`dataclasses.replace`)."""
         return replace(self, **changes)
 
 

@@ -6,60 +6,77 @@ Two phases, so the window can paint before jieba is loaded:
 `analyze_*` runs both. Each takes an optional progress callback
 `progress(fraction: float, message: str)` and a cancel check `cancelled() -> bool`
 so the window can run it on a worker thread (see reader/ui/runner.py).
+
+What comes out is a `Document` (reader/document.py): the cleaned text, and every span in it
+(sections, figures, indicator quotes, damaged runs) as character offsets into that text, start
+inclusive, end exclusive; `Document.raw_map` carries them back to the decoded file. Nothing is
+cached here: reader/runtime/cache.py wraps these functions with the analysis cache.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-from reader.document import Document, Source
+from reader.document import Document, Source, Span
 from reader.figures.extract import find_figures
-from reader.load.plain import RawText, load_bytes, load_file
+from reader.load.base import RawText
+from reader.load.dispatch import load_bytes, load_file
 from reader.outline.meta import detect_meta
 from reader.outline.tree import outline
+from reader.progress import Cancelled, Progress  # (named here too: pipeline.Progress)
 from reader.text.clean import clean
+from reader.text.offsets import OffsetMap
 
-Progress = Callable[[float, str], None]
-Cancelled = Callable[[], bool]
 LINKED = "indicators"  # the timing a linked document carries (phase 2 done)
 
 
 class AnalysisCancelled(Exception):
-    pass
+    """Raised between steps when `cancelled()` returned true; the work done so far is lost."""
 
 
 def analyze_file(path: str | Path, progress: Progress | None = None,
-                 cancelled: Cancelled | None = None) -> Document:
-    """Both phases on the file at `path` (see `read_file` for what it raises)."""
-    return link_document(read_file(path, progress, cancelled), progress, cancelled)
+                 cancelled: Cancelled | None = None, encoding: str | None = None) -> Document:
+    """Both phases on the file at `path` (see `read_file` for `encoding` and what it raises)."""
+    return link_document(read_file(path, progress, cancelled, encoding), progress, cancelled)
 
 
 def analyze_bytes(data: bytes, path: str = "", progress: Progress | None = None,
-                  cancelled: Cancelled | None = None) -> Document:
-    return analyze_raw(load_bytes(data, path), progress, cancelled)
+                  cancelled: Cancelled | None = None, encoding: str | None = None) -> Document:
+    """Both phases on a file's bytes (`path` names it; see `read_file`)."""
+    return analyze_raw(load_bytes(data, path, encoding), progress, cancelled)
 
 
 def analyze_raw(raw: RawText, progress: Progress | None = None,
                 cancelled: Cancelled | None = None) -> Document:
+    """Both phases on text already loaded (`RawText`: decoded text, encoding, hash, size).
+    Raises only `AnalysisCancelled`: a loaded text always gives a Document, if an empty one."""
     return link_document(read_raw(raw, progress, cancelled), progress, cancelled)
 
 
 def is_linked(doc: Document) -> bool:
+    """Whether phase 2 ran on `doc` (its figures carry indicators, its table is built); read
+    from the timing it records, so a cached Document answers too."""
     return LINKED in doc.timings_ms
 
 
 def read_file(path: str | Path, progress: Progress | None = None,
-              cancelled: Cancelled | None = None) -> Document:
-    """Phase 1 on the file at `path`. Raises `LoadError` (one line, for the user) when the file
+              cancelled: Cancelled | None = None, encoding: str | None = None) -> Document:
+    """Phase 1 on the file at `path` (any format reader.load reads; `encoding` forces a text
+    or HTML file's encoding). Raises `LoadError` (one line, for the user) when the file
     cannot be read as a report, `AnalysisCancelled` when `cancelled()` turns true."""
-    return read_raw(load_file(path), progress, cancelled)
+    return read_raw(load_file(path, encoding), progress, cancelled)
 
 
 def read_raw(raw: RawText, progress: Progress | None = None,
              cancelled: Cancelled | None = None) -> Document:
-    """Phase 1: text, outline and figures; figures carry no indicator, role or year yet."""
+    """Phase 1 on loaded text: clean it (offset map to the raw text, damaged runs, page chrome
+    set aside), read the meta and front matter, the section tree and the figures, in that order.
+
+    Returns a Document whose figures carry no indicator, role or year yet and whose
+    `indicators` is empty; `timings_ms` holds clean/outline/figures/total in milliseconds.
+    Progress goes 0.05 → 1.0 for this phase. Raises `AnalysisCancelled` only: bad text is the
+    loader's to refuse, and every stage after it accepts any string."""
     step = _stepper(progress, cancelled)
     t0 = time.perf_counter()
     step(0.05, "Cleaning")
@@ -67,7 +84,7 @@ def read_raw(raw: RawText, progress: Progress | None = None,
     t1 = time.perf_counter()
     step(0.3, "Reading the outline")
     meta, front = detect_meta(cleaned.text)
-    sections = outline(cleaned.text, front.end if front else 0)
+    sections = outline(cleaned.text, front.end if front else 0, _cues(raw, cleaned.raw_map))
     t2 = time.perf_counter()
     step(0.6, "Finding figures")
     figures = find_figures(cleaned.text)
@@ -75,18 +92,35 @@ def read_raw(raw: RawText, progress: Progress | None = None,
     step(1.0, "Done")
     source = Source(path=raw.path, encoding=raw.encoding, sha256=raw.sha256,
                     size=raw.size, raw_text_length=len(raw.text),
-                    replaced_bytes=raw.replaced_bytes)
+                    replaced_bytes=raw.replaced_bytes, format=raw.format,
+                    page_starts=raw.page_starts)
+    set_aside = tuple(sorted(cleaned.set_aside + raw.chrome, key=lambda s: s.start))
     timings = dict(clean=(t1 - t0) * 1e3, outline=(t2 - t1) * 1e3, figures=(t3 - t2) * 1e3,
                    total=(t3 - t0) * 1e3)
     return Document(source=source, meta=meta, text=cleaned.text, raw_map=cleaned.raw_map,
                     sections=sections, figures=figures, damaged=cleaned.damaged,
-                    front_matter=front, set_aside=cleaned.set_aside, timings_ms=timings)
+                    front_matter=front, set_aside=set_aside, timings_ms=timings)
+
+
+def _cues(raw: RawText, raw_map: OffsetMap) -> tuple[Span, ...]:
+    """The loader's heading cues (raw offsets) on the cleaned text; cues cleaning removed
+    whole are dropped."""
+    out = []
+    for cue in raw.cues:
+        start, end = raw_map.span_to_derived(cue.start, cue.end)
+        if end > start:
+            out.append(Span(start, end, cue.text, cue.reason))
+    return tuple(out)
 
 
 def link_document(doc: Document, progress: Progress | None = None,
                   cancelled: Cancelled | None = None) -> Document:
-    """Phase 2: a new Document, same text and offsets, figures linked and the indicator table.
-    A document already linked is returned as it is."""
+    """Phase 2: a new Document with the same text, offsets and sections, whose figures carry
+    indicator (as written and canonical), role (actual/estimate/target), year and period, and
+    whose `indicators` is the key-indicator table (one row per canonical indicator, role and
+    year; reader.indicators). Loads jieba on first use (~0.5 s), so the window runs it after
+    the first paint. A document already linked is returned as it is. Adds the "indicators"
+    timing (ms) and to "total". Raises `AnalysisCancelled` when `cancelled()` turns true."""
     if is_linked(doc):
         return doc
     from reader.indicators.link import link_indicators  # imports jieba's wrapper: phase 2 only

@@ -12,11 +12,14 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 @cache
 def load_json(name: str) -> dict:
+    """The JSON file `name` of reader/data/, parsed once (shared: do not modify it). Raises
+    OSError or ValueError for a missing or broken file (a packaging fault, not the user's)."""
     with open(DATA_DIR / name, encoding="utf-8") as f:
         return json.load(f)
 
 
 def data_path(name: str) -> Path:
+    """The path of reader/data/`name` (whether or not it exists)."""
     return DATA_DIR / name
 
 

@@ -9,11 +9,17 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # what each command's add_parser receives (argparse names no public type for it)
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 COMMANDS = ("extract", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser of every command in COMMANDS; each sets `args.run`."""
     parser = argparse.ArgumentParser(prog="python -m reader",
                                      description="Report Lens: read Chinese government work reports.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -24,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command in `argv` (default sys.argv[1:]); returns the exit status: 0, 1 with
+    one line on stderr for an error the user can fix (no traceback), 130 on Ctrl+C."""
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
@@ -32,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as e:  # noqa: BLE001 - the CLI promises one line, no traceback
-        from reader.load.plain import LoadError
+        from reader.load.base import LoadError
 
         prefix = "" if isinstance(e, LoadError) else f"{type(e).__name__}: "
         print(f"error: {prefix}{e}", file=sys.stderr)

@@ -9,16 +9,27 @@ subtree). With none of these, all figures. `-o -` writes text formats to stdout.
 
 from __future__ import annotations
 
+import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from reader.document import KINDS
+
+if TYPE_CHECKING:
+    from reader.cli import Subparsers
+    from reader.export.excerpts import Selection
+    from reader.store.highlights import Highlight
 
 ALIASES = {"pct-points": "points"}  # the window's legend says pct-points
 
 
-def add_parser(sub) -> None:
+def add_parser(sub: Subparsers) -> None:
+    """Add the `export` command and its options to the CLI's subparsers."""
     p = sub.add_parser("export", help="export figures and highlights of a report")
-    p.add_argument("file")
+    p.add_argument("file", help="a report: text, HTML, Word .docx or PDF")
+    p.add_argument("--encoding", metavar="NAME",
+                   help="read a text or HTML file in this encoding (gb18030, big5, utf-16, …) "
+                        "instead of the detected one")
     p.add_argument("--format", "-f", choices=("md", "csv", "xlsx", "json", "html"),
                    help="output format (default: from the -o suffix)")
     p.add_argument("--figures", nargs="?", const="all", metavar="KINDS",
@@ -32,7 +43,9 @@ def add_parser(sub) -> None:
     p.set_defaults(run=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
+    """Export as the options say; 0, or 1 with one line on stderr (a file that cannot be
+    written, an unknown format, section or indicator, a damaged highlights database)."""
     from reader.export import ExportError
     from reader.store.highlights import StoreError
 
@@ -43,7 +56,7 @@ def run(args) -> int:
         return 1
 
 
-def _run(args) -> int:
+def _run(args: argparse.Namespace) -> int:
     from reader.export import ExportError, export, format_for, render
     from reader.export.excerpts import build_excerpts, check_indicators, find_section
     from reader.pipeline import analyze_file
@@ -53,8 +66,8 @@ def _run(args) -> int:
     if to_stdout and fmt == "xlsx":
         raise ExportError("xlsx cannot go to stdout; give a file name with -o")
     selection = _selection(args)
-    doc = analyze_file(args.file)
-    highlights = ()
+    doc = analyze_file(args.file, encoding=args.encoding)
+    highlights: tuple[Highlight, ...] = ()
     if selection.highlights:
         from reader.store.highlights import HighlightStore
 
@@ -79,7 +92,7 @@ def _run(args) -> int:
     return 0
 
 
-def _selection(args):
+def _selection(args: argparse.Namespace) -> Selection:
     from reader.export.excerpts import Selection
 
     kinds: tuple[str, ...] = ()

@@ -7,13 +7,20 @@ one row per indicator, tab-separated with a header line.
 
 from __future__ import annotations
 
-import json
+import argparse
 import sys
+from typing import Any
+
+from reader.document import Document
 
 
-def add_parser(sub) -> None:
+def add_parser(sub: Any) -> None:
+    """Add the `extract` command to `sub` (argparse's sub-parsers action)."""
     p = sub.add_parser("extract", help="analyse a report and print sections, figures, indicators")
-    p.add_argument("file")
+    p.add_argument("file", help="a report: text, HTML, Word .docx or PDF")
+    p.add_argument("--encoding", metavar="NAME",
+                   help="read a text or HTML file in this encoding (gb18030, big5, utf-16, …) "
+                        "instead of the detected one")
     how = p.add_mutually_exclusive_group()
     how.add_argument("--json", action="store_true", help="print one JSON object (the default)")
     how.add_argument("--table", action="store_true",
@@ -21,21 +28,23 @@ def add_parser(sub) -> None:
     p.set_defaults(run=run)
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
+    """Analyse `args.file` and print it as strict JSON (`allow_nan=False`, schema in README) or,
+    with `--table`, as the key-indicator table; 0 on success (errors are raised for the CLI's
+    one-line message)."""
     from reader.pipeline import analyze_file
 
-    doc = analyze_file(args.file)
+    doc = analyze_file(args.file, encoding=args.encoding)
     if args.table:
         sys.stdout.write(key_table_text(doc))
         return 0
-    from reader.export.serialize import document_to_dict
+    from reader.export.serialize import document_to_dict, json_text
 
-    json.dump(document_to_dict(doc), sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_text(document_to_dict(doc)) + "\n")  # strict JSON: allow_nan=False
     return 0
 
 
-def key_table_text(doc) -> str:
+def key_table_text(doc: Document) -> str:
     """The panel's rows as tab-separated text: indicator, actual, target, growth, qualifier."""
     from reader.indicators.pairs import (
         amount_text,

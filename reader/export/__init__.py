@@ -43,8 +43,11 @@ class Report:
 
 
 def format_for(path: str | Path, fmt: str | None = None) -> str:
-    """The format name: `fmt` if given, else from the file suffix (a folder is refused first:
-    it has no suffix, and "unknown format" would mislead)."""
+    """The format name, a key of FORMATS ("md", "csv", "xlsx", "json", "html", "txt"): `fmt`
+    if given, else from the file suffix, case-insensitive, with the usual other spellings
+    (.markdown, .htm, .xls, .text). Raises ExportError, one line for the user, for a folder
+    (refused first: it has no suffix, and "unknown format" would mislead) or an unknown
+    format, listing the known ones."""
     if str(path) and (Path(path).is_dir() or str(path).endswith(("/", os.sep))):
         raise ExportError(f"Cannot write {path}: it is a folder; give a file name such as "
                           f"{Path(path) / ('excerpts.' + (fmt or 'md'))}")

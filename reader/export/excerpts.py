@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
+from typing import Any
 
 from reader.chars import SENTENCE_ENDS
 from reader.document import Document, Figure, Section
@@ -27,6 +28,9 @@ PATH_SEPARATOR = " ▸ "
 
 @dataclass(frozen=True, slots=True)
 class ExcerptFigure:
+    """A figure as an export shows it: the `Figure`'s reading, its offsets in both the cleaned
+    text and the decoded source file, and the sign a stated decline gives it."""
+
     text: str  # as written, at start–end
     value: float | None  # the number as written (37.2 for 下降37.2%); low for ranges
     unit: str
@@ -49,19 +53,25 @@ class ExcerptFigure:
     base_value: float | None = None  # value in base_unit (1.703e9)
     base_unit: str = ""  # (元)
     period: str = ""  # a plan period's total or average ("十四五"); "" for one year
+    page: int | None = None  # 1-based page of the source (PDF), else None
 
     def label(self) -> str:
         """`不低于72萬噸 (糧食產量 · target · 2023)`: the indicator as the report writes it;
         a decline says so (`37.2% (刑事警情 · decrease · actual · 2022)`)."""
         bits = [b for b in (self.indicator or self.canonical,
                             "decrease" if self.direction < 0 else "", self.period, self.role,
-                            str(self.year) if self.year else "") if b]
+                            str(self.year) if self.year else "",
+                            f"p. {self.page}" if self.page else "") if b]
         shown = self.display or self.text
         return f"{shown} ({' · '.join(bits)})" if bits else shown
 
 
 @dataclass(frozen=True, slots=True)
 class Excerpt:
+    """A quoted span of a report with everything needed to cite it: where it is (offsets into
+    `Document.text` and the decoded file, section path, paragraph), the report's title and
+    year, the figures inside it, and, for a highlight, its colour, note and time."""
+
     quote: str
     start: int  # into Document.text
     end: int
@@ -78,13 +88,26 @@ class Excerpt:
     note: str = ""
     time: str = ""  # when the highlight was made (ISO 8601)
     highlight_id: int | None = None
+    page: int | None = None  # 1-based page of the source where the quote starts (PDF), else None
+    last_page: int | None = None  # …and where it ends
+
+    @property
+    def citation(self) -> str:
+        """"p. 3", "pp. 3–4", or "" for a source without pages."""
+        if self.page is None:
+            return ""
+        if self.last_page is None or self.last_page == self.page:
+            return f"p. {self.page}"
+        return f"pp. {self.page}–{self.last_page}"
 
     @property
     def path_text(self) -> str:
+        """The section path as one line: 2023年工作安排 ▸ 一、… ▸ 全力招商引資."""
         return PATH_SEPARATOR.join(self.section_path)
 
     @property
     def colour_hex(self) -> str:
+        """"#rrggbb" of the highlight colour, "" for none or an unknown name."""
         return COLOURS.get(self.colour, self.colour if self.colour.startswith("#") else "")
 
 
@@ -102,19 +125,28 @@ class Selection:
 
     @property
     def wants_figures(self) -> bool:
+        """Whether figures' sentences go in (all of them, or some kinds or indicators)."""
         return self.figures or bool(self.kinds) or bool(self.indicators)
 
 
 # -- builders ------------------------------------------------------------------
 
 def make_excerpt(doc: Document, start: int, end: int, origin: str = "highlight",
-                 figures: Iterable[Figure] | None = None, **extra) -> Excerpt:
-    """An excerpt of doc.text[start:end]; figures default to all figures inside the range."""
+                 figures: Iterable[Figure] | None = None, **extra: Any) -> Excerpt:
+    """An excerpt of `doc.text[start:end]` (offsets into the cleaned text, end exclusive).
+
+    `figures` defaults to every figure wholly inside the range; `origin` says what made it
+    ("highlight", "figure", "section"); `extra` sets the highlight fields (colour, note, time,
+    highlight_id). The raw offsets come from `doc.raw_map`; the section is the deepest one
+    holding `start`; the paragraph counts non-blank lines from 1."""
     section = doc.section_at(start)
     path = doc.section_path(section.id) if section else ()
     if figures is None:
         figures = [f for f in doc.figures if start <= f.start and f.end <= end]
     raw_start, raw_end = doc.raw_map.span_to_source(start, end)
+    pages = doc.page_span(start, end)
+    if pages is not None:
+        extra = {"page": pages[0], "last_page": pages[1], **extra}
     return Excerpt(quote=doc.text[start:end], start=start, end=end, raw_start=raw_start,
                    raw_end=raw_end, title=report_title(doc), year=doc.meta.year,
                    section_id=section.id if section else None,
@@ -124,6 +156,9 @@ def make_excerpt(doc: Document, start: int, end: int, origin: str = "highlight",
 
 
 def highlight_excerpts(doc: Document, highlights: Iterable[Highlight]) -> list[Excerpt]:
+    """One excerpt per highlight found in `doc` (those whose status is "lost" are left out:
+    their text is no longer there), in text order, with the highlight's colour, note, time
+    and id. Highlights must be in `doc`'s offsets (`HighlightStore.attach` gives them so)."""
     return [make_excerpt(doc, h.start, h.end, colour=h.colour, note=h.note,
                          time=h.created, highlight_id=h.id)
             for h in sorted(highlights, key=lambda h: (h.start, h.id)) if h.status != "lost"]
@@ -131,7 +166,10 @@ def highlight_excerpts(doc: Document, highlights: Iterable[Highlight]) -> list[E
 
 def figure_excerpts(doc: Document, kinds: Iterable[str] = (),
                     indicators: Iterable[str] = ()) -> list[Excerpt]:
-    """One excerpt per sentence holding a chosen figure (all figures when no filter)."""
+    """One excerpt per sentence holding a chosen figure, in text order, each listing its chosen
+    figures. `kinds` are figure kinds (reader.document.KINDS), `indicators` names as written
+    or canonical, either script; both empty: every figure. The sentence is the figure's own
+    (`sentence_start`–`sentence_end`), else found by `figure_sentence`."""
     figures = select_figures(doc, kinds, indicators)
     by_sentence: dict[tuple[int, int], list[Figure]] = {}
     for f in figures:
@@ -141,7 +179,9 @@ def figure_excerpts(doc: Document, kinds: Iterable[str] = (),
 
 
 def section_excerpts(doc: Document, section_id: str) -> list[Excerpt]:
-    """The paragraphs of a section and its subsections, one excerpt each."""
+    """The paragraphs of a section and its subsections, one excerpt each, cut to the section's
+    span (the heading's line included). `section_id` is an id or a title (`find_section`);
+    raises LookupError naming some sections when none matches."""
     section = find_section(doc, section_id)
     out = []
     for s, e in _paragraphs(doc.text):
@@ -154,6 +194,11 @@ def section_excerpts(doc: Document, section_id: str) -> list[Excerpt]:
 
 def build_excerpts(doc: Document, selection: Selection,
                    highlights: Iterable[Highlight] = ()) -> list[Excerpt]:
+    """The excerpts a `Selection` asks for (what the CLI's export and the export dialog use):
+    the highlights, the figures' sentences (all, or of the chosen kinds and indicators), both
+    limited to a section's subtree when one is named, or with nothing else chosen the
+    section's paragraphs. Sorted by (start, end); a sentence with a highlight and a figure
+    gives two excerpts. Raises LookupError for an unknown section (see `find_section`)."""
     out: list[Excerpt] = []
     if selection.highlights:
         out += highlight_excerpts(doc, highlights)
@@ -179,6 +224,9 @@ def report_title(doc: Document) -> str:
 
 def select_figures(doc: Document, kinds: Iterable[str] = (),
                    indicators: Iterable[str] = ()) -> list[Figure]:
+    """`doc`'s figures of the given kinds and indicators (both filters apply; an empty one
+    keeps all). Indicator names match the figure's name as written or canonical, compared in
+    simplified script, so 經濟 finds 经济."""
     kinds = set(kinds)
     names = {simplified(n).strip() for n in indicators if n.strip()}
     out = []
@@ -237,6 +285,8 @@ def find_section(doc: Document, key: str) -> Section:
 
 
 def paragraph_number(doc: Document, offset: int) -> int:
+    """1-based number of the paragraph (non-blank line of `doc.text`) holding `offset`, as a
+    citation counts them ("第3段"); 1 before the first."""
     starts = _paragraph_starts(doc.text)
     return max(1, bisect_right(starts, offset))
 
@@ -266,7 +316,7 @@ def _excerpt_figure(doc: Document, f: Figure) -> ExcerptFigure:
                          display=_with_qualifier(doc.text, f), signed_value=signed,
                          direction=f.direction, qualifier=f.qualifier, low=f.low, high=f.high,
                          unit_norm=f.unit_norm, base_value=f.base_value, base_unit=f.base_unit,
-                         period=f.period)
+                         period=f.period, page=doc.page_at(f.start))
 
 
 def _with_qualifier(text: str, f: Figure) -> str:

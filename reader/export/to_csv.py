@@ -9,7 +9,13 @@ from reader.export.excerpts import Excerpt
 from reader.export.table import rows_for
 
 
-def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
+def render(excerpts: list[Excerpt], report: object, per: str = "excerpt") -> bytes:
+    """The CSV file's bytes: a header row, then one row per excerpt (`per="excerpt"`, the
+    columns of table.EXCERPT_COLUMNS) or per figure (`per="figure"`, FIGURE_COLUMNS); None is
+    written as an empty field. UTF-8 with a BOM, because Excel reads a CSV file without one in
+    the system's code page (GBK on a Chinese Windows) and garbles every Han character; CRLF
+    line ends and minimal quoting, as RFC 4180 and Excel expect. `report` (export.Report) is
+    not written: the title and year are columns of every row."""
     columns, rows = rows_for(excerpts, per)
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from html import escape
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from reader.export.excerpts import Excerpt
+
+if TYPE_CHECKING:
+    from reader.export import Report
 
 _STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif;
@@ -21,11 +25,16 @@ blockquote mark { padding: 0 0.1em; }
 """
 
 
-def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
+def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
+    """The page's bytes, UTF-8 (`page`). `per` is ignored."""
     return page(excerpts, report).encode("utf-8")
 
 
-def page(excerpts: list[Excerpt], report) -> str:
+def page(excerpts: list[Excerpt], report: Report) -> str:
+    """One self-contained HTML page (inline style, no scripts or outside files): the report's
+    title and year, then the excerpts under a heading per section path, in the given order;
+    each a blockquote marked in its highlight colour, paragraph and offsets, note, figures.
+    Every text from the report or the user is escaped."""
     year = f" ({report.year})" if report.year else ""
     title = escape(report.title + year)
     return (f'<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
@@ -48,7 +57,7 @@ def _excerpt(x: Excerpt) -> str:
     if x.colour_hex:
         quote = f'<mark style="background-color:{escape(x.colour_hex)}">{quote}</mark>'
     border = f' style="border-left-color:{escape(x.colour_hex)}"' if x.colour_hex else ""
-    meta = [f"¶ {x.paragraph}", f"characters {x.start}–{x.end}"]
+    meta = [b for b in (x.citation, f"¶ {x.paragraph}", f"characters {x.start}–{x.end}") if b]
     if x.colour:
         meta.append(f"colour {x.colour}")
     if x.time:

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from reader.export.excerpts import Excerpt
 
+if TYPE_CHECKING:
+    from reader.export import Report
 
-def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
+
+def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
+    """The Markdown file's bytes, UTF-8: the report's title and year as the heading, then a
+    `##` heading per section path (consecutive excerpts of one path share it), each excerpt a
+    `>` quote with paragraph, offsets, colour and time, its note and its figures. Text from
+    the report and the user is put on one line with `<`, `*` and `_` made literal (`_inline`).
+    `per` is ignored."""
     year = f" ({report.year})" if report.year else ""
     lines = [f"# {_inline(report.title)}{year}", ""]
     if not excerpts:
@@ -17,7 +26,8 @@ def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
         for x in group:
             lines += [f"> {_inline(line)}" if line.strip() else ">"
                       for line in x.quote.strip().split("\n")]
-            meta = [f"¶ {x.paragraph}", f"characters {x.start}–{x.end}"]
+            meta = [b for b in (x.citation, f"¶ {x.paragraph}",
+                                f"characters {x.start}–{x.end}") if b]
             if x.colour:
                 meta.append(f"colour {x.colour}")
             if x.time:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from reader.document import Figure
@@ -14,15 +15,19 @@ _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def format_number(value: float) -> str:
-    """17.03 → "17.03", 44020.0 → "44,020"; no float noise."""
+    """17.03 → "17.03", 44020.0 → "44,020"; no float noise (six significant digits past
+    10^15 or for fractions); a value that is not finite is written as Python writes it."""
+    if not math.isfinite(value):
+        return str(value)
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:,.6g}" if abs(value) >= 1 else f"{value:.6g}"
 
 
 def format_scientific(value: float, unit: str = "") -> str:
-    """1703000000 → "1.703×10⁹ 元"; small values stay plain."""
-    if value == 0 or 1e-3 <= abs(value) < 1e5:
+    """1703000000 → "1.703×10⁹ 元" (four decimals of mantissa at most); values from 0.001 to
+    100,000 stay plain."""
+    if value == 0 or not math.isfinite(value) or 1e-3 <= abs(value) < 1e5:
         text = format_number(value)
     else:
         mantissa, exponent = f"{value:.4e}".split("e")
@@ -39,7 +44,9 @@ def span_text(low: float, high: float | None) -> str:
 
 
 def value_text(f: Figure) -> str:
-    """The value in full: base units when known, else as written."""
+    """The value in full: a range as low–high in the written unit, else the base value in base
+    units when known, else the value as written; an approximate amount (数十亿元, no value)
+    is its text, never a number."""
     if f.low is not None and f.high is not None and f.high != f.low:
         return f"{span_text(f.low, f.high)} {f.unit_norm or f.unit}".strip()
     if f.base_value is not None:
@@ -49,7 +56,9 @@ def value_text(f: Figure) -> str:
     return f.text
 
 
-def figure_tooltip(f: Figure) -> str:
+def figure_tooltip(f: Figure, page: int | None = None) -> str:
+    """The tooltip of figure `f` (HTML table rows: value, as written, kind, indicator, role,
+    qualifier, direction), with the source's `page` ("p. 3") when it has pages."""
     rows = [("Value", value_text(f)), ("As written", f.text),
             ("Kind", KIND_NAMES.get(f.kind, f.kind))]
     if f.indicator or f.canonical:
@@ -64,12 +73,15 @@ def figure_tooltip(f: Figure) -> str:
         rows.append(("Qualifier", f.qualifier))
     if f.direction:
         rows.append(("Direction", "increase ↑" if f.direction > 0 else "decrease ↓"))
+    if page is not None:
+        rows.append(("Page", f"p. {page}"))
     body = "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;</td><td>{escape(v)}</td></tr>"
                    for k, v in rows)
     return f"<table>{body}</table>"
 
 
 def damaged_tooltip(reason: str = "") -> str:
+    """HTML tooltip of a damaged span, with its reason ("bad_bytes" → "bad bytes")."""
     why = f" ({escape(reason.replace('_', ' '))})" if reason else ""
     return ("<b>Damaged source text</b>" + why
             + "<br>The source file is garbled here; characters are missing or wrong.")

@@ -8,63 +8,90 @@ filtered by the cues in reader/data/not_quantities.json.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
+from decimal import Decimal
 from functools import cache
+from typing import Any
 
 from reader.chars import SENTENCE_ENDS
 from reader.document import Figure
-from reader.figures.cues import growth_cue
-from reader.figures.numbers import ARABIC, CHINESE, parse_number
-from reader.figures.units import alternation, multiplier_pattern, normalise, unit_pattern, units
-from reader.text.simplified import working_copy
+from reader.figures import words
+from reader.figures.cues import with_kind
+from reader.figures.numbers import (
+    ARABIC,
+    CN_NUMERAL_CHARS,
+    NUMBER,
+    finite,
+    parse_decimal,
+    parse_number,
+    times,
+    to_decimal,
+)
+from reader.figures.units import (
+    alternation,
+    multiplier_pattern,
+    multipliers,
+    normalise,
+    times_signs,
+    unit_pattern,
+    units,
+)
+from reader.text.simplified import Working, working_copy
 from reader.vocab import load_json
 
-_CN_START = re.compile(CHINESE)
+Raw = words.Raw
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_DIGITS_THEN_LETTER = re.compile(r"\d+(?:\.\d+)?[A-Za-z]")  # 5G, 4S: a name that starts with digits
 # After 成 (two tenths) only these Han characters may follow: 两成以上, 一成左右, 三成的…
 _AFTER_CHENG_OK = set("左以多的和与及")
+_CN_SCALES = set("十百千万亿")
 
 
 @cache
-def _vocab():
-    q = load_json("qualifiers.json")
-    nq = load_json("not_quantities.json")
-    return q, nq
+def _not_quantities() -> dict[str, Any]:
+    return load_json("not_quantities.json")
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern]:
-    q, _ = _vocab()
-    num = f"(?:{ARABIC}|{CHINESE})"
+def _patterns() -> dict[str, re.Pattern[str]]:
+    q = words.qualifier_words()
     unit, mult = unit_pattern(), multiplier_pattern()
     inside = alternation(q["approx_inside"])
     after = alternation(q["after"])
-    big = "万亿|亿|万"
+    big = "个亿|万亿|亿|万"
+    not_ge = "(?!(?<=个)亿)"  # 2.3个亿 is 2.3 亿, not 2.3个
     cues = load_json("cues.json")
     seps = alternation(cues["range_seps"])
-    qmax = load_json("not_quantities.json")["quoted_max"]
-    part1 = (f"(?P<n1>{num})(?P<ib1>(?:{inside})(?={big}))?(?:(?P<m1>{mult})?(?P<i1>{inside})?(?P<u1>{unit})"
+    qmax = _not_quantities()["quoted_max"]
+    part1 = (f"(?P<n1>{NUMBER})(?P<ib1>(?:{inside})(?={big}))?(?:(?P<m1>{mult})?(?P<i1>{inside})?(?P<u1>{unit}){not_ge}"
              f"|(?P<mo1>{big})(?P<io1>{inside})?)?(?P<q1>{after})?")
-    part2 = (f"(?P<sep>{seps})(?P<n2>{num})(?:(?P<m2>{mult})?(?P<i2>{inside})?(?P<u2>{unit})"
+    part2 = (f"(?P<sep>{seps})(?P<n2>{NUMBER})(?:(?P<m2>{mult})?(?P<i2>{inside})?(?P<u2>{unit})"
              f"|(?P<mo2>{big}))(?P<q2>{after})?")
+    signs = re.escape(times_signs())
     return {
         "main": re.compile(f"{part1}(?:{part2})?"),
-        "rank": re.compile(f"(?P<top>第|前)(?P<n>{num})(?P<u>位|名)"),
+        "rank": re.compile(f"(?P<top>第|前)(?P<n>{NUMBER})(?P<u>位|名)"),
         "ratio": re.compile(f"(?<=比)(?:{alternation(cues['ratio_verbs'])})(?P<n>{ARABIC})(?P<t>[:∶]1(?![\\d.]))?"),
-        "percent": re.compile(f"百分之(?P<n>{num})(?P<q>{after})?"),
-        "double": re.compile("翻(?P<n>[一两二三四])番"),
         "names": re.compile(f"“[^”\n]{{1,{qmax}}}”|\"[^\"\n]{{1,{qmax}}}\"|「[^」\n]{{1,{qmax}}}」"
                             r"|《[^》\n]{1,60}》"),
+        "times": re.compile(f"(?<![\\d.])(?P<n>\\d{{1,3}})[{signs}]$"),
     }
 
 
 class _Spans:
-    """Sorted, non-overlapping spans with a fast containment test."""
+    """Sorted, non-overlapping spans: a containment test, an overlap test and `claim`, which
+    adds a span only when it overlaps none (so claimed figures never overlap)."""
 
-    def __init__(self, spans):
-        self.spans = sorted(spans)
+    def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
+        self.spans: list[tuple[int, int]] = []
+        for a, b in sorted(spans or ()):
+            if not self.spans or a >= self.spans[-1][1]:
+                self.spans.append((a, b))
+            elif b > self.spans[-1][1]:  # nested or overlapping names: keep their union
+                self.spans[-1] = (self.spans[-1][0], b)
         self.starts = [a for a, _ in self.spans]
 
     def covers(self, a: int, b: int) -> bool:
@@ -72,51 +99,94 @@ class _Spans:
         return k >= 0 and self.spans[k][0] <= a and b <= self.spans[k][1]
 
     def overlaps(self, a: int, b: int) -> bool:
-        k = bisect_right(self.starts, b - 1) - 1
+        k = bisect_right(self.starts, b - 1) - 1  # the last span starting before b
         return k >= 0 and self.spans[k][1] > a
+
+    def claim(self, a: int, b: int) -> bool:
+        if self.overlaps(a, b):
+            return False
+        k = bisect_right(self.starts, a)
+        self.starts.insert(k, a)
+        self.spans.insert(k, (a, b))
+        return True
 
 
 def find_figures(text: str) -> tuple[Figure, ...]:
+    """Every quantity in `text`, in text order, none overlapping another.
+
+    `text` is the cleaned text (any script; full-width digits read as ASCII). Each Figure's
+    `start`/`end` are character offsets into `text` (end exclusive) with
+    `text[start:end] == figure.text`; its `sentence_start`/`sentence_end` bound the sentence
+    (ended by 。！？；, a line break or the text's end). `value` is the number as written in
+    `unit` (17.03 for 17.03亿元; a range's low end; 132 for 2×66万千瓦), `base_value` the same
+    in `base_unit` after multipliers (1.703e9 元), computed in decimal so written digits stay
+    exact. Approximate amounts (数十亿元, 上百家) have `value` None and the approximating word
+    as `qualifier`. Percentages are growths after a verb of change (增长5%), else shares;
+    percentage points (百分点) are kept apart from percentages, as 统计 usage has it (a change
+    of a rate is stated in 百分点). A range has `low <= high` (a reversed "range" such as
+    4.3-3万吨 gives no figure: neither end of it is sure). Values past the float range are not figures. Raises nothing for
+    any string."""
     if not text:
         return ()
     w = working_copy(text)
     s = w.s
     pat = _patterns()
-    names = _Spans((m.start(), m.end()) for m in pat["names"].finditer(s))
-    ends = [m.end() for m in SENTENCE_ENDS.finditer(s)]
-    raw: list[dict] = []
-    for m in pat["rank"].finditer(s):
-        v = parse_number(m.group("n"))
-        if v is not None and not names.covers(m.start(), m.end()):
-            raw.append(dict(start=m.start(), end=m.end(), kind="rank", value=v,
-                            unit=m.span("u"), unit_norm=m.group("u"),
-                            qualifier="前" if m.group("top") == "前" else ""))
-    for m in pat["percent"].finditer(s):
-        v = parse_number(m.group("n"))
-        if v is not None:
-            raw.append(_with_kind(s, dict(start=m.start(), end=m.end(), kind="pct", value=v,
-                                          unit=(m.start(), m.start() + 3), unit_norm="%",
-                                          base_value=v, base_unit="%", qualifier=m.group("q") or "")))
-    for m in pat["double"].finditer(s):
-        n = parse_number(m.group("n")) or 1
-        raw.append(dict(start=m.start(), end=m.end(), kind="multiple", value=n,
-                        unit=(m.end() - 1, m.end()), unit_norm="番", base_value=2.0 ** n,
-                        base_unit="倍", direction=1))
-    raw.extend(_ratios(s, pat))
-    claimed = _Spans((f["start"], f["end"]) for f in raw)
+    names = _Spans([(m.start(), m.end()) for m in pat["names"].finditer(s)])
+    claimed = _Spans()
+    raw: list[Raw] = []
+
+    def keep(f: Raw) -> None:
+        """Keep a figure outside quoted names and book titles, overlapping no kept one."""
+        if not names.covers(f["start"], f["end"]) and claimed.claim(f["start"], f["end"]):
+            raw.append(f)
+
+    for f in _ranks(s, pat):
+        keep(f)
+    for finder in (words.fraction_words, words.doublings, words.flat, words.approximate,
+                   words.bare_scales):
+        for f in finder(s):
+            keep(f)
+    for f in _ratios(s, pat):
+        keep(f)
     for m in pat["main"].finditer(s):
         if claimed.overlaps(m.start(), m.end()):
             continue
         for f in _from_match(s, m):
-            if not names.covers(f["start"], f["end"]):
-                raw.append(f)
+            keep(f)
     raw.sort(key=lambda f: f["start"])
     _share_enumerated_growth(s, raw)
     _apply_minus(s, raw)
-    return tuple(_to_figure(text, w, i, f, ends) for i, f in enumerate(raw))
+    _apply_times(s, raw, pat["times"])
+    ends = [m.end() for m in SENTENCE_ENDS.finditer(s)]
+    kept = [f for f in raw if _finite(f)]
+    return tuple(_to_figure(text, w, i, f, ends) for i, f in enumerate(kept))
 
 
-def _ratios(s: str, pat: dict) -> list[dict]:
+def _finite(f: Raw) -> bool:
+    """False when a number of the figure was refused (past the float range): only an
+    approximate amount (数十亿元) goes without a value."""
+    if f.get("approx"):
+        return True
+    if f["value"] is None or ("base_value" in f and f["base_value"] is None):
+        return False
+    if "low" in f and (f["low"] is None or f["high"] is None):
+        return False
+    return all(math.isfinite(f[k]) for k in ("value", "base_value", "low", "high")
+               if f.get(k) is not None)
+
+
+def _ranks(s: str, pat: dict[str, re.Pattern[str]]) -> list[Raw]:
+    out = []
+    for m in pat["rank"].finditer(s):
+        v = parse_number(m.group("n"))
+        if v is not None:
+            out.append(dict(start=m.start(), end=m.end(), kind="rank", value=v,
+                            unit=m.span("u"), unit_norm=m.group("u"),
+                            qualifier="前" if m.group("top") == "前" else ""))
+    return out
+
+
+def _ratios(s: str, pat: dict[str, re.Pattern[str]]) -> list[Raw]:
     """`城乡居民收入比降至2.2`, `缩小到2.39:1`: a bare number after a ratio noun ending in 比."""
     out = []
     not_before = tuple(load_json("cues.json")["ratio_not_before"])
@@ -127,12 +197,14 @@ def _ratios(s: str, pat: dict) -> list[dict]:
         if s[m.start() - 2:m.start() - 1] in not_before or s[m.end():m.end() + 1].isdigit():
             continue
         v = parse_number(m.group("n"))
+        if v is None:
+            continue
         out.append(dict(start=a, end=m.end(), kind="share", value=v, unit=(m.end(), m.end()),
                         unit_norm="", base_value=v, base_unit=""))
     return out
 
 
-def _share_enumerated_growth(s: str, raw: list[dict]) -> None:
+def _share_enumerated_growth(s: str, raw: list[Raw]) -> None:
     """`分别下降37.2%、30.9%`: a percentage listed right after a growth is a growth too."""
     for prev, f in zip(raw, raw[1:], strict=False):
         if (f["kind"] == "share" and prev["kind"] == "growth"
@@ -147,16 +219,34 @@ def _minus(s: str, start: int) -> bool:
             and s[start - 2] not in "万亿元%")
 
 
-def _apply_minus(s: str, raw: list[dict]) -> None:
-    for f in raw:
-        if f["kind"] in ("growth", "share", "points") and f.get("low") is None and _minus(s, f["start"]):
+def _apply_minus(s: str, raw: list[Raw]) -> None:
+    ends = [0] + [f["end"] for f in raw]
+    for k, f in enumerate(raw):
+        if (f["kind"] in ("growth", "share", "points", "amount") and f.get("low") is None
+                and f["value"] is not None and _minus(s, f["start"]) and ends[k] < f["start"]):
             f["start"] -= 1
             f["value"] = -f["value"]
             if f.get("base_value") is not None:
                 f["base_value"] = -f["base_value"]
 
 
-def _from_match(s: str, m: re.Match) -> list[dict]:
+def _apply_times(s: str, raw: list[Raw], pattern: re.Pattern[str]) -> None:
+    """`2×66万千瓦`: N units of a size; the figure takes `2×` and the product (132 万千瓦)."""
+    ends = [0] + [f["end"] for f in raw]
+    for k, f in enumerate(raw):
+        if f["kind"] not in ("amount", "count") or f["value"] is None or f.get("low") is not None:
+            continue
+        m = pattern.search(s, max(ends[k], f["start"] - 4), f["start"])
+        if not m:
+            continue
+        n = int(m.group("n"))
+        f["start"] = m.start()
+        f["value"] = times(n, f["value"])
+        if f.get("base_value") is not None:
+            f["base_value"] = times(n, f["base_value"])
+
+
+def _from_match(s: str, m: re.Match[str]) -> list[Raw]:
     """Zero, one (a figure or a range) or two figures (`从6.5%到7%` is a change, not a range)."""
     first = _part(s, m, "1")
     if m.group("n2") is None:
@@ -166,38 +256,48 @@ def _from_match(s: str, m: re.Match) -> list[dict]:
         return [first] if first and _valid(s, m.start("n1"), m.end("n1") if not first else
                                            first["end"], first) else []
     before = s[max(0, m.start() - 8):m.start()]
+    separate = [f for f in (first, second) if f and _valid(s, f["start"], f["end"], f)]
     if first and any(w in before for w in load_json("cues.json")["change_from"]):
-        return [f for f in (first, second) if _valid(s, f["start"], f["end"], f)]
-    low = parse_number(m.group("n1"))
-    if first is None or first.get("factor") != second.get("factor"):
-        # 6-6.5% or 3000万至5000万元: the first number takes the second's unit
-        factor = second["factor"] / (second.get("factor1") or 1)
-        low_base = low * (_mult(m.group("m1") or m.group("mo1")) or second.get("factor1") or 1) \
-            * factor if low is not None else None
-    else:
-        low_base = first["base_value"]
-    second.update(start=m.start("n1"), low=low, high=second["value"], value=low,
-                  low_base=low_base, qualifier=second["qualifier"] or (m.group("q1") or ""))
-    second["base_value"] = low_base
+        return separate
+    if m.group("u1") and m.group("u1") != m.group("u2"):
+        return separate  # 5万人至10万元: two figures, not a range
+    low = _range_low(m, second)
+    high = to_decimal(second["value"])
+    if low is None or low[0] > high:
+        return []  # 4.3-3万吨, 344,207至2074亿元: not a range, and no end of it is sure
+    low_value, low_base = finite(low[0]), finite(low[1])
+    second.update(start=m.start("n1"), low=low_value, high=second["value"], value=low_value,
+                  qualifier=second["qualifier"] or (m.group("q1") or ""), base_value=low_base)
     return [second]
 
 
-def _mult(word: str | None) -> float | None:
-    from reader.figures.units import multipliers
+def _range_low(m: re.Match[str], second: Raw) -> tuple[Decimal, Decimal] | None:
+    """A range's low end in the high end's written unit, and in its base unit.
 
-    return multipliers().get(word) if word else None
+    The low end takes the high end's unit (6-6.5%, 3000万至5000万元) and keeps a multiplier of
+    its own (1亿至5000万元 → 10000 万元)."""
+    low = parse_decimal(m.group("n1"))
+    if low is None:
+        return None
+    own = m.group("m1") or m.group("mo1")
+    high_mult = to_decimal(second.get("factor1") or 1)
+    low_mult = to_decimal(multipliers()[own]) if own else high_mult
+    unit_factor = to_decimal(second["factor"]) / high_mult
+    return low * low_mult / high_mult, low * low_mult * unit_factor
 
 
-def _part(s: str, m: re.Match, k: str) -> dict | None:
+def _part(s: str, m: re.Match[str], k: str) -> Raw | None:
     n = m.group("n" + k)
     value = parse_number(n)
     unit_key = m.group("u" + k)
     mult = m.group("m" + k) or m.group("mo" + k) or ""
     if value is None or not (unit_key or mult):
         return None
+    if unit_key and units()[unit_key].fraction_only and not _has_fraction(n):
+        return None  # 2025年 is a date; 10.8年 a duration
     chinese = not n[0].isdigit()
     if chinese:
-        if not unit_key or not (mult or units()[unit_key].cn):
+        if not unit_key or not (mult or units()[unit_key].cn or _compound(n)):
             return None
         if unit_key == "成":
             nxt = s[m.end("u" + k):m.end("u" + k) + 1]
@@ -211,25 +311,25 @@ def _part(s: str, m: re.Match, k: str) -> dict | None:
     end = m.end("q" + k) if m.group("q" + k) else unit_span[1]
     kind = units()[unit_key].kind if unit_key else "count"
     f = dict(start=m.start("n" + k), end=end, kind=kind, value=value, unit=unit_span,
-             unit_norm=norm, base_value=value * factor, base_unit=base_unit, factor=factor,
-             factor1=_mult(mult) or 1, qualifier=m.group("q" + k) or inside or "",
-             chinese=chinese)
-    return _with_kind(s, f)
+             unit_norm=norm, base_value=times(value, factor), base_unit=base_unit,
+             factor=factor, factor1=multipliers()[mult] if mult else 1,
+             qualifier=m.group("q" + k) or inside or "", chinese=chinese,
+             unit_key=unit_key or "")
+    return with_kind(s, f)
 
 
-def _with_kind(s: str, f: dict) -> dict:
-    growth, direction, immediate = growth_cue(s, f["start"])
-    if f["kind"] == "pct":
-        f["kind"] = "growth" if growth else "share"
-        if growth:
-            f["direction"] = direction
-    elif f["kind"] in ("points", "multiple") or immediate:
-        f["direction"] = direction
-    return f
+def _has_fraction(n: str) -> bool:
+    return "." in n or "点" in n
 
 
-def _valid(s: str, start: int, end: int, f: dict) -> bool:
-    _, nq = _vocab()
+def _compound(n: str) -> bool:
+    """五万零八十, 一百二十, 十二: a Chinese numeral of more than one character with a scale
+    in it is a number, not a word (一个中心, 三件大事, 十件实事 stay words)."""
+    return len(n) > 1 and any(ch in _CN_SCALES for ch in n)
+
+
+def _valid(s: str, start: int, end: int, f: Raw) -> bool:
+    nq = _not_quantities()
     prev = s[start - 1:start] if start else ""
     if _minus(s, start):
         prev = ""
@@ -240,61 +340,55 @@ def _valid(s: str, start: int, end: int, f: dict) -> bool:
     nxt = s[end:end + 1]
     if nxt and (_ASCII_LETTER.match(nxt) or nxt in ("+", "·", "•")):
         return False
-    if nxt.isdigit() and not _has_unit(s, end):
-        return False  # 1对1帮扶: a code (97起105人 is two figures)
+    if nxt.isdigit() and not _has_unit(s, end) and not _DIGITS_THEN_LETTER.match(s, end):
+        return False  # 1对1帮扶: a code (97起105人 is two figures; 3个5G产业园 counts 产业园)
     unit_at = f["unit"][0]
-    if any(s.startswith(c, unit_at) for c in nq["after"]):
-        return False
+    own = f.get("unit_key", "")
+    if s.startswith(_name_tails(own if own and units()[own].fraction_only else ""), unit_at):
+        return False  # 205国道, 4A级 (年 after a decimal is a duration, not a date)
     if s.startswith(tuple(nq["slogan_units"]), unit_at) and _slogan().search(s, max(0, start - 2), start):
         return False  # 八抓20条
     if f.get("chinese"):
-        if prev in "第" or _CN_START.match(prev or "x"):
+        if prev in "第" or (prev and prev in CN_NUMERAL_CHARS):
             return False
         if any(s.startswith(idiom, start) for idiom in nq["idioms"]):
             return False
     return True
 
 
+@cache
+def _name_tails(unit: str) -> tuple[str, ...]:
+    """Words after a number that make it part of a name (not_quantities.json `after`), less
+    `unit` itself when the number was read with it."""
+    return tuple(w for w in _not_quantities()["after"] if w != unit)
+
+
 def _has_unit(s: str, at: int) -> bool:
     m = _patterns()["main"].match(s, at)
-    return bool(m and (m.group("u1") or m.group("m1") or m.group("mo1")))
+    if not m or not (m.group("u1") or m.group("m1") or m.group("mo1")):
+        return False
+    u = m.group("u1")
+    return not (u and not m.group("m1") and units()[u].fraction_only
+                and not _has_fraction(m.group("n1")))
 
 
 @cache
-def _slogan() -> re.Pattern:
-    return re.compile(_vocab()[1]["slogan"])
+def _slogan() -> re.Pattern[str]:
+    return re.compile(_not_quantities()["slogan"])
 
 
-@cache
-def _before_words() -> tuple[str, ...]:
-    """Qualifiers written before the number, longest first (不低于 before 低于)."""
-    return tuple(sorted(_vocab()[0]["before"], key=len, reverse=True))
-
-
-def _before_qualifier(s: str, start: int) -> str:
-    nq = _vocab()[1]
-    for word in _before_words():
-        if s.startswith(word, start - len(word)):
-            at = start - len(word)
-            if s[at - 1:at] in nq["false_qualifiers"].get(word, ()):
-                return ""  # 节约1.2万吨: not 约
-            return word
-    return ""
-
-
-def _to_figure(text: str, w, i: int, f: dict, ends: list[int]) -> Figure:
+def _to_figure(text: str, w: Working, i: int, f: Raw, ends: list[int]) -> Figure:
     s = w.s
     start, end = f["start"], f["end"]
-    qualifier = f.get("qualifier") or _before_qualifier(s, start)
+    qualifier = f.get("qualifier") or words.before_qualifier(s, start)
     k = bisect_right(ends, start)
     sent_start = ends[k - 1] if k else 0
     sent_end = ends[k] if k < len(ends) else len(s)
     t0, t1 = w.to_text(start), w.to_text(end) if end < len(s) else len(text)
     u0, u1 = f["unit"]
     unit = text[w.to_text(u0):w.to_text(u1) if u1 < len(s) else len(text)]
-    base = f.get("base_value")
     return Figure(id=i, start=t0, end=t1, text=text[t0:t1], kind=f["kind"], value=f["value"],
-                  unit=unit, unit_norm=f["unit_norm"], base_value=base,
+                  unit=unit, unit_norm=f["unit_norm"], base_value=f.get("base_value"),
                   base_unit=f.get("base_unit", ""), low=f.get("low"), high=f.get("high"),
                   qualifier=qualifier, direction=f.get("direction", 0),
                   sentence_start=w.to_text(sent_start),

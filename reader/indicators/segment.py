@@ -10,27 +10,30 @@ from __future__ import annotations
 import logging
 import threading
 from functools import lru_cache
+from typing import Any
 
 from reader.paths import cache_dir
 from reader.vocab import data_path
 
 _lock = threading.Lock()
-_tokenizer = None
+_tokenizer: Any = None  # jieba.Tokenizer (jieba has no type stubs)
 
 
-def tokenizer():
+def tokenizer() -> Any:
     """The one jieba tokenizer, initialised on first use (thread-safe)."""
     global _tokenizer
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
-                import jieba
+                import jieba  # type: ignore[import-untyped]
 
                 jieba.setLogLevel(logging.WARNING)
                 tok = jieba.Tokenizer()
                 tok.tmp_dir = str(cache_dir())
                 tok.initialize()
-                tok.load_userdict(str(data_path("jieba_user_dict.txt")))
+                # jieba opens a path it is given and never closes it: hand it the file
+                with open(data_path("jieba_user_dict.txt"), "rb") as f:
+                    tok.load_userdict(f)
                 _tokenizer = tok
     return _tokenizer
 

@@ -1,19 +1,26 @@
-"""Reading a report file into text (encoding detection, line endings)."""
+"""Plain text: a file's bytes → `RawText` (encoding detection, line endings).
+
+The encoding is, in order: the one asked for (`encoding=`, the window's Reopen with
+Encoding and the CLI's `--encoding`); a byte-order mark; UTF-16 without one (told by its
+zero bytes); UTF-8; a file whose lines are part UTF-8, part a legacy encoding (each part
+read in its own, a U+FFFD marking each seam); GB18030/GBK or Big5, chosen by the share of
+characters common in report prose (`reader/data/common_han.txt`: charset-normalizer alone
+misreads some Chinese texts, see tests/load/test_encodings.py); then charset-normalizer among
+the other legacy encodings a report may come in (Shift-JIS, EUC-JP, EUC-KR, cp1252).
+"""
 
 from __future__ import annotations
 
 import codecs
-import hashlib
 import re
-import stat
-from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from reader.load.base import MAX_BYTES, LoadError, RawText, raw_text
 from reader.vocab import data_path
 
+__all__ = ["MAX_BYTES", "LoadError", "RawText", "decode", "decode_marked", "load"]
+
 _COMMON = data_path("common_han.txt")
-MAX_BYTES = 50 * 1024 * 1024  # a report is < 1 MB; anything this big is not one
 
 # Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
 _BOMS = (
@@ -21,78 +28,48 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Legacy encodings a Chinese report comes in; the detector only chooses among these.
+# Legacy encodings a report may come in; the detector only chooses among these.
 _ASCII = bytes(range(128))
-_CANDIDATES = ["gb18030", "big5", "utf_16", "shift_jis", "euc_kr", "cp1252"]
+_CANDIDATES = ["gb18030", "big5", "utf_16", "shift_jis", "euc_jp", "euc_kr", "cp1252"]
+_KANA = re.compile("[\u3040-\u30ff]")
+_MIXED_MIN_SHARE = 0.05  # each encoding of a mixed file holds this share of its non-ASCII bytes
+SEAM = "\ufffd"  # put where a file's encoding changes (cleaning reports it as damage)
 
 
-class LoadError(Exception):
-    """A file that cannot be read as a text report; the message is for the user."""
-
-
-@dataclass(frozen=True, slots=True)
-class RawText:
-    text: str  # decoded, line endings normalised to \n
-    encoding: str
-    sha256: str
-    size: int
-    path: str = ""
-    replaced_bytes: int = 0  # undecodable bytes, each run now one U+FFFD in `text`
-
-
-def load_file(path: str | Path) -> RawText:
-    p = Path(path)
-    try:
-        st = p.stat()
-        if stat.S_ISDIR(st.st_mode):
-            raise LoadError(f"Not a file: {p}")
-        if not stat.S_ISREG(st.st_mode):
-            raise LoadError(f"Not a regular file: {p}")  # a device or pipe never ends
-        if st.st_size > MAX_BYTES:
-            raise LoadError(_too_big(st.st_size, p))
-        with p.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)  # the file may have grown since stat
-    except FileNotFoundError:
-        raise LoadError(f"File not found: {p}") from None
-    except IsADirectoryError:
-        raise LoadError(f"Not a file: {p}") from None
-    except PermissionError:
-        raise LoadError(f"Permission denied: {p}") from None
-    except OSError as e:
-        raise LoadError(f"Cannot read {p}: {e.strerror or e}") from None
-    return load_bytes(data, str(p))
-
-
-def load_bytes(data: bytes, path: str = "") -> RawText:
+def load(data: bytes, path: str = "", encoding: str | None = None) -> RawText:
+    """`data`, a plain-text file, as RawText (format "text"; raw offsets are characters of
+    the decoded text with line ends normalised to `\\n`). `encoding` forces the encoding
+    (any name Python's codecs know). Raises LoadError (one line) for an empty file, binary
+    data, text in no known encoding, an unknown `encoding`, or a text that is all blank."""
     name = path or "the data"
     if not data:
         raise LoadError(f"{name} is empty")
-    if len(data) > MAX_BYTES:
-        raise LoadError(_too_big(len(data), name))
-    text, encoding, bad = decode(data, name)
+    text, found, bad = decode(data, name, encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise LoadError(f"{name} holds no text")
-    sha = hashlib.sha256(data).hexdigest()
-    return RawText(text=text, encoding=encoding, sha256=sha, size=len(data), path=path,
-                   replaced_bytes=bad)
+    return raw_text(data, text, path, encoding=found, replaced_bytes=bad, format="text")
 
 
-def decode(data: bytes, name: str = "the data") -> tuple[str, str, int]:
-    """(text, encoding name, bytes replaced): BOM, UTF-16 without one, UTF-8, the
-    Chinese legacy encodings (GB18030/GBK, Big5), then detection among the rest.
+def decode(data: bytes, name: str = "the data",
+           encoding: str | None = None) -> tuple[str, str, int]:
+    """(text, encoding name, bytes replaced) of `data`, in the order of the module's docstring.
 
-    A file cut mid-character or with a few bad bytes still reads when one
-    encoding clearly fits: each run of bad bytes becomes U+FFFD, which cleaning
-    reports as a damaged span.
+    A file cut mid-character or with a few bad bytes still reads when one encoding clearly
+    fits: each run of bad bytes becomes U+FFFD, which cleaning reports as a damaged span.
+    Raises LoadError when no encoding fits or the data is binary.
     """
-    for bom, encoding in _BOMS:
+    if encoding:
+        return _forced(data, encoding)
+    for bom, marked in _BOMS:
         if data.startswith(bom):
-            text, bad = decode_marked(data, encoding)
+            if marked == "utf-16":
+                stray = _utf8_after_utf16_mark(data[len(bom):])
+                if stray is not None:
+                    return stray
+            text, bad = decode_marked(data, marked)
             if bad * 100 > len(data):
-                raise LoadError(f"{name} starts with a {encoding} mark but is not "
-                                f"valid {encoding}")
-            return text, encoding.removesuffix("-sig"), bad
+                raise LoadError(f"{name} starts with a {marked} mark but is not "
+                                f"valid {marked}")
+            return text, marked.removesuffix("-sig"), bad
     if data.count(0) > len(data) // 1000:
         found = _utf16_without_bom(data)
         if found:
@@ -101,15 +78,84 @@ def decode(data: bytes, name: str = "the data") -> tuple[str, str, int]:
     text, bad = decode_marked(data, "utf-8")
     if not bad or bad * 50 <= _high_bytes(data):  # clearly UTF-8 but for a handful
         return _text_only(text, name), "utf-8", bad
-    found = _chinese_legacy(data)
+    found = _mixed(data) or _chinese_legacy(data)
     if found:
         return _text_only(found[0], name), found[1], found[2]
+    guess = _detect(data)
+    if guess is None:
+        raise LoadError(f"{name} is not a text file (no known encoding fits it)")
+    return _text_only(guess[0], name), guess[1], 0
+
+
+def _forced(data: bytes, encoding: str) -> tuple[str, str, int]:
+    """`data` read in `encoding` whatever it holds (bad bytes marked); a leading BOM dropped."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise LoadError(f"Unknown encoding {encoding!r}") from None
+    text, bad = decode_marked(data, "utf-8-sig" if name == "utf-8" else name)
+    return text.removeprefix("\ufeff"), name, bad
+
+
+def _utf8_after_utf16_mark(rest: bytes) -> tuple[str, str, int] | None:
+    """A UTF-16 mark before UTF-8 text (an editor's mistake): UTF-16 of any text with a
+    line end, a digit or a Latin letter has zero bytes, UTF-8 never does."""
+    if not rest or 0 in rest:
+        return None
+    try:
+        return rest.decode("utf-8"), "utf-8", 0
+    except UnicodeDecodeError:
+        return None
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's reading among the legacy candidates, if a plausible one."""
     from charset_normalizer import from_bytes  # imported late: ~30 ms, and only here
 
     best = from_bytes(data, cp_isolation=_CANDIDATES).best()
     if best is None or best.chaos > 0.3 or _latin_garbage(data, best.encoding):
-        raise LoadError(f"{name} is not a text file (no known encoding fits it)")
-    return _text_only(str(best), name), best.encoding, 0
+        return None
+    return str(best), best.encoding
+
+
+def _mixed(data: bytes) -> tuple[str, str, int] | None:
+    """A file whose lines are UTF-8 in part and another encoding in part (two files joined,
+    a page edited in two editors): each line read in what fits it, a SEAM mark at the start
+    of each line where the encoding changes. None unless both parts are substantial."""
+    lines = data.splitlines(keepends=True)
+    utf8 = [not line.isascii() and _is_utf8(line) for line in lines]
+    high_utf8 = sum(_high_bytes(line) for line, ok in zip(lines, utf8, strict=True) if ok)
+    high = _high_bytes(data)
+    other = b"".join(line for line, ok in zip(lines, utf8, strict=True) if not ok)
+    if high_utf8 < high * _MIXED_MIN_SHARE or high - high_utf8 < high * _MIXED_MIN_SHARE:
+        return None
+    if decode_marked(other, "utf-8")[1] * 3 < _high_bytes(other):
+        return None  # UTF-8 with bad bytes scattered over many lines: damage, not GBK
+    found = _chinese_legacy(other)
+    legacy = found[1] if found else (_detect(other) or ("", ""))[1]
+    if not legacy:
+        return None
+    parts: list[str] = []
+    bad = 0
+    last = ""
+    for line, ok in zip(lines, utf8, strict=True):
+        if line.isascii():
+            parts.append(line.decode("ascii"))
+            continue
+        encoding = "utf-8" if ok else legacy
+        text, n = decode_marked(line, encoding)
+        bad += n
+        parts.append((SEAM if last and encoding != last else "") + text)
+        last = encoding
+    return "".join(parts), f"utf-8+{legacy}", bad
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def decode_marked(data: bytes, encoding: str) -> tuple[str, int]:
@@ -128,8 +174,9 @@ def decode_marked(data: bytes, encoding: str) -> tuple[str, int]:
     return _MARKS.sub(one_mark, text), bad
 
 
-def _mark_bad_bytes(e: UnicodeDecodeError) -> tuple[str, int]:
+def _mark_bad_bytes(e: UnicodeError) -> tuple[str, int]:
     # one lone surrogate per bad byte: no valid decode yields them, so they count bytes
+    assert isinstance(e, UnicodeDecodeError)  # registered for decoding only
     return "".join(chr(0xDC00 + b) for b in e.object[e.start:e.end]), e.end
 
 
@@ -139,9 +186,15 @@ codecs.register_error(_MARK_BAD, _mark_bad_bytes)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str, int] | None:
-    for encoding in ("utf-16-le", "utf-16-be"):
+    """UTF-16 told by where its zero bytes fall: the high byte of every ASCII character
+    (line ends, digits, Latin) is zero, at odd offsets in LE, even ones in BE; or, with few
+    ASCII characters, by the decoded text being made of report characters."""
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         text, bad = decode_marked(data, encoding)
-        if bad <= 2 and _plausible(text) > 0.97:  # a cut-off last byte is fine
+        if bad > 2:  # a cut-off last byte is fine
+            continue
+        if (zeros >= 4 and other * 20 <= zeros) or _plausible(text) > 0.97:
             return text, encoding, bad
     return None
 
@@ -158,6 +211,8 @@ def _chinese_legacy(data: bytes) -> tuple[str, str, int] | None:
         text, bad = decode_marked(data, encoding)
         if text.count("\ufffd") > max(2, len(text) // 200) or _plausible(text) < 0.9:
             continue
+        if len(_KANA.findall(text)) * 10 > _han(text):  # Japanese: EUC-JP's kana are GB's
+            return None
         score = _common_share(text)
         if best is None or score > best[0]:
             best = (score, text, encoding, bad)
@@ -170,6 +225,10 @@ def _chinese_legacy(data: bytes) -> tuple[str, str, int] | None:
 def _common_han() -> frozenset[str]:
     text = _COMMON.read_text(encoding="utf-8")
     return frozenset("".join(line for line in text.splitlines() if not line.startswith("#")))
+
+
+def _han(text: str) -> int:
+    return sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
 
 
 def _common_share(text: str) -> float:
@@ -208,6 +267,11 @@ def _text_only(text: str, name: str) -> str:
     return text
 
 
-def _too_big(size: int, name) -> str:
-    return (f"{name} is too large to be a report ({size / 2**20:.0f} MB; "
-            f"the limit is {MAX_BYTES // 2**20} MB)")
+def __getattr__(name: str) -> object:
+    """`load_file` and `load_bytes` moved to reader.load (they read every format); older
+    imports from here still work."""
+    if name in ("load_file", "load_bytes"):
+        from reader.load import dispatch
+
+        return getattr(dispatch, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,112 +1,285 @@
-"""Document metadata (title, meeting date, speaker) and the front-matter span.
+"""Document metadata (title, meeting date, speaker, place, year) and the front-matter span.
 
 Front matter is the block before the body: title, the dated meeting line
-(`——2023年1月19日在…会议上`), the speaker line and the salutation
-(`各位代表：`). It ends with the salutation line; a report without one has front
-matter only if a meeting line is found, and then it ends after the speaker.
+(`——2023年1月19日在…会议上`), the speaker line and the salutation (`各位代表：`). It ends
+with the salutation line; a report without one has front matter only if a meeting line is
+found (it then ends after the speaker), or if it opens with a title block (a bulletin: the
+title and the short lines under it).
 
-The report's year is the year it is given in: the meeting date's, else the
-title's, else the structure's (`2021年工作回顾` → 2022, `2022年政府工作任务` → 2022).
+The report's year is the year it is given in: the meeting date's, else the title's, else the
+structure's (`2021年工作回顾` → 2022, `2022年政府工作任务` → 2022).
+
+The steps, each small: the head lines (`_head_lines`), what each says (`_read_head`: meeting
+line, date line, speaker, title), where the front matter ends (`_front_end`), the year
+(`_report_year`) and the place (`_place`). Their words are data (`reader/data/meta.json`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from reader.chars import CN_DIGIT_VALUES
+from reader.chars import CN_DIGIT_VALUES, CN_ORDINALS
 from reader.document import Meta, Span
 from reader.vocab import load_json, salutation
 
 _HEAD_LINES = 12  # front matter is never longer
 _SALUTATION = re.compile(rf"{salutation()}[：:，,！!]?$")
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-                   r"|([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+_SALUTATION_END = re.compile(rf"{salutation()}[：:]$")
 _CN_DIGITS = CN_DIGIT_VALUES
-_MEETING = re.compile(r"(?:会议|會議|大会|大會)")
-_TITLE = re.compile(r"(?:报告|報告|公报|公報)")
+_ZERO_DIGITS = "".join(_CN_DIGITS)  # 〇一二…九 with the other zeros (○, 零)
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+                   rf"|([{_ZERO_DIGITS}]{{4}})年([{CN_ORDINALS}]{{1,2}})月([{CN_ORDINALS}]{{1,3}})日")
 _MARKUP_PREFIX = re.compile(r"^(?:#{1,6}|【)\s*")
-_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]|\d{1,2}[.．、]|第[一二三四五六七八九十]|#)")
-_TITLE_SUFFIX = re.compile(r"\s*(?:[—─\-－]+\s*|[（(])?(?:全文|全文实录|全文實錄)[）)]?$")
-# 在河南省第十四届…, or 在第十四届全国人民代表大会…
-_PLACE = re.compile(r"在(.{2,16}?)第[一二三四五六七八九十百\d]+[届屆]"
-                    r"|在第[一二三四五六七八九十百\d]+[届屆](.{2,8}?)人民代表大[会會]")
-_YEAR = r"((?:19|20)\d\d|[一二][〇○零九][〇○零一二三四五六七八九]{2})\s*年"
-_JOINS_NEXT = tuple("与和及暨、")  # a title the page broke over two lines
-_NAME = r"(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff·•・]{1,12})"
+_HEADING_START = re.compile(
+    rf"^(?:[{CN_ORDINALS}]{{1,3}}、|[（(][{CN_ORDINALS}]|\d{{1,2}}[.．、]|第[{CN_ORDINALS}]|#)")
+_YEAR = rf"((?:19|20)\d\d|[一二][〇○零九][{_ZERO_DIGITS}]{{2}})\s*年"
+_HAN = r"[\u4e00-\u9fff]"
+# a name: two to four characters, spaced out or not (`吴 刚`), or a name with a middle dot
+_NAME = rf"(?:{_HAN}(?:[ \u3000]?{_HAN}){{1,3}}|{_HAN}{{1,6}}[·•・][\u4e00-\u9fff·•・]{{1,12}})"
 _DASHES = "—─-－–"
+_MEETING_MAX = 80  # a meeting line is one line, not a paragraph
+_SPEAKER_MAX = 40
+_TITLE_MAX = 60
+_JOINED_TITLE_MAX = 40  # a title line the page broke: each part no longer than this
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the head: its index, offsets in the text and its stripped text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Head:
+    """What the head lines say, as they are read."""
+
+    title: str = ""
+    title_at: int | None = None  # index of the (first) title line
+    date: str = ""
+    year: int | None = None
+    meeting_at: int | None = None
+    place: str = ""
+    speaker: str = ""
+    speaker_at: int | None = None  # index of the (last) line the speaker was read from
+    salutation_end: int | None = None  # offset after the salutation line
 
 
 def detect_meta(text: str) -> tuple[Meta, Span | None]:
-    lines = _first_lines(text, _HEAD_LINES)
-    title = date = speaker = place = ""
-    year = None
-    end = None
-    meeting_at = title_at = None
-    for k, (s, e) in enumerate(lines):
-        line = text[s:e].strip()
-        if _SALUTATION.match(line):
-            end = e
-            break
-        m = _DATE.search(line)
-        if not date and m and _MEETING.search(line) and len(line) < 80:
-            date, year = m.group(0), _year(m)
-            meeting_at = k
-            pm = _PLACE.search(line)
-            if pm:
-                place = (pm.group(1) or pm.group(2)).strip()
-            continue
-        if not date and m and line.strip(_DASHES + "（）() \u3000") == m.group(0):
-            date, year = m.group(0), _year(m)  # a date on a line of its own
-            continue
-        if not speaker and len(line) <= 40 and _speaker().search(line):
-            speaker = " ".join(line.split())
-            continue
-        if not title and _TITLE.search(line) and len(line) <= 60 and "。" not in line:
-            title_at = k
-            before = text[lines[k - 1][0]:lines[k - 1][1]].strip() if k else ""
-            if before.endswith(_JOINS_NEXT) and len(before) <= 40 and "。" not in before:
-                line, title_at = before + line, k - 1
-            title = _TITLE_SUFFIX.sub("", _MARKUP_PREFIX.sub("", line)).strip(_DASHES + " 】")
-    if end is None and meeting_at is not None:
-        last = meeting_at + (1 if speaker else 0)
-        end = lines[min(last, len(lines) - 1)][1]
-    if end is None and title_at is not None:
-        end, date, year = _title_block(text, lines, title_at, date, year)
-    if year is None:
-        year = _title_year(title) or _structure_year(text, end or 0)
-    if not place and title:
-        place = _title_place(title)
+    """Metadata and front matter of a cleaned report `text` (one paragraph a line).
+
+    Returns (Meta, Span | None): the Meta's title, meeting date as written, speaker
+    (`office name`, spaces in a name dropped), place and year (int or None); the Span covers
+    the front matter, text[0:end], reason "front_matter", or is None when the report has none.
+    Reads only the first 12 lines (and the part headings, for a year). Never raises."""
+    lines = _head_lines(text, _HEAD_LINES)
+    head = _read_head(lines)
+    end = _front_end(text, lines, head)
+    year = _report_year(text, head, end)
+    place = head.place or _place(head.title)
     front = Span(0, end, text[:end], "front_matter") if end is not None else None
-    return Meta(title=title, date=date, speaker=speaker, place=place, year=year), front
+    return Meta(title=head.title, date=head.date, speaker=head.speaker, place=place,
+                year=year), front
 
 
 @cache
-def _words() -> dict:
+def _words() -> dict[str, Any]:
     return load_json("meta.json")
 
 
-@cache
-def _speaker() -> re.Pattern:
-    offices = "|".join(_words()["speaker_offices"])
-    return re.compile(rf"(?:{offices})\s*[\u3000 ]*{_NAME}$")
+def _alternation(key: str) -> str:
+    return "|".join(map(re.escape, sorted(_words()[key], key=len, reverse=True)))
 
 
 @cache
-def _year_part() -> re.Pattern:
-    """A year, then (a few words on) the review or plan of that year."""
+def _patterns() -> dict[str, re.Pattern[str]]:
     w = _words()
-    return re.compile(_YEAR + r"度?(?:的)?[^\d\n。，；,;]{0,14}?(?:(?P<review>"
-                      + "|".join(w["review_after_year"]) + ")|(?P<plan>"
-                      + "|".join(w["plan_after_year"]) + "))")
+    offices = _alternation("speaker_offices")
+    session = w["session_words"]
+    congress = _alternation("congress_words")
+    return {
+        "meeting": re.compile(_alternation("meeting_words")),
+        "title": re.compile(_alternation("title_words")),
+        "title_suffix": re.compile(rf"\s*(?:[{re.escape(_DASHES)}]+\s*|[（(])?(?:{_alternation('title_suffixes')})[）)]?$"),
+        "speaker": re.compile(rf"(?:{offices})[\s\u3000]*(?P<name>{_NAME})$"),
+        "office_only": re.compile(rf".{{0,20}}(?:{offices})$"),
+        "name_only": re.compile(rf"{_NAME}"),
+        "place": re.compile(rf"在(.{{2,16}}?)第[{CN_ORDINALS}百\d]+[{session}]"
+                            rf"|在第[{CN_ORDINALS}百\d]+[{session}](.{{2,8}}?)(?:{congress})"),
+        "year_part": re.compile(_YEAR + r"度?(?:的)?[^\d\n。，；,;]{0,14}?(?:(?P<review>"
+                                + _alternation("review_after_year") + ")|(?P<plan>"
+                                + _alternation("plan_after_year") + "))"),
+        "title_place": re.compile(rf"(?:{_YEAR})?(.+?)(?:{_alternation('issuer_words')})?"
+                                  rf"(?:{_alternation('report_names')})(?:{_alternation('title_words')})"),
+        "prefixed_place": re.compile(rf"(?:{_alternation('title_prefixes')})?(.{{2,12}}?){_YEAR}"),
+    }
+
+
+def _head_lines(text: str, n: int) -> list[Line]:
+    """The first `n` lines, stripped."""
+    out: list[Line] = []
+    pos = 0
+    while len(out) < n and pos <= len(text):
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        out.append(Line(len(out), pos, nl, text[pos:nl].strip()))
+        pos = nl + 1
+    return out
+
+
+def _read_head(lines: list[Line]) -> Head:
+    """Read the head line by line, up to the salutation: the meeting line (date, place), a
+    date alone, the speaker (on one line, or the office and the name on two), the title."""
+    p = _patterns()
+    head = Head()
+    skip = -1
+    for k, ln in enumerate(lines):
+        line = ln.text
+        if k == skip:
+            continue
+        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+        if _SALUTATION.match(line):
+            head.salutation_end = ln.end
+            break
+        glued = _SALUTATION_END.search(line)
+        if glued:  # `国务院总理 李克强各位代表：`: the salutation ends a line
+            if not head.speaker:
+                head.speaker = _speaker(line[:glued.start()], "")[0]
+            head.salutation_end = ln.end
+            break
+        m = _DATE.search(line)
+        if not head.date and m and p["meeting"].search(line) and len(line) < _MEETING_MAX:
+            head.date, head.year, head.meeting_at = m.group(0), _year(m), k
+            pm = p["place"].search(line)
+            if pm:
+                head.place = (pm.group(1) or pm.group(2)).strip()
+            meeting = list(p["meeting"].finditer(line))[-1]
+            speaker, used = _speaker(line[meeting.end():].lstrip("上 \u3000"), nxt)
+            if speaker:  # `…会议上国务院总理 温家宝`: the speaker glued to the meeting line
+                head.speaker, head.speaker_at = speaker, k + 1 if used else k
+                skip = k + 1 if used else -1
+            continue
+        if not head.date and m and line.strip(_DASHES + "（）() \u3000") == m.group(0):
+            head.date, head.year = m.group(0), _year(m)  # a date on a line of its own
+            continue
+        if not head.speaker:
+            speaker, used = _speaker(line, nxt)
+            if speaker:
+                head.speaker, skip = speaker, (k + 1 if used else -1)
+                head.speaker_at = k + 1 if used else k
+                continue
+        _read_title(lines, k, head)
+    return head
+
+
+def _speaker(line: str, nxt: str) -> tuple[str, bool]:
+    """`青川市市长 吴 刚` → `青川市市长 吴刚`; an office alone whose name is on the next line
+    (`青川市市长` / `吴刚`) likewise. Returns the speaker and whether the next line was used."""
+    p = _patterns()
+    line = _unlabel(line, "speaker_labels")
+    if len(line) > _SPEAKER_MAX:
+        return "", False
+    m = p["speaker"].search(line)
+    if m:
+        return _speaker_text(line[:m.start("name")], m.group("name")), False
+    if p["office_only"].fullmatch(line) and p["name_only"].fullmatch(nxt):
+        return _speaker_text(line, nxt), True
+    return "", False
+
+
+def _speaker_text(office: str, name: str) -> str:
+    return " ".join(office.split()) + " " + "".join(name.split())
+
+
+def _read_title(lines: list[Line], k: int, head: Head) -> None:
+    """A title line, or one the page broke in two (`政府工作报` / `告`, `…执行情况与` /
+    `2024年…的报告`). A later title line before the meeting line that ends as the one found
+    does is more specific (`工作报告` → `某县2023年政府工作报告`)."""
+    p = _patterns()
+    line = _unlabel(lines[k].text, "title_labels")
+    nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+    before = lines[k - 1].text if k else ""
+    found = ""
+    if p["title"].search(line) and len(line) <= _TITLE_MAX and "。" not in line:
+        found = line
+        if (before.endswith(tuple(_words()["title_joiners"])) and len(before) <= _JOINED_TITLE_MAX
+                and "。" not in before and head.title_at is None):
+            found, k = before + line, k - 1
+    elif (not p["title"].search(nxt) and len(line) <= _JOINED_TITLE_MAX and "。" not in line
+          and 0 < len(nxt) <= _JOINED_TITLE_MAX and p["title"].search(line + nxt)):
+        found = line + nxt  # a title word broken by the page: `政府工作报` / `告`
+    if not found:
+        return
+    title = _clean_title(found)
+    if not head.title or (head.meeting_at is None and title.endswith(head.title)
+                          and title != head.title):
+        head.title, head.title_at = title, k
+
+
+def _clean_title(line: str) -> str:
+    line = _MARKUP_PREFIX.sub("", line)
+    return _patterns()["title_suffix"].sub("", line).strip(_DASHES + " 】")
+
+
+def _unlabel(line: str, key: str) -> str:
+    """`标题：2025年保定市政府工作报告` → the value after a scraper's field label."""
+    for label in _words()[key]:
+        if line.startswith(label):
+            return line[len(label):].strip()
+    return line
+
+
+def _front_end(text: str, lines: list[Line], head: Head) -> int | None:
+    """Where the front matter ends: after the salutation; without one, after the meeting line
+    (and the speaker); without either, after a title block, if the text opens with one."""
+    if head.salutation_end is not None:
+        return head.salutation_end
+    if head.meeting_at is not None:
+        last = max(head.meeting_at, head.speaker_at if head.speaker_at is not None else -1)
+        return lines[min(last, len(lines) - 1)].end
+    if head.title_at is not None:
+        return _title_block(text, lines, head)
+    return None
+
+
+def _title_block(text: str, lines: list[Line], head: Head) -> int | None:
+    """A report without salutation or meeting line (a statistical bulletin): its
+    front matter is the title and the short lines under it (issuer, date)."""
+    at = head.title_at
+    assert at is not None
+    if text[:lines[at].start].strip():
+        return None  # text before the title: not a title block
+    end = lines[at].end
+    for ln in lines[at + 1:]:
+        line = ln.text
+        if len(line) > 30 or "。" in line or _HEADING_START.match(line):
+            break
+        m = _DATE.fullmatch(line)
+        if m and not head.date:
+            head.date, head.year = m.group(0), _year(m)
+        end = ln.end
+    return end
+
+
+def _report_year(text: str, head: Head, end: int | None) -> int | None:
+    """The meeting date's year, else the title's, else the part headings'."""
+    if head.year is not None:
+        return head.year
+    return _title_year(head.title) or _structure_year(text, end or 0)
 
 
 def _title_year(title: str) -> int | None:
     """The latest year the title gives the report in: `关于2023年…执行情况的报告` → 2024."""
     years = []
     for m in re.finditer(_YEAR, title):
-        part = _year_part().match(title, m.start())
+        part = _patterns()["year_part"].match(title, m.start())
         y = _to_int(m.group(1))
         if y is not None:
             years.append(y + 1 if part and part.group("review") else y)
@@ -116,7 +289,7 @@ def _title_year(title: str) -> int | None:
 def _structure_year(text: str, start: int) -> int | None:
     """Year from the headings of the parts: the review of Y (given in Y+1) or the plan for Y."""
     votes: Counter[int] = Counter()
-    for m in _year_part().finditer(text, start):
+    for m in _patterns()["year_part"].finditer(text, start):
         y = _to_int(m.group(1))
         if y is not None and _heading_like(text, m.start(), m.end()):
             votes[y + 1 if m.group("review") else y] += 1
@@ -134,35 +307,20 @@ def _heading_like(text: str, start: int, end: int) -> bool:
         c in heading for c in "，,；;")
 
 
-def _title_place(title: str) -> str:
-    m = re.search(rf"(?:{_YEAR})?(.+?)(?:人民)?政府工作(?:报告|報告)", title)
+def _place(title: str) -> str:
+    """The place a title names: `2024年某市政府工作报告` → 某市, `某市2023年…统计公报` → 某市."""
+    if not title:
+        return ""
+    m = _patterns()["title_place"].search(title)
     if m:
         return m.group(2)
-    m = re.match(rf"(?:关于|關於)?(.{{2,12}}?){_YEAR}", title)  # 某市2023年…统计公报
+    m = _patterns()["prefixed_place"].match(title)  # 某市2023年…统计公报
     if m and m.group(1)[-1] in _words()["place_suffixes"]:
         return m.group(1)
     return ""
 
 
-def _title_block(text: str, lines: list[tuple[int, int]], at: int, date: str,
-                 year: int | None) -> tuple[int | None, str, int | None]:
-    """A report without salutation or meeting line (a statistical bulletin): its
-    front matter is the title and the short lines under it (issuer, date)."""
-    if text[:lines[at][0]].strip():
-        return None, date, year  # text before the title: not a title block
-    end = lines[at][1]
-    for s, e in lines[at + 1:]:
-        line = text[s:e].strip()
-        if len(line) > 30 or "。" in line or _HEADING_START.match(line):
-            break
-        m = _DATE.fullmatch(line)
-        if m and not date:
-            date, year = m.group(0), _year(m)
-        end = e
-    return end, date, year
-
-
-def _year(m: re.Match) -> int | None:
+def _year(m: re.Match[str]) -> int | None:
     return _to_int(m.group(1) or m.group(4))
 
 
@@ -173,14 +331,3 @@ def _to_int(digits: str) -> int | None:
         return int("".join(str(_CN_DIGITS[c]) for c in digits))
     except KeyError:
         return None
-
-
-def _first_lines(text: str, n: int) -> list[tuple[int, int]]:
-    out = []
-    pos = 0
-    while len(out) < n and pos <= len(text):
-        nl = text.find("\n", pos)
-        nl = len(text) if nl < 0 else nl
-        out.append((pos, nl))
-        pos = nl + 1
-    return out

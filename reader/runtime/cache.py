@@ -41,13 +41,16 @@ def _folder() -> Path:
     return path
 
 
-def _entry(sha256: str) -> Path:
-    return _folder() / f"{sha256}-{code_fingerprint()}.pickle"
+def _entry(sha256: str, encoding: str = "") -> Path:
+    """The entry of a file's bytes read in `encoding` (a text read in another encoding, by
+    Reopen with Encoding, is another analysis)."""
+    tag = f"-{encoding}" if encoding else ""
+    return _folder() / f"{sha256}{tag}-{code_fingerprint()}.pickle"
 
 
-def load(sha256: str, path: str) -> Document | None:
+def load(sha256: str, path: str, encoding: str = "") -> Document | None:
     try:
-        with open(_entry(sha256), "rb") as f:
+        with open(_entry(sha256, encoding), "rb") as f:
             doc = pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
@@ -59,7 +62,7 @@ def load(sha256: str, path: str) -> Document | None:
 def store(doc: Document) -> None:
     """Keep `doc` for the next open; a full disk or read-only folder just means no cache."""
     try:
-        target = _entry(doc.source.sha256)
+        target = _entry(doc.source.sha256, doc.source.encoding)
         atomic_write(target, lambda f: pickle.dump(doc, f, protocol=pickle.HIGHEST_PROTOCOL))
         entries = sorted(target.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-KEEP]:
@@ -70,11 +73,13 @@ def store(doc: Document) -> None:
 
 
 def read_file(path: str | Path, progress: pipeline.Progress | None = None,
-              cancelled: pipeline.Cancelled | None = None) -> Document:
-    """`pipeline.read_file`, or the finished analysis of the same bytes and code when one is
-    kept (then `pipeline.is_linked` is true). Raises what `pipeline.read_file` raises."""
-    raw = load_file(path)
-    doc = load(raw.sha256, raw.path)
+              cancelled: pipeline.Cancelled | None = None,
+              encoding: str | None = None) -> Document:
+    """`pipeline.read_file`, or the finished analysis of the same bytes, encoding and code
+    when one is kept (then `pipeline.is_linked` is true). Raises what `pipeline.read_file`
+    raises."""
+    raw = load_file(path, encoding)
+    doc = load(raw.sha256, raw.path, raw.encoding)
     if doc is None:
         return pipeline.read_raw(raw, progress, cancelled)
     if progress:
@@ -93,6 +98,7 @@ def link_document(doc: Document, progress: pipeline.Progress | None = None,
 
 
 def analyze_file(path: str | Path, progress: pipeline.Progress | None = None,
-                 cancelled: pipeline.Cancelled | None = None) -> Document:
+                 cancelled: pipeline.Cancelled | None = None,
+                 encoding: str | None = None) -> Document:
     """Both phases, through the cache."""
-    return link_document(read_file(path, progress, cancelled), progress, cancelled)
+    return link_document(read_file(path, progress, cancelled, encoding), progress, cancelled)

@@ -8,24 +8,38 @@ for phase 1, (linked doc, linked doc in the script shown) for phase 2.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from reader.document import Document
 
+if TYPE_CHECKING:  # the core is imported on the worker (see above); its types need not be
+    from reader.progress import Cancelled, Progress
+    from reader.runtime.prefetch import Prefetch
+    from reader.text.search import TextSearch
+
+# phase 1: (as analysed, in the script shown, linked?, the analysis process or None)
+Opened = tuple[Document, Document, bool, "Prefetch | None"]
+Linked = tuple[Document, Document]  # phase 2: (linked, linked in the script shown)
 # the script to show a report in: one for every report, or chosen per report once it is read
 Script = str | Callable[[Document], str]
 
 
-def read(path: str, script: Script, progress=None, cancelled=None):
-    """Phase 1, or the whole analysis from the cache: (doc, doc in `script`, linked?)."""
+def read(path: str, script: Script, progress: Progress | None = None,
+         cancelled: Cancelled | None = None, encoding: str | None = None) -> Opened:
+    """Phase 1 here, or the whole analysis from the cache: (doc, doc in `script`, linked?,
+    None). `encoding` forces a text file's encoding (Reopen with Encoding). Raises what
+    `pipeline.read_file` raises (LoadError, AnalysisCancelled)."""
     from reader.pipeline import is_linked
     from reader.runtime.cache import read_file
 
-    doc = read_file(path, progress, cancelled)
+    doc = read_file(path, progress, cancelled, encoding)
     return doc, in_script(doc, script), is_linked(doc), None
 
 
-def receive(prefetched, script: Script, progress=None, cancelled=None):
-    """Like `read`, from the process that analysed the file while the window was built."""
+def receive(prefetched: Prefetch, script: Script, progress: Progress | None = None,
+            cancelled: Cancelled | None = None) -> Opened:
+    """Like `read`, from the process that analysed the file while the window was built; the
+    handle is returned last, for `receive_linked`. Raises what the child raised (closing it)."""
     try:
         doc, linked = prefetched.result()
     except BaseException:
@@ -34,33 +48,41 @@ def receive(prefetched, script: Script, progress=None, cancelled=None):
     return doc, in_script(doc, script), linked, prefetched
 
 
-def read_elsewhere(path: str, script: Script, progress=None, cancelled=None):
+def read_elsewhere(path: str, script: Script, progress: Progress | None = None,
+                   cancelled: Cancelled | None = None, encoding: str | None = None) -> Opened:
     """Like `read`, in a process of the fork server (reader.runtime.prefetch.start_later), which then
-    links it too; here where there is none."""
+    links it too; here where there is none, or when that process fails for a reason other than
+    the file (a LoadError is the file's, and raised)."""
     from reader.load import LoadError
     from reader.runtime.prefetch import start_later
 
-    analysis = start_later(path)
+    analysis = start_later(path, encoding) if encoding else start_later(path)
     if analysis is None:
-        return read(path, script, progress, cancelled)
+        return read(path, script, progress, cancelled, encoding)
     try:
         result = receive(analysis, script)
     except LoadError:
         raise  # the file itself: the reader is told
     except Exception:  # the analysis process failed, not the file (e.g. a host script
-        return read(path, script, progress, cancelled)  # without a __main__ guard): here
+        return read(path, script, progress, cancelled, encoding)  # without a __main__ guard)
     if cancelled is not None and cancelled():
         analysis.close()  # another file was opened meanwhile: nobody will read the linking
     return result
 
 
-def receive_linked(prefetched, doc: Document, script: str, progress=None, cancelled=None):
-    """Like `link`, from the process that analysed the file."""
+def receive_linked(prefetched: Prefetch, doc: Document, script: str,
+                   progress: Progress | None = None,
+                   cancelled: Cancelled | None = None) -> Linked:
+    """Like `link`, from the process that analysed the file (blocks until it sends phase 2;
+    raises what it raised, or RuntimeError when it ended without a result)."""
     linked = prefetched.linked(doc)
     return linked, in_script(linked, script)
 
 
-def link(doc: Document, script: str, progress=None, cancelled=None):
+def link(doc: Document, script: str, progress: Progress | None = None,
+         cancelled: Cancelled | None = None) -> Linked:
+    """Phase 2 here, kept in the cache: (linked doc, linked doc in `script`). Raises
+    AnalysisCancelled when cancelled."""
     from reader.runtime.cache import link_document
 
     linked = link_document(doc, progress, cancelled)
@@ -68,7 +90,9 @@ def link(doc: Document, script: str, progress=None, cancelled=None):
 
 
 def in_script(doc: Document, script: Script) -> Document:
-    """`doc` in `script` (see Script); `doc` itself when it is in it already."""
+    """`doc` shown in `script` ("original" | "simplified" | "traditional", or a function of
+    the document giving one): itself when it is already, else converted with every offset
+    carried (reader.text.convert)."""
     if callable(script):
         script = script(doc)
     if script == doc.script:
@@ -78,14 +102,16 @@ def in_script(doc: Document, script: Script) -> Document:
     return convert_document(doc, script)
 
 
-def convert(doc: Document, script: str, progress=None, cancelled=None):
+def convert(doc: Document, script: str, progress: Progress | None = None,
+            cancelled: Cancelled | None = None) -> Linked:
     """A script switch of a long report, off the GUI thread: (doc, doc in `script`)."""
     if progress is not None:
         progress(0.0, f"Converting to {SCRIPT_NAMES.get(script, script)}…")
     return doc, in_script(doc, script)
 
 
-def find(searcher, query: str, progress=None, cancelled=None):
+def find(searcher: TextSearch, query: str, progress: Progress | None = None,
+         cancelled: Cancelled | None = None) -> tuple[TextSearch, str, list[tuple[int, int]]]:
     """A search in a long report, off the GUI thread (the first one simplifies the whole
     text): (searcher, query, [(start, end)] in the searched text)."""
     return searcher, query, searcher.find(query)

@@ -25,6 +25,14 @@ import os
 import pickle
 import sys
 import threading
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # nothing heavy at run time (see above)
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import ForkServerContext
+    from multiprocessing.process import BaseProcess
+
+    from reader.document import Document, Figure, Indicator
 
 SMALL = 1 << 20  # bytes: a file this small is analysed in ~0.1 s, worth waiting for on start-up
 LINKING_NICENESS = 10  # phase 2 in the child: a tenth of the CPU share of the window (CFS)
@@ -34,14 +42,15 @@ class Prefetch:
     """An analysis under way in a child process. Read `result()`, then `linked(doc)` if
     needed; both block until the child has sent it: call them from a worker thread."""
 
-    def __init__(self, path: str, pid: int, fd: int, size: int, process=None):
+    def __init__(self, path: str, pid: int, fd: int, size: int,
+                 process: BaseProcess | None = None):
         self.path, self._pid = path, pid
         self._process = process  # multiprocessing's handle, for a fork server's process
         self._pipe = os.fdopen(fd, "rb")
         self._lock, self._closed = threading.Lock(), False
         self.small = size <= SMALL  # the window may wait for it; a big one is read on a worker
 
-    def result(self):
+    def result(self) -> tuple[Document, bool]:
         """(Document, linked?): phase 1, or the finished analysis from the cache; raises what
         the child raised."""
         doc, linked = self._receive()
@@ -49,8 +58,11 @@ class Prefetch:
             self.close()
         return doc, linked
 
-    def linked(self, doc):
+    def linked(self, doc: Document) -> Document:
         """`doc` (from `result()`) with phase 2's figures, indicators and timings."""
+        figures: tuple[Figure, ...]
+        indicators: tuple[Indicator, ...]
+        timings: dict[str, float]
         try:
             figures, indicators, timings = self._receive()
         finally:
@@ -74,7 +86,7 @@ class Prefetch:
             pass
         self._pipe.close()
 
-    def _receive(self):
+    def _receive(self) -> Any:
         # A 5 MB report unpickles to ~100k objects: collections in the middle (and a full one
         # after) would hold the GIL for tens of ms, on whichever thread allocates. They live
         # as long as the report is open and hold no cycles: kept out of the collector's way
@@ -97,6 +109,10 @@ class Prefetch:
 
 
 def start(path: str) -> Prefetch | None:
+    """Fork a child that analyses `path` (both phases, through the cache) and return its
+    handle; None where forking is not safe (not Linux, another thread running, a Qt
+    application made) or the file cannot be stat'ed (the window's own open says why). Call it
+    first thing at start-up, before Qt is imported. The child dies with this process."""
     if not _fork_is_safe():
         return None
     try:
@@ -120,8 +136,9 @@ def start(path: str) -> Prefetch | None:
         os._exit(status)
 
 
-def start_later(path: str) -> Prefetch | None:
-    """Analyse `path` in a process of the fork server; None where there is none (then the
+def start_later(path: str, encoding: str | None = None) -> Prefetch | None:
+    """Analyse `path` (read in `encoding` if given) in a process of the fork server; None
+    where there is none (then the
     caller analyses it itself). Blocks while the server starts (the first time, ~0.2 s) and
     forks: call it from a worker thread."""
     try:
@@ -130,7 +147,8 @@ def start_later(path: str) -> Prefetch | None:
     except (OSError, ValueError):  # a missing file: the caller's own open reports it
         return None
     read_end, write_end = context.Pipe(duplex=False)
-    process = context.Process(target=_analyse_served, args=(path, write_end, dict(os.environ)),
+    process = context.Process(target=_analyse_served,
+                              args=(path, write_end, dict(os.environ), encoding),
                               daemon=True, name="report-lens-analysis")
     try:
         process.start()
@@ -140,6 +158,7 @@ def start_later(path: str) -> Prefetch | None:
         write_end.close()
     fd = os.dup(read_end.fileno())
     read_end.close()
+    assert process.pid is not None  # set by start()
     return Prefetch(str(path), process.pid, fd, size, process)
 
 
@@ -154,7 +173,7 @@ def warm_later() -> None:
         pass  # start_later will say (None) and the window analyses on its worker
 
 
-def _server():
+def _server() -> ForkServerContext:
     """multiprocessing's fork-server context (ValueError where there is none); the core
     is imported once, in the server, and each analysis process starts with it."""
     import multiprocessing
@@ -164,7 +183,8 @@ def _server():
     return context
 
 
-def _analyse_served(path: str, connection, environment: dict) -> None:
+def _analyse_served(path: str, connection: Connection, environment: dict[str, str],
+                    encoding: str | None = None) -> None:
     """In the fork server's process: the window's environment now (REPORT_LENS_HOME, the
     cache directory), not the server's, which was the window's at the first open."""
     os.environ.clear()
@@ -172,11 +192,11 @@ def _analyse_served(path: str, connection, environment: dict) -> None:
     _detach_from_parent()
     with os.fdopen(os.dup(connection.fileno()), "wb") as pipe:
         connection.close()
-        _analyse(path, pipe)
+        _analyse(path, pipe, encoding)
 
 
-def _analyse(path: str, pipe) -> None:
-    def send(ok: bool, payload) -> None:
+def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None) -> None:
+    def send(ok: bool, payload: object) -> None:
         pickle.dump((ok, payload), pipe, protocol=pickle.HIGHEST_PROTOCOL)
         pipe.flush()
 
@@ -184,7 +204,7 @@ def _analyse(path: str, pipe) -> None:
         from reader.pipeline import is_linked
         from reader.runtime.cache import link_document, read_file
 
-        doc = read_file(path)
+        doc = read_file(path, encoding=encoding)
     except Exception as exc:
         send(False, exc)
         return

@@ -22,6 +22,8 @@ _LONG_SENTENCE = re.compile(f"[^{SENTENCE_END_CHARS}\n]{{{MIN_SENTENCE},}}")
 
 
 def sketch(text: str) -> bytes:
+    """The bottom-k sketch of `text`'s long sentences: up to SKETCH_SIZE CRC-32 hashes,
+    ascending, as native unsigned ints (array "I"), ≤ 1 KB; b"" for a text without one."""
     hashes = {zlib.crc32(s.strip().encode("utf-8")) for s in _LONG_SENTENCE.findall(text)}
     return array("I", sorted(heapq.nsmallest(SKETCH_SIZE, hashes))).tobytes()
 

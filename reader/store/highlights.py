@@ -31,6 +31,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from reader.document import Document
 from reader.highlight_colours import COLOURS
@@ -155,6 +156,7 @@ class HighlightStore:
                 (doc.source.sha256, text_sha(doc), start, end, raw_start, raw_end,
                  doc.text[start:end], doc.text[max(0, start - CONTEXT):start],
                  doc.text[end:end + CONTEXT], colour, note, now, now))
+        assert cur.lastrowid is not None  # an INSERT always sets it
         return self.get(cur.lastrowid)
 
     def update(self, highlight_id: int, *, note: str | None = None,
@@ -269,7 +271,7 @@ class HighlightStore:
                  h.id))
 
 
-def _highlight(row: tuple, **changes) -> Highlight:
+def _highlight(row: tuple, **changes: Any) -> Highlight:
     h = Highlight(id=row[0], start=row[1], end=row[2], quote=row[3], colour=row[4] or "yellow",
                   note=row[5] or "", created=row[6] or "", updated=row[7] or "",
                   raw_start=row[8] or 0, raw_end=row[9] or 0, file_sha=row[10], text_sha=row[11])

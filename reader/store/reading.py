@@ -59,7 +59,7 @@ def offset_in(doc: Document, place: ReadingPlace) -> int:
 
 
 def encode(place: ReadingPlace) -> str:
-    return json.dumps(asdict(place), separators=(",", ":"))
+    return json.dumps(asdict(place), separators=(",", ":"), allow_nan=False)
 
 
 def decode(value: object) -> ReadingPlace | None:

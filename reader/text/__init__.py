@@ -1,5 +1,6 @@
 """Stage 1, text: raw text → cleaned text with an offset map back to the raw characters,
-damaged spans and page chrome set aside (`clean`); script conversion with offsets carried
+damaged spans and page chrome set aside (`clean`, with `normalize`, `markup`, `chrome`,
+`wrapping`, `damage`); script conversion with offsets carried
 (`script`, `convert`); offset maps (`offsets`); search across scripts (`find`, `search`)."""
 
 from typing import TYPE_CHECKING

@@ -3,7 +3,9 @@
 The vocabulary lives in data/chrome.txt. Chrome is recognised line by line;
 single toolbar words (大/中/小, 打印) only count in the page header, before
 the salutation, or in a run of such lines (a toolbar) anywhere. A footer marker
-sets aside the rest of the page only when that rest is short.
+(`责任编辑：`, `分享到：`, a licence note) sets aside the rest of the page only when that
+rest is short. A labelled field (`来源：`) takes its value with it when the value is on the
+next line; a page digest (`内容摘要：`) in the header takes its whole next line.
 """
 
 from __future__ import annotations
@@ -24,18 +26,26 @@ _FOOTER_TAIL_MAX = 1500  # characters after a footer marker that can still be pa
 
 @dataclass(frozen=True)
 class ChromeRules:
+    """The rules of data/chrome.txt, one field a kind (see the file's header)."""
+
     header: frozenset[str] = frozenset()
     line: frozenset[str] = frozenset()
     prefix: tuple[str, ...] = ()
     footer: frozenset[str] = frozenset()
-    regex: tuple[re.Pattern, ...] = ()
-    idline: tuple[re.Pattern, ...] = ()
+    footer_start: tuple[str, ...] = ()
+    footer_labels: tuple[str, ...] = ()  # the footer markers that are labels (end in ：)
+    digest: tuple[str, ...] = ()
+    regex: tuple[re.Pattern[str], ...] = ()
+    idline: tuple[re.Pattern[str], ...] = ()
+
+
+_KINDS = ("header", "line", "prefix", "footer", "footer_start", "digest", "regex", "idline")
 
 
 @cache
 def rules() -> ChromeRules:
-    kinds: dict[str, list[str]] = {k: [] for k in
-                                   ("header", "line", "prefix", "footer", "regex", "idline")}
+    """The chrome rules, read once from data/chrome.txt."""
+    kinds: dict[str, list[str]] = {k: [] for k in _KINDS}
     for raw in _DATA.read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
@@ -45,15 +55,18 @@ def rules() -> ChromeRules:
     return ChromeRules(
         header=frozenset(kinds["header"]), line=frozenset(kinds["line"]),
         prefix=tuple(kinds["prefix"]), footer=frozenset(kinds["footer"]),
+        footer_start=tuple(kinds["footer_start"]), digest=tuple(kinds["digest"]),
+        footer_labels=tuple(f for f in kinds["footer"] if f.endswith(("：", ":"))),
         regex=tuple(re.compile(v) for v in kinds["regex"]),
         idline=tuple(re.compile(v) for v in kinds["idline"]),
     )
 
 
 def chrome_lines(lines: list[str]) -> set[int]:
-    """Indices of the (trimmed, non-empty) `lines` that are page chrome."""
+    """Indices into `lines` (each line's text, trimmed; empty lines allowed) of the lines that
+    are page chrome. The rules are data/chrome.txt; see the module docstring."""
     r = rules()
-    header_end = _header_end(lines)
+    header = header_end(lines)
     out: set[int] = _toolbar_runs(lines, r)
     seen_body = False
     i = 0
@@ -66,7 +79,7 @@ def chrome_lines(lines: list[str]) -> set[int]:
         if seen_body and _is_footer(s, r):
             out.update(_footer(lines, i, r))
             break
-        if (i < header_end and s in r.header) or s in r.line:
+        if (i < header and s in r.header) or s in r.line:
             out.add(i)
         elif any(p.fullmatch(s) for p in r.idline):
             out.add(i)
@@ -74,22 +87,30 @@ def chrome_lines(lines: list[str]) -> set[int]:
             if nxt is not None and not any(p.fullmatch(lines[nxt]) for p in r.idline):
                 out.add(nxt)
                 i = nxt
-        elif any(s.startswith(p) for p in r.prefix):
+        elif i < header and s.startswith(r.digest):
             out.add(i)
             nxt = _next_nonempty(lines, i)
-            if s in r.prefix and nxt is not None and len(lines[nxt]) <= 12:
-                out.add(nxt)  # the label's value on a line of its own
+            if s in r.digest and nxt is not None:
+                out.add(nxt)  # the digest's text, however long
+                i = nxt
+        elif s.startswith(r.prefix):
+            out.add(i)
+            nxt = _next_nonempty(lines, i)
+            if s.endswith(("：", ":")) and nxt is not None and len(lines[nxt]) <= 12:
+                out.add(nxt)  # the (last) label's value on a line of its own
                 i = nxt
         elif len(s) <= 120 and any(p.fullmatch(s) for p in r.regex):
             out.add(i)
-        elif i >= header_end:
+        elif i >= header:
             seen_body = True
         i += 1
     return out
 
 
-def _header_end(lines: list[str]) -> int:
-    """The page header ends at the salutation or, without one, at the first sentence."""
+def header_end(lines: list[str]) -> int:
+    """Index into `lines` (trimmed texts) where the page header ends: the salutation line
+    (`各位代表：`), or without one the first line of running prose, or 0; only the first 40
+    lines are searched."""
     for i, s in enumerate(lines[:_HEADER_LIMIT]):
         if _SALUTATION.match(s):
             return i
@@ -114,9 +135,10 @@ def _toolbar_runs(lines: list[str], r: ChromeRules) -> set[int]:
 
 
 def _is_footer(s: str, r: ChromeRules) -> bool:
-    """The marker alone, or a footer label with its value (`责任编辑：李晓`)."""
-    return s in r.footer or (len(s) <= _FOOTER_LABEL_LINE_MAX and any(
-        s.startswith(f) for f in r.footer if f.endswith(("：", ":"))))
+    """The marker alone, a footer label with its value (`责任编辑：李晓`), or the start of
+    a footer note (`本作品是中华人民共和国的…`)."""
+    return s in r.footer or s.startswith(r.footer_start) or (
+        len(s) <= _FOOTER_LABEL_LINE_MAX and s.startswith(r.footer_labels))
 
 
 def _footer(lines: list[str], i: int, r: ChromeRules) -> range | set[int]:
@@ -135,6 +157,7 @@ def _footer(lines: list[str], i: int, r: ChromeRules) -> range | set[int]:
 
 
 def _next_nonempty(lines: list[str], i: int) -> int | None:
+    """The next non-empty line within three lines of `i`, if any."""
     for j in range(i + 1, min(len(lines), i + 4)):
         if lines[j]:
             return j

@@ -2,39 +2,54 @@
 
 The cleaned text is one paragraph per line, lines separated by a single `\n`,
 without indentation. Every cleaned character is copied from the raw text with
-`TextBuilder.keep`, so `raw[raw_map.to_source(i)] == text[i]` for every i.
+`TextBuilder.keep`, so `raw[raw_map.to_source(i)] == text[i]` for every i (HTML
+entities and the line breaks read from `\r\n` written out are the exceptions: they map
+to the markup they came from).
 
+- HTML tags and entities left in a scrape are decoded (reader/text/markup.py);
+- invisible format characters, emoji, Markdown emphasis and literal `\r\n` are dealt
+  with first (reader/text/normalize.py);
 - pinyin glosses after a character (`業(yè)`) are dropped;
-- page chrome lines (toolbars, source/time lines, footers) are set aside and
-  reported in raw offsets;
+- page chrome lines (toolbars, source/time lines, share buttons, footers, licence notes) are
+  set aside and reported in raw offsets (reader/text/chrome.py);
 - spaced-out titles (`政 府 工 作 报 告`) are joined;
-- a line the page broke off mid-sentence (it starts with closing punctuation,
-  or follows an unclosed quote, or is a lone number fragment) is joined back;
-- damaged runs are kept and reported (see reader/damage.py).
+- a line the page broke off mid-sentence is joined back: it starts with closing punctuation
+  or a continuation (`是：…`), follows an unclosed quote, a line ending in a particle that
+  cannot end a sentence (`…发展的`), a list marker alone on its line (`一是`), or is a lone
+  number fragment or a link's few words (in the body only, not in the title block);
+- hard-wrapped paragraphs are rejoined (reader/text/wrapping.py);
+- damaged runs are kept and reported (see reader/text/damage.py).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from reader.chars import CLOSING_BRACKETS, PARAGRAPH_END_CHARS
 from reader.document import Span
-from reader.text.chrome import chrome_lines
+from reader.text.chrome import chrome_lines, header_end
 from reader.text.damage import find_damaged
 from reader.text.markup import has_markup, strip_markup
+from reader.text.normalize import normalize
 from reader.text.offsets import OffsetMap, TextBuilder
 from reader.text.wrapping import MARKER as _MARKER
 from reader.text.wrapping import wrapped_lines as _wrapped_lines
+from reader.vocab import load_json
 
 _SPACE = " \t\r\u3000\u00a0\ufeff\u2002\u2003\u200b"
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # A gloss: one pinyin syllable in ASCII brackets (tones or ü optional).
 _GLOSS = re.compile(r"\(((?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv" + _TONES
                     + r"]{1,4}(?:ng|n|r)?)\)")
+_TONE = re.compile(f"[{_TONES}]")
+_TONE_OR_U = re.compile(f"[{_TONES}ü]")
 _SPACED = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]{1,3}){2,}[\u4e00-\u9fff]")
 _CONTINUES = tuple("，。、；：！？）」』”’》,.;:!?)")
 _NUMBER_FRAGMENT = re.compile(r"[0-9０-９.．]{1,4}")
+_NUMBER_END = re.compile(r"[0-9０-９][.．]?$")  # a number cut from its unit: `达到88.6` / `亿元…`
+_UNIT_START = re.compile(r"[\u4e00-\u9fff%％‰]")
 _ENDED = tuple(PARAGRAPH_END_CHARS + CLOSING_BRACKETS)
 _OPEN_CLOSE = (("“", "”"), ("《", "》"), ("「", "」"))
 _PUNCT = re.compile(r"[，。、；：！？,.;:!?“”《》「」（）()]")
@@ -44,29 +59,61 @@ _FRAGMENT_AFTER = 26  # …after a body line, not after a heading
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
+    """The cleaned text (one paragraph a line), its map to the raw text, damaged runs
+    (offsets in `text`) and the page chrome set aside (offsets in the raw text)."""
+
     text: str
     raw_map: OffsetMap
     damaged: tuple[Span, ...] = ()
     set_aside: tuple[Span, ...] = ()
 
 
+@cache
+def _joins() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(line ends that cannot end a line, line starts that continue the line before)."""
+    words = load_json("clean.json")
+    return tuple(words["dangling_ends"]), tuple(words["continuation_starts"])
+
+
 def clean(raw: str) -> Cleaned:
-    if not has_markup(raw):
-        return _clean(raw)
-    plain, plain_map = strip_markup(raw)
-    c = _clean(plain)
+    """Clean a decoded report text (any line endings, any layout) for reading.
+
+    Returns a `Cleaned` whose `raw_map` maps every offset of `.text` to `raw`
+    (`raw_map.to_source(i)`), `damaged` spans in `.text` offsets and `set_aside` chrome spans
+    in `raw` offsets, each with the raw text it covers. Never raises on any `str`; an empty
+    or blank input gives an empty text. Conventions: one paragraph a line as the reader
+    shows it; what counts as chrome, invisible or a broken line is data under `reader/data/`
+    (chrome.txt, clean.json)."""
+    maps: list[OffsetMap] = []
+    text = raw
+    if has_markup(text):
+        text, plain_map = strip_markup(text)
+        maps.append(plain_map)
+    normal, norm_map = normalize(text)
+    if normal is not text:
+        maps.append(norm_map)
+    c = _clean(normal)
+    if not maps:
+        return c
+    raw_map = c.raw_map
+    for m in reversed(maps):
+        raw_map = raw_map.then(m)
     set_aside = []
     for sp in c.set_aside:
-        s, e = plain_map.span_to_source(sp.start, sp.end)
+        s, e = sp.start, sp.end
+        for m in reversed(maps):
+            s, e = m.span_to_source(s, e)
         set_aside.append(Span(s, e, raw[s:e], sp.reason))
-    return Cleaned(c.text, c.raw_map.then(plain_map), c.damaged, tuple(set_aside))
+    return Cleaned(c.text, raw_map, c.damaged, tuple(set_aside))
 
 
 def _clean(raw: str) -> Cleaned:
     lines = _line_bounds(raw)
     trimmed = [raw[s:e] for s, e in lines]
     chrome = chrome_lines(trimmed)
+    body = header_end(trimmed)  # fragments are joined in the body only, not in the title block
     wrapped = _wrapped_lines(raw, lines, trimmed)
+    dangling, continuing = _joins()
     builder = TextBuilder(raw)
     set_aside: list[Span] = []
     prev: str | None = None  # last kept line (trimmed raw text)
@@ -82,16 +129,20 @@ def _clean(raw: str) -> Cleaned:
             set_aside.append(Span(s, e, line, "chrome"))
             continue
         join = False
+        marked = bool(_MARKER.match(line))
         if prev is not None:
-            marked = bool(_MARKER.match(line))
-            join = (join_next and not marked) or _continues(quotes, line) or (
-                prev_index in wrapped and i == prev_index + 1 and not marked)
-            fragment = not marked and _fragment(prev, line)
+            quoted = _continues(quotes, line) and not (marked and prev.endswith(_ENDED))
+            join = ((join_next and not marked) or quoted or line.startswith(continuing)
+                    or (not marked and prev.endswith(dangling))
+                    or (prev_index in wrapped and i == prev_index + 1 and not marked))
+            fragment = i > body and not marked and _fragment(prev, line)
             join_next = fragment and not line.endswith(_ENDED)
             join = join or fragment
             if not join:
                 builder.keep(prev_newline, prev_newline + 1)
                 quotes = {}
+        if marked and _MARKER.fullmatch(line):
+            join_next = True  # a list marker alone on its line: its text is on the next
         _keep_line(builder, raw, s, e, line)
         for o, c in _OPEN_CLOSE:
             quotes[o] = quotes.get(o, 0) + line.count(o) - line.count(c)
@@ -130,12 +181,15 @@ def _continues(quotes: dict[str, int], line: str) -> bool:
 
 
 def _fragment(prev: str, line: str) -> bool:
-    """A number or a link's words split off a sentence that had not ended (`PM` `2.5`,
-    `…带技术` `揭榜` `；…`)."""
+    """A number, a unit or a link's words split off a sentence that had not ended (`PM` `2.5`,
+    `…达到88.6` `亿元，…`, `…带技术` `揭榜` `；…`)."""
     if prev.endswith(_ENDED):
         return False
     if _NUMBER_FRAGMENT.fullmatch(line):
         return True
+    if (_NUMBER_END.search(prev) and _UNIT_START.match(line)
+            and ("，" in prev or len(prev) > _FRAGMENT_AFTER)):
+        return True  # a number in running prose, its unit on the next line
     return (len(line) <= _FRAGMENT_MAX and len(prev) > _FRAGMENT_AFTER
             and not _PUNCT.search(line))
 
@@ -162,7 +216,7 @@ def _glossed(raw: str, at: int, line_start: int) -> bool:
     if before.isascii():
         # a letter left by mojibake, itself glued to Chinese text (`懂a(chǎn)`)
         return (before.isalpha() and at - 2 >= line_start and not raw[at - 2].isascii()
-                and any(t in raw[at:at + 8] for t in _TONES))
-    if not any(t in raw[at:at + 8] for t in _TONES + "ü") and raw[at + 1] in "aeiouv":
+                and _TONE.search(raw, at, at + 8) is not None)
+    if raw[at + 1] in "aeiouv" and not _TONE_OR_U.search(raw, at, at + 8):
         return False  # `(a)`, `(e)`: list labels, not a toneless reading
     return not before.isspace() and before not in "（(【[《“"

@@ -21,6 +21,9 @@ _BREAK = "\n。，；：！"
 
 
 def find_damaged(text: str) -> tuple[Span, ...]:
+    """Damaged runs of `text` as Spans in `text` offsets (end exclusive), in order, each with
+    the run as written and a reason: "question_marks" (`??`), "bad_bytes" (U+FFFD) or
+    "mojibake". The text itself is not changed. Never raises."""
     spans: list[Span] = []
     for m in _STRONG.finditer(text):
         i = m.start()

@@ -1,7 +1,7 @@
 """HTML left in a scraped text (`&nbsp;`, `&ldquo;`, `<br>`, `<p>`): decoded with an offset map.
 
-Only known tags and well-formed entities are touched, and only in a text that
-holds several of them, so `<5%` or `A&B` in a plain report stay as they are.
+Only known tags and well-formed entities are touched, and tags only in a text that holds
+several of them, so `<5%` or `A&B` in a plain report stay as they are.
 Block tags become line breaks; an entity becomes its character, attributed
 to the `&` it came from.
 """
@@ -24,17 +24,26 @@ _MIN_MARKS = 3
 
 
 def has_markup(raw: str) -> bool:
+    """Does `raw` hold HTML left by a scrape: a well-formed entity (`&nbsp;`), or several known
+    tags (one `<5%` or `<b>` alone is text)?"""
     if "<" not in raw and "&" not in raw:
         return False
     n = 0
     for m in _MARKUP.finditer(raw):
-        n += _replacement(m) is not None
+        if _replacement(m) is None:
+            continue
+        if m.group().startswith("&"):
+            return True
+        n += 1
         if n >= _MIN_MARKS:
             return True
     return False
 
 
 def strip_markup(raw: str) -> tuple[str, OffsetMap]:
+    """`raw` with its known tags and entities decoded: block tags (`<p>`, `<br>`) become `\n`,
+    inline tags go, an entity becomes its character. Returns (text, map to `raw`); a
+    replacement maps to the first character of the markup it came from. Never raises."""
     builder = TextBuilder(raw)
     pos = 0
     for m in _MARKUP.finditer(raw):
@@ -48,7 +57,7 @@ def strip_markup(raw: str) -> tuple[str, OffsetMap]:
     return builder.build()
 
 
-def _replacement(m: re.Match) -> str | None:
+def _replacement(m: re.Match[str]) -> str | None:
     """What a match stands for in plain text; None leaves it as it is."""
     token = m.group(0)
     if token.startswith("<!--"):

@@ -9,6 +9,7 @@ came from: offsets are mapped, never guessed.
 from __future__ import annotations
 
 from functools import cache
+from typing import Protocol
 
 from reader.text.offsets import OffsetMap, TextBuilder
 
@@ -16,8 +17,12 @@ CONFIGS = {"simplified": "t2s", "traditional": "s2t"}
 CHUNK = 16_384  # characters per OpenCC call: ~3 ms each, the GIL let go between them
 
 
+class _Converter(Protocol):  # what we use of opencc.OpenCC (the binding has no types)
+    def convert(self, text: str) -> str: ...
+
+
 @cache
-def _converter(config: str):
+def _converter(config: str) -> _Converter:
     import opencc  # C++ OpenCC binding; a few ms to load its dictionaries
 
     return opencc.OpenCC(config)

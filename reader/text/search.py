@@ -6,7 +6,12 @@ back to the shown text's offsets.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reader.text.find import find_all
+
+if TYPE_CHECKING:
+    from reader.text.offsets import OffsetMap
 
 
 class TextSearch:
@@ -14,7 +19,7 @@ class TextSearch:
 
     def __init__(self, text: str):
         self.text = text
-        self._simplified = None  # (text, offset map back)
+        self._simplified: tuple[str, OffsetMap] | None = None  # (text, offset map back)
 
     def find(self, query: str) -> list[tuple[int, int]]:
         from reader.text.script import to_simplified  # OpenCC: loaded at the first search

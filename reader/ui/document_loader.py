@@ -47,10 +47,11 @@ class DocumentLoader(QObject):
         self.runner.finished.connect(self._on_runner_finished)
         self.runner.failed.connect(self._on_runner_failed)
 
-    def open_file(self, path: str | Path, prefetched=None) -> None:
+    def open_file(self, path: str | Path, prefetched=None, encoding: str | None = None) -> None:
         """Analyse `path` in the background; the current document stays until it succeeds,
         its indicator linking too (cancelled in `_opened`, once the new file is in).
-        `prefetched`: its analysis already under way in another process (reader.runtime.prefetch)."""
+        `prefetched`: its analysis already under way in another process (reader.runtime.prefetch).
+        `encoding`: read a text or HTML file in it, not the detected one."""
         self.status.show_progress(0.0, f"Opening {Path(path).name}…")
         if self._opening is not None:  # an earlier open still under way: superseded
             self._opening.close()  # (wakes its job, blocked reading the child)
@@ -67,7 +68,8 @@ class DocumentLoader(QObject):
         elif prefetched is not None:  # a big file: the pipe is read on the worker
             self.runner.submit(ANALYSIS, jobs.receive, prefetched, self._script)
         else:  # in a process of the analysis server: its C calls hold another GIL than ours
-            self.runner.submit(ANALYSIS, jobs.read_elsewhere, str(path), self._script)
+            self.runner.submit(ANALYSIS, jobs.read_elsewhere, str(path), self._script,
+                               encoding=encoding)
 
     def _opened(self, result: tuple[Document, Document, bool, object]) -> None:
         doc, shown, linked, analysis = result

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.document import Document
+from reader.load import SUFFIXES
 from reader.outline.title import display_title
 from reader.runtime.jobs import in_script
 from reader.ui import app as app_setup
@@ -40,6 +41,11 @@ BIG_TEXT = 500_000  # characters: the docks of a longer text are filled after it
 # is a posted event, run at the start of the next turn before overdue timers (and the input
 # polled with them), so a chain of such steps reads as one long stall.
 NEXT_TURN_MS = 1
+_FORMAT_NAMES = {"text": "Text", "html": "Web pages", "docx": "Word", "pdf": "PDF"}
+OPEN_FILTER = ";;".join(
+    [f"Reports ({' '.join('*' + s for ss in SUFFIXES.values() for s in ss)})"]
+    + [f"{_FORMAT_NAMES[k]} ({' '.join('*' + s for s in ss)})" for k, ss in SUFFIXES.items()]
+    + ["All files (*)"])
 
 
 class MainWindow(QMainWindow):
@@ -147,6 +153,7 @@ class MainWindow(QMainWindow):
         a.scripts.triggered.connect(lambda act: self.set_script(act.data()))
         a.themes.triggered.connect(lambda act: self.set_theme(act.data()))
         a.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        a.encodings.triggered.connect(lambda act: self.reopen_with_encoding(act.data()))
         # through the property: the first use builds the highlights if they are not yet
         a.highlight.triggered.connect(lambda: self.highlighting.highlight_selection())
         a.highlight_note.triggered.connect(lambda: self.highlighting.highlight_selection(ask=True))
@@ -169,9 +176,14 @@ class MainWindow(QMainWindow):
         app.styleHints().colorSchemeChanged.connect(lambda _s: self.set_theme(self._theme))
 
     # --- opening ---------------------------------------------------------------------------------
-    def open_file(self, path: str | Path, prefetched=None) -> None:
+    def open_file(self, path: str | Path, prefetched=None, encoding: str | None = None) -> None:
         """Open `path` (see DocumentLoader.open_file); the report shown stays until it is in."""
-        self.loader.open_file(path, prefetched)
+        self.loader.open_file(path, prefetched, encoding)
+
+    def reopen_with_encoding(self, encoding: str) -> None:
+        """File ▸ Reopen with Encoding: the report shown, read again in `encoding`."""
+        if self.original is not None:
+            self.open_file(self.original.source.path, encoding=encoding)
 
     def _script_for(self, doc: Document) -> str:
         """The script to show `doc` in: the one it was last read in, else the one shown now."""
@@ -191,8 +203,16 @@ class MainWindow(QMainWindow):
             self.view.set_zoom(place.zoom)
         self._show(shown, at=self.places.offset_in_shown(doc, shown))
         self._recent_pending = doc.source.path  # a settings write: after the first paint
+        self._show_encoding(doc)
         title = display_title(shown.meta, Path(doc.source.path).name)
         self.setWindowTitle(f"{title} — {app_setup.APPLICATION}")
+
+    def _show_encoding(self, doc: Document) -> None:
+        """Reopen with Encoding: for text and HTML only, the encoding read checked."""
+        a = self.actions_
+        a.reopen_menu.setEnabled(doc.source.format in ("text", "html"))
+        for codec, act in a.encoding.items():
+            act.setChecked(codec == doc.source.encoding)
 
     def _show(self, doc: Document, keep_position: bool = False, at: int = 0) -> None:
         self.doc = doc
@@ -277,8 +297,7 @@ class MainWindow(QMainWindow):
     # --- slots -----------------------------------------------------------------------------------------
     def _on_open_triggered(self) -> None:
         start = str(Path(self.original.source.path).parent) if self.original else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open report", start,
-                                              "Text reports (*.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, "Open report", start, OPEN_FILTER)
         if path:
             self.open_file(path)
 

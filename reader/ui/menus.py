@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from reader.highlight_colours import COLOURS  # not the store: sqlite3 waits for the paint
+from reader.load import ENCODINGS
 from reader.ui.colour_icon import colour_icon
 from reader.ui.shortcuts import keys_of
 
@@ -29,7 +30,7 @@ def _action(window, text, name=None, checkable=False, tip=""):
 def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
     """Create actions and menus; the window connects them. `docks`: name → QDockWidget."""
     a = SimpleNamespace()
-    a.open = _action(window, "&Open…", "open", tip="Open a report (txt)")
+    a.open = _action(window, "&Open…", "open", tip="Open a report (text, HTML, Word, PDF)")
     a.export = _action(window, "&Export…", "export", tip="Export excerpts and figures")
     a.quit = _action(window, "&Quit", "quit")
     a.find = _action(window, "&Find…", "find")
@@ -84,6 +85,15 @@ def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
     file_menu = bar.addMenu("&File")
     file_menu.addAction(a.open)
     a.recent_menu = file_menu.addMenu("Open &Recent")
+    a.reopen_menu = file_menu.addMenu("Reopen with &Encoding")
+    a.encodings = QActionGroup(window)
+    a.encoding = {}
+    for codec, label in ENCODINGS:
+        act = _action(window, label, checkable=True, tip=f"Read this file again as {label}")
+        act.setData(codec)
+        a.encodings.addAction(act)
+        a.encoding[codec] = act
+    a.reopen_menu.addActions(a.encodings.actions())
     file_menu.addSeparator()
     file_menu.addAction(a.export)
     file_menu.addSeparator()

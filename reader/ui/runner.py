@@ -10,10 +10,15 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+if TYPE_CHECKING:  # the core stays off the window's start-up path
+    from reader.progress import Cancelled, Progress
+
 PROGRESS_INTERVAL_S = 0.05
+Job = Callable[..., object]  # fn(*args, progress: Progress, cancelled: Cancelled, **kwargs)
 
 
 class _JobSignals(QObject):
@@ -23,7 +28,8 @@ class _JobSignals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, key: str, gen: int, fn: Callable, args, kwargs, signals: _JobSignals):
+    def __init__(self, key: str, gen: int, fn: Job, args: tuple[object, ...],
+                 kwargs: dict[str, object], signals: _JobSignals):
         super().__init__()
         self.setAutoDelete(True)
         self.key, self.gen, self.fn, self.args, self.kwargs = key, gen, fn, args, kwargs
@@ -38,9 +44,10 @@ class _Job(QRunnable):
             self.signals.progress.emit(self.key, self.gen, float(fraction), message)
 
     def run(self) -> None:
+        progress: Progress = self._progress
+        cancelled: Cancelled = self.stop.is_set
         try:
-            result = self.fn(*self.args, progress=self._progress, cancelled=self.stop.is_set,
-                             **self.kwargs)
+            result = self.fn(*self.args, progress=progress, cancelled=cancelled, **self.kwargs)
         except Exception as exc:  # reported to the window as a message, never a crash
             if self.stop.is_set():
                 self.signals.cancelled.emit(self.key, self.gen)
@@ -70,7 +77,7 @@ class Runner(QObject):
         self._jobs: dict[str, _Job] = {}
         self._gen = 0
 
-    def submit(self, key: str, fn: Callable, *args, **kwargs) -> None:
+    def submit(self, key: str, fn: Job, *args: object, **kwargs: object) -> None:
         """Run `fn` in the background; a running job with the same key is cancelled."""
         self.cancel(key)
         self._gen += 1

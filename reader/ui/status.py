@@ -29,7 +29,7 @@ class StatusBar(QStatusBar):
         total = doc.timings_ms.get("total")
         parts = [
             Path(doc.source.path).name or "(unsaved)",
-            doc.source.encoding,
+            source_kind(doc),
             f"{len(doc.text):,} characters",
             f"{len(doc.sections)} sections",
             f"{len(doc.figures)} figures",
@@ -50,3 +50,17 @@ class StatusBar(QStatusBar):
     def done(self) -> None:
         self.progress.hide()
         self.step.hide()
+
+
+def source_kind(doc: Document) -> str:
+    """What the file is, for the status bar: its encoding for text (the detected one, or the
+    one chosen in Reopen with Encoding), "HTML, <encoding>", "Word" or "PDF, N pages"."""
+    src = doc.source
+    if src.format == "pdf":
+        n = len(src.page_starts)
+        return f"PDF, {n} page{'s' * (n != 1)}"
+    if src.format == "docx":
+        return "Word"
+    if src.format == "html":
+        return f"HTML, {src.encoding}"
+    return src.encoding

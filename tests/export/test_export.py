@@ -63,7 +63,8 @@ def case(request):
 def _expected_excerpt_row(x):
     return [x.title, "" if x.year is None else str(x.year), x.path_text, x.section_id or "",
             str(x.paragraph), x.quote, "; ".join(f.label() for f in x.figures), x.colour,
-            x.note, x.time, x.origin, str(x.start), str(x.end), str(x.raw_start), str(x.raw_end)]
+            x.note, x.time, x.origin, str(x.start), str(x.end), str(x.raw_start), str(x.raw_end),
+            "" if x.page is None else str(x.page), "" if x.last_page is None else str(x.last_page)]
 
 
 def test_csv_one_row_per_excerpt(case, tmp_path):

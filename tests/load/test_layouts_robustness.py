@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from reader.load.plain import LoadError, load_bytes, load_file
+from reader.load import LoadError, load_bytes, load_file
 from reader.outline.meta import detect_meta
 from reader.outline.tree import outline
 from reader.pipeline import analyze_bytes

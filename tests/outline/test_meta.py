@@ -111,3 +111,24 @@ def test_fixture_meta(name):
 
 def test_every_fixture_has_its_meta_checked():
     assert {p.name for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md")} == set(FIXTURE_META)
+
+
+def test_speaker_glued_to_the_meeting_line_or_the_salutation():
+    m, front = detect_meta("政府工作报告\n——2011年3月5日在某省第十一届人民代表大会第四次会议上省长\n"
+                           "王五\n新闻导语，省长王五作报告。 各位代表：\n" + BODY)
+    assert (m.speaker, m.date, m.year) == ("省长 王五", "2011年3月5日", 2011)
+    assert front.text.endswith("各位代表：")
+    m, front = detect_meta("政府工作报告\n——2014年3月5日在某省第十二届人民代表大会第二次会议上\n"
+                           "某省省长\u00a0李四各位代表：\n" + BODY)
+    assert m.speaker == "某省省长 李四" and front.text.endswith("李四各位代表：")
+
+
+def test_labelled_title_and_speaker_fields():
+    m = meta("标题：2025年某市政府工作报告\n报告人：某市市长 赵五\n各位代表：\n" + BODY)
+    assert (m.title, m.speaker, m.place, m.year) == ("2025年某市政府工作报告", "某市市长 赵五", "某市", 2025)
+
+
+def test_the_most_specific_title_line_of_a_page_header():
+    m = meta("工作报告\n某县2023年政府工作报告\n政府工作报告\n"
+             "——2023年1月8日在某县第十八届人民代表大会第二次会议上\n各位代表：\n" + BODY)
+    assert (m.title, m.place) == ("某县2023年政府工作报告", "某县")

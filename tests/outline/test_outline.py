@@ -48,7 +48,7 @@ def test_numbered_parts_with_run_in_subsections():
     got, secs, _ = tree(raw)
     assert got == [
         (1, "一、2023年工作回顾", "line"),
-        (2, "一是稳住经济大盘", "run_in"), (2, "二是守住民生底线", "run_in"),
+        (2, "一是稳住经济大盘，推动运行回升", "run_in"), (2, "二是守住民生底线", "run_in"),
         (1, "二、2024年工作任务", "line"),
         (2, "（一）着力扩大内需", "run_in"), (3, "推动消费恢复", "lead"), (3, "积极扩大投资", "lead"),
         (2, "(二)着力发展产业", "run_in"), (3, "做强制造业", "lead"),
@@ -149,7 +149,7 @@ def test_leads_beside_numbered_items_share_their_level():
     assert got == [
         (1, "一、工作回顾", "line"), (2, "综合实力稳步提升", "lead"), (2, "产业转型提质增效", "lead"),
         (2, "（一）千方百计稳就业", "run_in"), (2, "（二）全力以赴防风险", "run_in"),
-        (1, "二、工作任务", "line"), (2, "一是稳住经济大盘", "run_in"), (2, "二是守住民生底线", "run_in"),
+        (1, "二、工作任务", "line"), (2, "一是稳住经济大盘，推动运行回升", "run_in"), (2, "二是守住民生底线", "run_in"),
         (2, "贯彻落实全面从严治党要求", "lead"), (2, "对外交流合作全面推进", "lead"),
         (1, "三、总体要求", "line"),  # a lone lead among plain paragraphs is not a heading
         (2, "（一）扩大内需", "line"), (3, "推动消费恢复", "lead"), (3, "积极扩大投资", "lead"),

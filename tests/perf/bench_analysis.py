@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from benchlib import RUNS, SAMPLE, big_sample, median_seconds, report  # noqa: E402
 
 from reader.indicators.segment import tokenizer, warm_up, words  # noqa: E402
-from reader.load.plain import load_file  # noqa: E402
+from reader.load import load_file  # noqa: E402
 from reader.pipeline import analyze_raw  # noqa: E402
 from reader.text.simplified import working_copy  # noqa: E402
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
-SAMPLE = ROOT / "resources" / "tancheng_2023.txt"
+SAMPLE = ROOT / "reader" / "data" / "sample" / "tancheng_2023.txt"
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 # A 1920×1080 desktop screen (Qt's offscreen default is 800×800, where the window would
 # start smaller than on a desktop and than the floor's 1400×900 browser).

@@ -66,7 +66,7 @@ def main(argv: list[str]) -> int:
     from reader.pipeline import analyze_file
     from reader.text.simplified import working_copy
 
-    path = Path(argv[0]) if argv else ROOT / "resources" / "tancheng_2023.txt"
+    path = Path(argv[0]) if argv else ROOT / "reader" / "data" / "sample" / "tancheng_2023.txt"
     doc = analyze_file(path)
     w = working_copy(doc.text)
     theirs = recognise(w.s)

@@ -41,7 +41,7 @@ def main() -> int:
 
         return Window
 
-    app_main.main(["main.py", str(ROOT / "resources" / "tancheng_2023.txt")], quitting_at_first_paint)
+    app_main.main(["main.py", str(ROOT / "reader" / "data" / "sample" / "tancheng_2023.txt")], quitting_at_first_paint)
     profiler.stop()
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(profiler.output_text(unicode=True, color=False, show_all=False), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Run the six benchmarks in one go, print everything, and write tests/perf/RESULTS.md.
+"""Run the benchmarks in one go, print everything, and write tests/perf/RESULTS.md.
 
     .venv/bin/python tests/perf/run_all.py          (BENCH_RUNS=5 by default)
 
@@ -19,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = ["bench_first_paint.py", "bench_analysis.py", "bench_responsiveness.py",
-           "bench_memory.py", "bench_startup.py", "bench_highlights.py"]
+           "bench_memory.py", "bench_startup.py", "bench_highlights.py", "bench_pdf.py"]
 
 
 def run(script: str) -> tuple[dict, str]:
@@ -125,6 +125,14 @@ def rows(r: dict) -> list[tuple[str, str, str, str, str]]:
                     f"one edit block {fmt(hl.get(f'{size}_edit_block_ms'), ' ms')}; "
                     f"ExtraSelections {fmt(hl.get(f'{size}_extra_sel_ms'), ' ms')}", "",
                     "scales " + verdict(hl.get("scales")) if size == "x100" else ""))
+    pdf = r.get("pdf_first_paint", {})
+    out.append((f"7 PDF → first paint ({pdf.get('pdf', '?')})", fmt(pdf.get("first_paint_s"), " s")
+                + f"; load {fmt(pdf.get('load_s'), ' s')}",
+                f"PDFium's own text {fmt(pdf.get('pdfium_text_s'), ' s')} (process "
+                f"{fmt(pdf.get('pdfium_process_s'), ' s')}); pdfplumber "
+                f"{fmt(pdf.get('pdfplumber_text_s'), ' s')}",
+                fmt(pdf.get("ratio_load_to_pdfium"), "×"),
+                f"< 2 s {verdict(pdf.get('meets_target') if pdf else None)}"))
     return out
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reader.load.plain import LoadError
+from reader.load import LoadError
 from reader.runtime import jobs as analysis_jobs
 
 

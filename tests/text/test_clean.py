@@ -2,7 +2,7 @@
 
 import re
 
-from reader.load.plain import load_bytes
+from reader.load import load_bytes
 from reader.text.clean import clean
 
 

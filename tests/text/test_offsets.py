@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.load.plain import load_bytes, load_file
+from reader.load import load_bytes, load_file
 from reader.text.clean import clean
 
 SYNTHETIC = [

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 
 from reader.document import Document, Figure, Indicator, Meta, Section, Source, Span
 from reader.text.offsets import OffsetMap
@@ -135,5 +137,10 @@ def window(qtbot, sample_doc):
 
     w = open_window(qtbot)
     w.show_document(sample_doc)
-    qtbot.waitUntil(lambda: w.view.doc is not None)
+    # Settled, as a reader finds it, so that geometry does not depend on thread timing: the
+    # whole text in, the charts in (pyqtgraph is imported on a worker after the first paint,
+    # and the panel's layout changes when they arrive), and the layouts that this asked for done.
+    qtbot.waitUntil(lambda: w.view.is_loaded() and w.panel.growth_chart is not None,
+                    timeout=30_000)
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     return w

@@ -62,11 +62,15 @@ def test_new_document_while_pieces_go_in(qtbot, monkeypatch, sample_doc, small_d
     from reader.ui.text_view.document_view import DocumentView
 
     monkeypatch.setattr(text_feeder, "PIECE_CHARS", 2_000)
+    fed = []  # pieces that came due (the first text's next one, dropped)
+    feed = text_feeder.TextFeeder._feed
+    monkeypatch.setattr(text_feeder.TextFeeder, "_feed",
+                        lambda self, *args: (fed.append(args[2]), feed(self, *args)))
     view = DocumentView()
     qtbot.addWidget(view)
     view.set_document(sample_doc)
     view.set_document(small_doc)  # the first one's remaining pieces are dropped
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: bool(fed))
     assert view.is_loaded() and view.toPlainText() == small_doc.text
 
 
@@ -84,5 +88,5 @@ def test_a_file_opened_later_is_analysed_in_another_process(qtbot, sample_path):
     assert linked.args[0].indicators
     # it ran in this test's environment (the server started in another test's)
     home = os.environ["REPORT_LENS_HOME"]
-    assert any(os.scandir(os.path.join(home, "cache", "analyses")))
+    assert os.listdir(os.path.join(home, "cache", "analyses"))
     w.runner.shutdown()

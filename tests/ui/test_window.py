@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.text.script import to_simplified
 
@@ -103,7 +103,10 @@ def test_clicking_a_chart_bar_scrolls_to_its_sentence(qtbot, window):
     assert chart.bars
     view.scroll_to_offset(0)
     bar = max(chart.bars, key=lambda b: b.slot)  # the last row: far from the top of the text
-    qtbot.wait(50)
+    # the chart as the reader sees it: its first paint gives the axes their labels' width,
+    # and the plot is laid out again for it (until then the bars sit further left)
+    chart.plot.grab()
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     with qtbot.waitSignal(panel.reveal_requested, timeout=2000) as blocker:
         qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton,
                          pos=chart.bar_position(bar))

@@ -382,7 +382,8 @@ class DocumentView(QPlainTextEdit):
         note = "<br>".join(f"<b>Note:</b> {escape(n)}"
                            for n in self._formats.notes_at(offset))
         if figure is not None:
-            return figure_tooltip(figure) + (f"<hr>{note}" if note else "")
+            page = self._doc.page_at(figure.start) if self._doc is not None else None
+            return figure_tooltip(figure, page) + (f"<hr>{note}" if note else "")
         if note:
             return note
         span = self._formats.damaged_at(offset)

@@ -7,7 +7,14 @@ substring of the text; value_text/growth_text sit inside their quote; every head
 text once whitespace is ignored; every parent names an earlier, shallower heading.
 With --source, also compares each text file with the repository file it came from (needs the fetched
 snapshot under /work/.mirror)."""
-import csv, io, json, os, re, subprocess, sys, glob
+import csv
+import glob
+import io
+import json
+import os
+import re
+import subprocess
+import sys
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # tests/gold
 MIRROR = "/work/.mirror"

@@ -1,0 +1,142 @@
+"""Word (.docx): the body's paragraphs and tables in order (python-docx) → RawText with
+heading cues.
+
+One paragraph a line; a table one row a line, cells parted by tabs (a merged cell once).
+Heading cues (reader.load.base.RawText.cues): a paragraph in a heading style or with an
+outline level (its own or its style's: Word's "Heading N", "Title", and localised or custom
+styles built on them) is "h<level>"; bold text at the start of a paragraph (direct, or from
+its character or paragraph style) is "bold", over the bold run.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+from typing import Any  # lxml, python-docx and pypdfium2 objects (no type stubs)
+
+from reader.document import Span
+from reader.load.base import LoadError, RawText, raw_text
+
+_HEADING_STYLE = re.compile(r"(?:heading|标题|標題)\s*(\d)", re.I)
+
+
+def load(data: bytes, path: str = "", encoding: str | None = None) -> RawText:
+    """`data`, a .docx file, as RawText (format "docx", encoding ""; `encoding` is ignored).
+    Raw offsets count characters of the text built here. Raises LoadError for a damaged
+    package or a document with no text."""
+    name = path or "the data"
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+
+    try:
+        document = Document(BytesIO(data))
+        blocks = list(document.iter_inner_content())
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError,
+            SyntaxError) as e:  # lxml's XMLSyntaxError is a SyntaxError
+        raise LoadError(f"{name} is a damaged Word file ({type(e).__name__})") from None
+    lines: list[str] = []
+    cues: list[Span] = []
+    length = 0
+    for block in blocks:
+        if isinstance(block, Table):
+            rows = [_row_text(row) for row in block.rows]
+            new = [r for r in rows if r.strip()]
+            found: list[tuple[str, str, int]] = []
+        else:
+            text = block.text.replace("\v", "\n").replace("\r", "\n")
+            new = [text] if text.strip() else []
+            found = _cues(block) if new else []
+        for line in new:
+            for reason, _, end in found:
+                cues.append(Span(length, length + min(end, len(line)), "", reason))
+            found = []
+            lines.append(line)
+            length += len(line) + 1
+    text = "\n".join(lines) + "\n"
+    return raw_text(data, text, path, encoding="", format="docx",
+                    cues=tuple(Span(c.start, c.end, text[c.start:c.end], c.reason)
+                               for c in cues if c.end > c.start))
+
+
+def _row_text(row: Any) -> str:
+    seen = set()
+    cells = []
+    for cell in row.cells:
+        if id(cell._tc) in seen:  # a merged cell comes back once per grid column
+            continue
+        seen.add(id(cell._tc))
+        cells.append(" ".join(cell.text.split()))
+    return "\t".join(cells)
+
+
+def _cues(paragraph: Any) -> list[tuple[str, str, int]]:
+    """(reason, "", end) cues of a paragraph: its heading level, its leading bold run."""
+    out = []
+    level = _outline_level(paragraph)
+    text = paragraph.text
+    if level is not None:
+        out.append((f"h{min(level, 6)}", "", len(text)))
+    bold_end = _bold_prefix(paragraph) if level is None else 0
+    if bold_end:
+        out.append(("bold", "", bold_end))
+    return out
+
+
+def _outline_level(paragraph: Any) -> int | None:
+    """1-based heading level: the paragraph's own outline level, else its style's (or a
+    base style's), else a heading style's number; "Title" is level 1."""
+    from docx.oxml.ns import qn
+
+    def level_of(element: Any) -> int | None:
+        ppr = element.find(qn("w:pPr")) if element is not None else None
+        lvl = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+        if lvl is not None:
+            value = int(lvl.get(qn("w:val"), "9"))
+            return value + 1 if value < 9 else None  # 9: body text
+        return None
+
+    own = level_of(paragraph._p)
+    if own is not None:
+        return own
+    style = paragraph.style
+    while style is not None:
+        found = level_of(style.element)
+        if found is not None:
+            return found
+        name = style.name or ""
+        if name.lower() == "title":
+            return 1
+        m = _HEADING_STYLE.search(name)
+        if m:
+            return int(m.group(1)) or None
+        style = style.base_style
+    return None
+
+
+def _bold_prefix(paragraph: Any) -> int:
+    """Characters of the paragraph's leading bold run (0 if it starts in regular type)."""
+    style_bold = _style_bold(paragraph.style)
+    end = 0
+    for run in paragraph.runs:
+        text = run.text
+        if not text:
+            continue
+        bold = run.bold if run.bold is not None else (
+            _style_bold(run.style) if run.style is not None and run.style.name != "Default Paragraph Font"
+            else style_bold)
+        if not bold:
+            if text.strip():
+                break
+        end += len(text)
+    return end if paragraph.text[:end].strip() else 0
+
+
+def _style_bold(style: Any) -> bool:
+    while style is not None:
+        bold = style.font.bold
+        if bold is not None:
+            return bool(bold)
+        style = style.base_style
+    return False
