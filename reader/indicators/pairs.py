@@ -16,7 +16,7 @@ from functools import cache
 
 from reader.document import Document, Indicator
 from reader.figures.describe import span_text
-from reader.text.script import simplified, words_in
+from reader.text.script import words_in
 from reader.vocab import headline_names, load_json
 
 
@@ -102,15 +102,16 @@ def row_labels(rows: list[KeyRow], script: str = "") -> list[str]:
             labels[i] = f"{labels[i]} ({when})"
     seen: Counter = Counter()
     for i in _shared(labels):
-        seen[simplified(labels[i])] += 1
-        labels[i] = f"{labels[i]} #{seen[simplified(labels[i])]}"
+        seen[labels[i]] += 1
+        labels[i] = f"{labels[i]} #{seen[labels[i]]}"
     return labels
 
 
 def _shared(labels: list[str]) -> list[int]:
-    """Positions of labels that another label equals (whatever their script)."""
-    counts = Counter(simplified(label) for label in labels)
-    return [i for i, label in enumerate(labels) if counts[simplified(label)] > 1]
+    """Positions of labels that another label equals. (One report's labels are all in its
+    script: no conversion needed, and none wanted before the first paint.)"""
+    counts = Counter(labels)
+    return [i for i, label in enumerate(labels) if counts[label] > 1]
 
 
 def short_label(name: str, limit: int = 10) -> str:

@@ -59,6 +59,7 @@ def offset_in(doc: Document, place: ReadingPlace) -> int:
 
 
 def encode(place: ReadingPlace) -> str:
+    """The place as one compact JSON object (the settings file's value)."""
     return json.dumps(asdict(place), separators=(",", ":"), allow_nan=False)
 
 

@@ -17,5 +17,13 @@ def test_script_of_the_samples_agrees_with_opencc(samples_dir):
 
 def test_words_in_a_script():
     assert words_in("亿元", "traditional") == "億元"
-    assert words_in("億元", "simplified") == "亿元"
+    assert words_in("亿元", "simplified") == "亿元"  # the data is simplified already
     assert words_in("亿元", "original") == "亿元"
+
+
+def test_the_per_unit_words_traditional_forms_agree_with_opencc():
+    from reader.indicators.levels import per_unit_words, traditional_per_words
+
+    written = traditional_per_words()
+    for word in per_unit_words():
+        assert written.get(word, word) == words_in(word, "traditional"), word

@@ -34,6 +34,7 @@ class ShortcutsDialog(QDialog):
         self.table = QTableWidget(len(SHORTCUTS), 2)
         self.table.setHorizontalHeaderLabels(["Keys", "Action"])
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for row, shortcut in enumerate(SHORTCUTS):
@@ -47,8 +48,9 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
+        self.table.setCurrentCell(-1, -1)  # nothing picked: it is a list to read
         width = self.table.horizontalHeader().length() + 80
-        self.resize(max(560, width), min(720, self.table.rowHeight(0) * (len(SHORTCUTS) + 3)))
+        self.resize(max(560, width), min(760, self.table.rowHeight(0) * (len(SHORTCUTS) + 4)))
 
     def rows(self) -> list[tuple[str, str]]:
         """(keys, action) as shown (tests compare them with the README)."""

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from reader.document import Document, Indicator
 from reader.figures.describe import ROLE_NAMES, span_text
-from reader.indicators.levels import UnitGroup, level_groups
+from reader.indicators.levels import UnitGroup, level_groups, traditional_per_words
 from reader.indicators.pairs import KeyRow, short_labels, when_text
 from reader.text.script import words_in
 from reader.ui.panels.indicator_model import ROLE_OF_COLUMN, IndicatorTableModel
@@ -244,7 +244,7 @@ class IndicatorPanel(QWidget):
         self.unit_box.blockSignals(True)
         self.unit_box.clear()
         for g in self.groups:
-            self.unit_box.addItem(f"{self._words(g.label)} ({len({lv.row for lv in g.levels})})",
+            self.unit_box.addItem(f"{self._shown_label(g)} ({len({lv.row for lv in g.levels})})",
                                   g.label)
         labels = [g.label for g in self.groups]
         self.unit_box.setCurrentIndex(labels.index(before) if before in labels else 0)
@@ -257,7 +257,7 @@ class IndicatorPanel(QWidget):
 
         i = self.unit_box.currentIndex()
         group = self.groups[i] if 0 <= i < len(self.groups) else None
-        unit = self._words(group.unit) if group else ""
+        unit = self._written_unit(group) if group else ""
         bars, names, slots = [], [], {}
         shown = list(dict.fromkeys(lv.row for lv in group.levels)) if group else []
         labels = dict(zip(shown, short_labels([self.model.labels[r] for r in shown]),
@@ -314,9 +314,23 @@ class IndicatorPanel(QWidget):
         self.growth_chart.select_row(row)
         self.amount_chart.select_row(row)
 
-    def _words(self, words: str) -> str:
-        """Simplified data (units, 人均) in the report's script."""
-        return words_in(words, self.model.script)
+    def _written_unit(self, group: UnitGroup) -> str:
+        """The group's unit as the report writes it (its figures' own unit: 億元 in a
+        traditional one), so no OpenCC dictionary is loaded for a label."""
+        for lv in group.levels:
+            if lv.figure.unit_norm == group.unit and lv.figure.unit:
+                return lv.figure.unit
+        return words_in(group.unit, self.model.script)
+
+    def _shown_label(self, group: UnitGroup) -> str:
+        """The selector's label in the report's script: "億元", "元 · 人均", "元 · 畝均"."""
+        label = group.label
+        if label.startswith(group.unit):
+            label = self._written_unit(group) + label[len(group.unit):]
+        if self.model.script == "traditional":
+            for word, written in traditional_per_words().items():
+                label = label.replace(word, written)
+        return label
 
     def _reveal_row(self, row: int, role: str = "") -> None:
         if 0 <= row < len(self.model.rows):
