@@ -132,12 +132,12 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.actions_
         a.open.triggered.connect(self._on_open_triggered)
-        a.export.triggered.connect(self._on_export_triggered)
+        a.export.triggered.connect(lambda: self.highlighting.open_export())
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.search_bar.open_bar)
         a.find_next.triggered.connect(lambda: self.find.step(+1))
         a.find_prev.triggered.connect(lambda: self.find.step(-1))
-        a.contents.triggered.connect(self._on_contents_triggered)
+        a.contents.triggered.connect(self.navigator.toggle_contents)
         a.zoom_in.triggered.connect(lambda: self.view.zoom(+1))
         a.zoom_out.triggered.connect(lambda: self.view.zoom(-1))
         a.zoom_reset.triggered.connect(lambda: self.view.zoom(0))
@@ -300,19 +300,6 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, "Open report", start, OPEN_FILTER)
         if path:
             self.open_file(path)
-
-    def _on_export_triggered(self) -> None:
-        self.highlighting.open_export()
-
-    def _on_contents_triggered(self) -> None:
-        dock = self.docks["contents"]
-        if dock.isVisible():
-            dock.hide()
-            self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            return
-        dock.show()
-        dock.raise_()
-        self.outline.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _open_help(self, which: str) -> None:
         from reader.ui.dialogs.help_dialog import help_dialog  # when first asked

@@ -1,4 +1,5 @@
-"""Jumps, Back/Forward, section to section, start/end, full screen: the window's Go menu.
+"""Jumps, Back/Forward, section to section, start/end, the contents, full screen: the window's
+Go menu and the View menu's moves.
 
 Every jump the window makes (contents, indicator panel, highlights, Ctrl+Home…) goes through
 `Navigator.go_to` or `Navigator.reveal`, which remember the place left (reader.text.navigation,
@@ -94,6 +95,18 @@ class Navigator(QObject):
         self.history.clear()
 
     # --- the window ------------------------------------------------------------------------
+    def toggle_contents(self) -> None:
+        """Ctrl+T: hide the contents, or show them with the keyboard in the tree."""
+        w = self.window
+        dock = w.docks["contents"]
+        if dock.isVisible():
+            dock.hide()
+            w.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        dock.show()
+        dock.raise_()
+        w.outline.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def toggle_full_screen(self) -> None:
         w = self.window
         w.setWindowState(w.windowState() ^ Qt.WindowState.WindowFullScreen)

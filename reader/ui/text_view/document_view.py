@@ -10,7 +10,7 @@ piece by piece through `text_feeder`.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
 
 from reader.document import Document, Figure
@@ -18,14 +18,14 @@ from reader.figures.describe import damaged_tooltip, figure_tooltip
 from reader.text.search import step_match
 from reader.ui.app import is_dark
 from reader.ui.text_view import text_geometry as geometry
+from reader.ui.text_view.figure_style import flashed_selection
 from reader.ui.text_view.layer_formats import LayerFormats, applied_ranges
 from reader.ui.text_view.lazy_formatter import LazyFormatter
 from reader.ui.text_view.target_outlines import paint_target_outlines
 from reader.ui.text_view.text_feeder import TextFeeder
+from reader.ui.text_view.zoom import Zoom
 
 FLASH_MS = 1400
-ZOOM_MIN, ZOOM_MAX = -8, 20  # points around the starting size
-FLASH_COLOURS = ("#ff9800", "#000000")  # background, text: the flashed span, the current hit
 
 
 class DocumentView(QPlainTextEdit):
@@ -57,9 +57,7 @@ class DocumentView(QPlainTextEdit):
         self._feeder = TextFeeder(self, self._lazy.forget_last_block)
         self._match_index = -1
         self._painted = False
-        self._zoom = 0
-        self._base_pt = self.font().pointSizeF()
-        self._wheel = 0  # angle delta not yet turned into a zoom step (high-resolution wheels)
+        self._zoom = Zoom(self.font().pointSizeF())
         self._anchor: int | None = None  # a place jumped to, until the reader scrolls
         self._extra: dict[str, QTextEdit.ExtraSelection] = {}
         self._dark = is_dark()
@@ -232,7 +230,7 @@ class DocumentView(QPlainTextEdit):
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        self._set_extra("flash", _flashed(cursor))
+        self._set_extra("flash", flashed_selection(cursor))
         self._flash_timer.start()
 
     def _set_extra(self, name: str, sel) -> None:
@@ -267,7 +265,7 @@ class DocumentView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.centerCursor()
         self._anchor_at(s)
-        self._set_extra("match", _flashed(cursor))
+        self._set_extra("match", flashed_selection(cursor))
         return self._match_index
 
     # --- scrolling ---------------------------------------------------------------------------------
@@ -305,21 +303,21 @@ class DocumentView(QPlainTextEdit):
     # --- zoom ----------------------------------------------------------------------------------------
     def zoom(self, step: int) -> None:
         """+1 / -1 a step (one point); 0 resets to the size the view started with."""
-        self.set_zoom(0 if step == 0 else self._zoom + step)
+        self.set_zoom(0 if step == 0 else self._zoom.level + step)
 
     def zoom_level(self) -> int:
         """Steps (points) above (+) or below (-) the starting size."""
-        return self._zoom
+        return self._zoom.level
 
     def set_zoom(self, level: int) -> None:
-        level = max(ZOOM_MIN, min(ZOOM_MAX, int(level)))
-        if level == self._zoom:
+        level = self._zoom.clamped(level)
+        if level == self._zoom.level:
             return
-        self._zoom = level
+        self._zoom.level = level
         # A new size rewraps every line: keep the character at the top, as a resize does.
         top = geometry.top_character(self) if self._doc is not None else None
         font = self.font()
-        font.setPointSizeF(max(1.0, self._base_pt + level))
+        font.setPointSizeF(self._zoom.point_size())
         self.setFont(font)
         if top:
             self._put_line_at_top(top)
@@ -330,9 +328,7 @@ class DocumentView(QPlainTextEdit):
         # Ctrl+wheel zooms through zoom(), not QPlainTextEdit's own fractional zoom, which
         # Ctrl+0 could not undo.
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self._wheel += event.angleDelta().y()
-            notches = int(self._wheel / 120)  # whole notches, toward zero
-            self._wheel -= notches * 120
+            notches = self._zoom.notches(event.angleDelta().y())
             if notches:
                 self.zoom(notches)
             event.accept()
@@ -401,13 +397,3 @@ class DocumentView(QPlainTextEdit):
             figure = self.figure_at(geometry.offset_at(self, event.position()))
             if figure is not None:
                 self.figure_activated.emit(figure)
-
-
-def _flashed(cursor: QTextCursor) -> QTextEdit.ExtraSelection:
-    """The span under `cursor` drawn in the flash colours, over any format."""
-    sel = QTextEdit.ExtraSelection()
-    sel.cursor = cursor
-    background, text = FLASH_COLOURS
-    sel.format.setBackground(QColor(background))
-    sel.format.setForeground(QColor(text))
-    return sel

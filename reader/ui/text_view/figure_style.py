@@ -8,7 +8,8 @@ reads at a glance, the kind by colour.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QTextFormat
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QTextEdit
 
 from reader.document import KINDS
 
@@ -75,6 +76,19 @@ def search_format(dark: bool) -> QTextCharFormat:
     fmt.setForeground(QColor("#ffffff" if dark else "#000000"))
     fmt.setProperty(LAYER, "search")
     return fmt
+
+
+FLASH_COLOURS = ("#ff9800", "#000000")  # background, text: the flashed span, the current hit
+
+
+def flashed_selection(cursor: QTextCursor) -> QTextEdit.ExtraSelection:
+    """The span under `cursor` drawn in the flash colours, over any format."""
+    sel = QTextEdit.ExtraSelection()
+    sel.cursor = cursor
+    background, text = FLASH_COLOURS
+    sel.format.setBackground(QColor(background))
+    sel.format.setForeground(QColor(text))
+    return sel
 
 
 def all_kinds() -> tuple[str, ...]:
