@@ -158,7 +158,8 @@ class Document:
         return first, self.page_at(max(start, end - 1)) or first
 
     def section_path(self, section_id: str | None) -> tuple[Section, ...]:
-        by_id = {s.id: s for s in self.sections}
+        """The section and its ancestors, outermost first (() for None)."""
+        by_id = _sections_by_id(self.sections)
         path = []
         while section_id:
             s = by_id[section_id]
@@ -169,6 +170,21 @@ class Document:
     def evolve(self, **changes: Any) -> Document:
         """A copy with the named fields replaced (`dataclasses.replace`)."""
         return replace(self, **changes)
+
+
+_BY_ID: list[tuple[tuple[Section, ...], dict[str, Section]]] = []  # the last few, newest last
+
+
+def _sections_by_id(sections: tuple[Section, ...]) -> dict[str, Section]:
+    """`{id: section}`, built once per sections tuple (an export asks per excerpt: building
+    it each time made exports quadratic). Kept by identity for the last few documents."""
+    for kept, by_id in reversed(_BY_ID):
+        if kept is sections:
+            return by_id
+    by_id = {s.id: s for s in sections}
+    _BY_ID.append((sections, by_id))
+    del _BY_ID[:-4]
+    return by_id
 
 
 def deepest_section(sections: tuple[Section, ...], offset: int) -> Section | None:

@@ -6,6 +6,7 @@ Windows). `$REPORT_LENS_HOME`, when set (tests, portable installs), holds all th
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -67,3 +68,25 @@ def _writable(path: Path) -> bool:
 def _user_id() -> str:
     getuid = getattr(os, "getuid", None)
     return str(getuid()) if getuid else os.environ.get("USERNAME", "user")
+
+
+def printable(text: str) -> str:
+    """`text` safe to show, store or encode as UTF-8: each undecodable byte a file name held
+    (Python's `surrogateescape`, as `os.fsdecode` and `sys.argv` give it: `name_\\udcff.txt`)
+    written `\\xff`, the way Python's own `backslashreplace` writes bytes; any other lone
+    surrogate as U+FFFD. Text without surrogates comes back unchanged (the same object).
+
+    Qt drops lone surrogates from strings (and segfaults on them in `QApplication(argv)`),
+    SQLite's and JSON's UTF-8 encoders refuse them: every path shown or stored goes through
+    here. The result is for people and records, not for opening the file again."""
+    if not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(_escape_surrogate, text)
+
+
+def _escape_surrogate(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")

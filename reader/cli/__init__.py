@@ -41,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as e:  # noqa: BLE001 - the CLI promises one line, no traceback
         from reader.load.base import LoadError
+        from reader.paths import printable
 
         prefix = "" if isinstance(e, LoadError) else f"{type(e).__name__}: "
-        print(f"error: {prefix}{e}", file=sys.stderr)
+        print(f"error: {prefix}{printable(str(e))}", file=sys.stderr)
         return 1

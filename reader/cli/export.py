@@ -52,7 +52,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _run(args)
     except (ExportError, StoreError, LookupError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr)
+        from reader.paths import printable
+
+        print(f"error: {printable(str(e))}", file=sys.stderr)
         return 1
 
 
@@ -72,6 +74,8 @@ def _run(args: argparse.Namespace) -> int:
         from reader.store.highlights import HighlightStore
 
         store = HighlightStore()
+        for notice in store.notices:  # a damaged database kept aside, a read-only one
+            print(f"warning: {notice}", file=sys.stderr)
         try:
             attachment = store.attach(doc)
         finally:

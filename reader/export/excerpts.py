@@ -20,6 +20,7 @@ from typing import Any
 
 from reader.chars import SENTENCE_ENDS
 from reader.document import Document, Figure, Section
+from reader.paths import printable
 from reader.store.highlights import COLOURS, Highlight
 from reader.text.script import simplified
 
@@ -218,8 +219,9 @@ def build_excerpts(doc: Document, selection: Selection,
 # -- helpers -------------------------------------------------------------------
 
 def report_title(doc: Document) -> str:
-    """The report's title, else its file name without extension."""
-    return doc.meta.title or PurePath(doc.source.path).stem or "report"
+    """The report's title, else its file name without extension (printable: an undecodable
+    byte in the name is written `\\xff`)."""
+    return doc.meta.title or printable(PurePath(doc.source.path).stem) or "report"
 
 
 def select_figures(doc: Document, kinds: Iterable[str] = (),

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from typing import Any
 
 from reader.document import Document
+from reader.paths import printable
 
 SCHEMA_VERSION = 1
 
@@ -42,7 +43,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     but PDF)."""
     return {
         "schema": SCHEMA_VERSION,
-        "source": asdict(doc.source),
+        "source": {**asdict(doc.source), "path": printable(doc.source.path)},
         "meta": asdict(doc.meta),
         "text_length": len(doc.text),
         "sections": [_paged(doc, asdict(s)) for s in doc.sections],

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from reader.export.excerpts import Excerpt
 
+# A spreadsheet reads a cell starting with these as a formula (CSV injection: `=HYPERLINK(…)`,
+# `=cmd|…`); OWASP's list, https://owasp.org/www-community/attacks/CSV_Injection
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 EXCERPT_COLUMNS = ("title", "year", "section_path", "section_id", "paragraph", "quote",
                    "figures", "colour", "note", "time", "origin", "start", "end",
                    "raw_start", "raw_end", "page", "last_page")
@@ -40,3 +44,12 @@ def rows_for(excerpts: list[Excerpt], per: str) -> tuple[tuple[str, ...], list[l
     if per == "figure":
         return FIGURE_COLUMNS, figure_rows(excerpts)
     return EXCERPT_COLUMNS, excerpt_rows(excerpts)
+
+
+def neutralised(value: object) -> object:
+    """A text cell that a spreadsheet would take for a formula, prefixed with `'` (OWASP's
+    recommendation; Excel shows the text after the quote); numbers (-37.2) and other text
+    unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

@@ -2,21 +2,39 @@
 
 A row takes the level and the growth of its first mention. A later sentence of the
 same part fills only what the first left empty (`生产总值6.66万亿元` … later
-`生产总值增长5.6%`); the quote stays the first mention's. A row of a plan period
-gives way to a one-year row of the same indicator and role: the side panel graphs
-last year's results against this year's targets.
+`生产总值增长5.6%`); the quote and the qualifier stay the first mention's. Rows of a
+plan period (`年均增长5.7%` over 十四五) stand beside the one-year rows of the same
+indicator; `reader.indicators.pairs.key_rows` shows the one-year row where there is one
+(the side panel graphs last year's results against this year's targets).
+
+Only indicators count (a headline synonym, or a phrase ending in a head with a modifier
+of its own: reader/data/indicators.json `heads`), and only figures that state their level
+or rate: a change in percentage points, a rank, an amount with a direction (`增加1.5万亿元`),
+a count of a rate or of a sum of money (`16个…项目投资完成率`, `21个村集体经营性收入`) are
+not rows.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from reader.document import Figure, Indicator, Section
 from reader.figures.cues import is_change
+from reader.text.simplified import Working
 from reader.vocab import indicator_synonyms, load_json
 
-_BASE_BEFORE = ("从", "由")  # 从2.1%提高到2.4%: the first is the base, not the level
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A linked figure offered to the table, and where its quote starts in the text (the
+    first item of a list it belongs to). One figure shared by several names (`A、B均增长6.5%`)
+    is offered once per name, with that name's canonical."""
+
+    figure: Figure
+    start: int
 
 
 @cache
@@ -37,6 +55,7 @@ def _money_heads() -> tuple[str, ...]:
 
 
 def is_rate(canonical: str) -> bool:
+    """Does the indicator end in a rate head (率, 比重…; not 功率)? reader/data/indicators.json."""
     heads, not_heads = _rate_heads()
     return canonical.endswith(heads) and not canonical.endswith(not_heads)
 
@@ -54,8 +73,6 @@ def is_indicator(canonical: str) -> bool:
 def _counts(f: Figure, s: str, a: int) -> bool:
     if not f.canonical or f.kind in ("rank", "points") or not is_indicator(f.canonical):
         return False  # a change in points is not the level
-    if f.kind != "growth" and s[a - 1:a] in _BASE_BEFORE:
-        return False
     if f.kind in ("amount", "count") and is_rate(f.canonical):
         return False  # 16个…项目投资完成率达145%: the count is of the projects
     if f.kind == "count" and f.canonical.endswith(_money_heads()):
@@ -63,17 +80,28 @@ def _counts(f: Figure, s: str, a: int) -> bool:
     return not is_change(s, a, f.kind, f.direction)
 
 
-def _fills_gap(row: dict, f: Figure) -> bool:
+def _fills_gap(row: dict[str, Any], f: Figure) -> bool:
     if f.kind == "growth":
         return row["growth"] is None and row["value"] is not None
     return row["value"] is None and row["growth"] is not None
 
 
-def build_table(text: str, w, figures: list[Figure], starts: dict[int, int],
+def build_table(text: str, w: Working, entries: list[Entry],
                 sections: tuple[Section, ...]) -> tuple[Indicator, ...]:
+    """The key-indicator table of the linked figures offered in `entries` (text order).
+
+    `text`: the cleaned text, `w` its simplified working copy; `sections`: the outline (a
+    later mention fills a row's gap only within the same level-1 part). Returns one
+    `Indicator` per (canonical, role, year, period), sorted by quote start: `value`/`unit`
+    (as written) from its first level figure, `growth_pct` signed (下降 → negative) from its
+    first growth figure, `value_high`/`growth_high` the top of a range, `quote` the text from
+    the entry's start to the end of its last figure in the first sentence, `figure_ids` the
+    figures used.
+    """
     parts = sorted(x.start for x in sections if x.level == 1)
-    rows: dict[tuple, dict] = {}
-    for f in figures:
+    rows: dict[tuple[str, str, int | None, str], dict[str, Any]] = {}
+    for entry in entries:
+        f = entry.figure
         if not _counts(f, w.s, w.to_s(f.start)):
             continue
         key = (f.canonical, f.role, f.year, f.period)
@@ -81,7 +109,7 @@ def build_table(text: str, w, figures: list[Figure], starts: dict[int, int],
         row = rows.get(key)
         if row is None:
             row = rows[key] = dict(name=f.indicator, figs=[], sentence=f.sentence_start, part=part,
-                                   start=w.to_text(starts[f.id]), end=f.end, value=None, unit="",
+                                   start=entry.start, end=f.end, value=None, unit="",
                                    growth=None, growth_high=None, value_high=None, qualifier="")
         elif row["sentence"] != f.sentence_start and (row["part"] != part or not _fills_gap(row, f)):
             continue  # first mention wins; later sentences restate or break it down
@@ -89,29 +117,26 @@ def build_table(text: str, w, figures: list[Figure], starts: dict[int, int],
             if row["growth"] is not None:
                 continue
             sign = -1 if f.direction < 0 else 1
-            row["growth"] = f.value * sign
+            row["growth"] = f.value * sign if f.value is not None else None
             row["growth_high"] = f.high * sign if f.high is not None else None
             row["qualifier"] = row["qualifier"] or f.qualifier
         else:
             if row["value"] is not None:
                 continue
             row["value"], row["unit"], row["value_high"] = f.value, f.unit, f.high
-            row["qualifier"] = f.qualifier or row["qualifier"]
+            if f.sentence_start == row["sentence"] or not row["qualifier"]:
+                row["qualifier"] = f.qualifier or row["qualifier"]
         row["figs"].append(f)
         if f.sentence_start == row["sentence"]:
             row["end"] = max(row["end"], f.end)
-    return _one_year_first(text, rows)
+    return _indicators(text, rows)
 
 
-def _slot(role: str) -> str:
-    return "target" if role == "target" else "actual"
-
-
-def _one_year_first(text: str, rows: dict[tuple, dict]) -> tuple[Indicator, ...]:
-    annual = {(canonical, _slot(role)) for canonical, role, _, period in rows if not period}
+def _indicators(text: str, rows: dict[tuple[str, str, int | None, str], dict[str, Any]]
+                ) -> tuple[Indicator, ...]:
     out = []
     for (canonical, role, year, period), row in rows.items():
-        if not row["figs"] or (period and (canonical, _slot(role)) in annual):
+        if not row["figs"]:
             continue
         out.append(Indicator(name=row["name"], canonical=canonical, role=role, year=year,
                              value=row["value"], unit=row["unit"], growth_pct=row["growth"],

@@ -8,11 +8,16 @@ units share one axis through base values (6.66 万亿元 and 7,019 亿元 both i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from reader.document import Figure, Indicator
 from reader.vocab import load_json
+
+if TYPE_CHECKING:
+    from reader.indicators.pairs import KeyRow
 
 LEVEL_KINDS = ("amount", "count", "share")  # ranks and percentage points are not levels
 GAP = 1000.0  # values further apart than this (sorted, next to next) go on separate axes
@@ -21,6 +26,7 @@ MAX_TICK = 1e5  # axis unit: the smallest written one keeping values below this 
 
 @cache
 def per_unit_words() -> tuple[str, ...]:
+    """Words that make a value per person or per area (reader/data/per_unit.json)."""
     return tuple(load_json("per_unit.json")["words"])
 
 
@@ -41,7 +47,7 @@ class Level:
     def factor(self) -> float:
         """Base units per written unit (1e8 for 亿元)."""
         f = self.figure  # rounded: 935670000000.0001 / 9356.7 is 1e8 written in 亿元
-        return float(f"{f.base_value / f.value:.12g}") if f.value else 1.0
+        return float(f"{f.base_value / f.value:.12g}") if f.value and f.base_value is not None else 1.0
 
     @property
     def base(self) -> float:
@@ -77,12 +83,16 @@ def level_figure(ind: Indicator | None, figures: dict[int, Figure]) -> Figure | 
 
 
 def per_word(ind: Indicator) -> str:
+    """The per-unit word in the indicator's name (人均, 亩均…: reader/data/per_unit.json), or ""."""
     name = ind.canonical or ind.name
     return next((w for w in per_unit_words() if w in name), "")
 
 
-def level_groups(rows, figures: dict[int, Figure], charted: list[int]) -> list[UnitGroup]:
-    """Groups of the charted rows' levels: amounts, then counts, then shares; largest first."""
+def level_groups(rows: Sequence[KeyRow], figures: dict[int, Figure], charted: list[int]
+                 ) -> list[UnitGroup]:
+    """Groups of the levels of `rows[i]` for i in `charted` (`figures` by id), one axis each:
+    amounts, then counts, then shares; groups with more rows first. A row's level is its first
+    figure with a unit and a base value (`level_figure`)."""
     families: dict[tuple[str, str], list[Level]] = {}
     for i in charted:
         for role in ("actual", "target"):

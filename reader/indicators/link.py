@@ -1,313 +1,381 @@
-"""Figure → indicator, role and year; the key-indicator table.
+"""Figure → indicator, role, year and period; the key-indicator table.
 
-The indicator of a figure is the noun phrase before it in its clause: a headline
-synonym from reader/data/indicators.json when one is there, else the jieba words of
-the clause with verbs and adverbs stripped from both ends. A clause with no phrase
-of its own (`、同口径增长9.7%`) continues the indicator before it; a bare head
-(`实现产值255.2亿元` after `新增规模以上工业企业39家`) is completed from it.
+`link_indicators` runs, for each figure in text order, four named steps:
+
+1. `_place`: its sentence and the clause its name is looked for in;
+2. `_name`: the noun phrase before it (reader.indicators.naming), or the indicator named
+   before it in the sentence when its clause names none (`、同口径增长9.7%`), a bare head
+   completed from it (`实现产值255.2亿元` after `新增规模以上工业企业39家`), a ratio of it
+   (`占财政支出的86%`);
+3. `_when`: role, year and plan period (reader.indicators.roles, .periods), and whether the
+   figure is sure enough for the table;
+4. `_names_of`: which of the names listed together it belongs to (reader.indicators.enumerations:
+   `分别`, `均`, `A和B`, `城乡…`).
+
+The base of a change (`由2015年的96.4亿元增加到2020年的131.8亿元`, `从812亿元提高到1046亿元`)
+is a result of its own year when the text gives one (`2015年`, `上年`, or the year before a
+five-year review); otherwise it stays out of the table, as does an average growth whose years
+are unknown (`年均增长`) and a threshold (`收入10亿元以下的县`): a missing row is better than
+a wrong one.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from reader.chars import SENTENCE_ENDS
 from reader.document import Figure, Indicator, Meta, Section, Span
-from reader.figures.cues import clause_start
+from reader.figures.cues import clause_start, cue_words
 from reader.figures.units import alternation
-from reader.indicators.enumerations import first_item_start, split_items
-from reader.indicators.key_table import build_table
-from reader.indicators.periods import PeriodFinder, target_span
-from reader.indicators.roles import RoleFinder, explicit_year, sentence_index
-from reader.indicators.segment import words
+from reader.indicators.enumerations import (
+    Markers,
+    figure_groups,
+    first_item_start,
+    name_list,
+    shared_marker,
+)
+from reader.indicators.key_table import Entry, build_table
+from reader.indicators.lexicon import lex
+from reader.indicators.naming import (
+    Named,
+    attributive,
+    complete,
+    is_ratio,
+    look_back,
+    name_end,
+    narrowed,
+    noun_after,
+    only_trail,
+    phrase,
+    rank_subject,
+    ratio_of,
+    with_share_word,
+)
+from reader.indicators.periods import (
+    Period,
+    PeriodFinder,
+    paragraph_indents,
+    span_label,
+    target_span,
+)
+from reader.indicators.roles import RoleFinder, likely_year
 from reader.text.damage import find_damaged
-from reader.text.simplified import working_copy
-from reader.vocab import headline_names, indicator_synonyms, load_json
+from reader.text.simplified import Working, working_copy
+from reader.vocab import load_json
 
 PHRASE_LIMIT = 40  # characters looked back for an indicator phrase
-AFTER_LIMIT = 12  # characters looked at after a figure for a noun it counts (18亿亩耕地)
-# A date opening the clause is not part of the indicator: 力争6月底前项目开工率…, 2013年以来…
-# (到 only before a date: 到位市外资金 is a phrase of its own.)
-_LEADING_DATE = re.compile(r"(?:(?:到|至|在|于)?(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)"
-                           r"(?:底|末|初|中旬|上旬|下旬)?(?:前|内|以前|以来)?)?")
-_PAREN = re.compile(r"[（(][^）)]{0,12}[）)]")  # 地区生产总值（GDP）
-_LIST_MARK = frozenset(".．)）")  # the rest of a list number: `2.规模以上…`, `1)…`
-_CLAUSE_BREAK = re.compile(r"[，,、；;。：:！？!?\n]")
+BASE_WINDOW = 12  # characters before a figure looked at for 从/由 (and the base's year)
 
 
-@cache
-def _vocab():
-    d = load_json("indicators.json")
-    synonyms = indicator_synonyms()
-    return (synonyms, re.compile(alternation(synonyms)), tuple(d["heads"]),
-            frozenset(d["lead"]), frozenset(d["trail"]), tuple(d["drop"]),
-            frozenset(d["complete_heads"]))
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every step reads: the text, its working copy and the cues found once."""
+
+    text: str
+    w: Working
+    sentence_ends: list[int]  # in w.s, end exclusive (an indent in a one-line scrape ends one too)
+    damage_ends: list[int]  # ends of damaged spans, in w.s
+    roles: RoleFinder
+    periods: PeriodFinder
+    markers: Markers
+    groups: list[tuple[int, int]]  # per figure: (index in its figure group, group size)
 
 
-@cache
-def _shapes():
-    """Comparison bases, ratio openers and meaning-changing prefixes (indicators.json)."""
-    d = load_json("indicators.json")
-    trail_words = sorted((w for w in d["trail"] if len(w) > 1), key=len, reverse=True)
-    return (re.compile(f"(?:{alternation(d['compare_prefixes'])})+"), tuple(d["ratio_starts"]),
-            tuple(d["block_prefix"]), tuple(trail_words))
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where a figure stands, in w.s."""
+
+    a: int  # start
+    b: int  # end
+    sent: int  # sentence index
+    sent_start: int
+    lo: int  # start of the clause its name is looked for in
+
+
+@dataclass(frozen=True, slots=True)
+class _Base:
+    """`从`/`由` before a figure: the base of a change; `year_word` is what stands between
+    (`2015年`, `上年`, or "")."""
+
+    start: int
+    year_word: str
+
+
+@dataclass(frozen=True, slots=True)
+class _When:
+    role: str
+    year: int | None
+    period: str = ""
+    sure: bool = True  # False: kept out of the key-indicator table
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """State carried from figure to figure within one sentence."""
+
+    index: int
+    prev: Named | None = None  # the indicator named last
+    named: list[tuple[int, Named]] = field(default_factory=list)  # (figure index, name) named
+    # in its own clause or from a list
+    lists: dict[int, list[Named]] = field(default_factory=dict)  # group's first figure → names
+    bases: dict[int, _Base] = field(default_factory=dict)  # group's first figure → its base
+    averages: dict[int, bool] = field(default_factory=dict)  # group's first figure → 年均
 
 
 def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Section, ...],
                     meta: Meta, damaged: tuple[Span, ...] | None = None
                     ) -> tuple[tuple[Figure, ...], tuple[Indicator, ...]]:
-    """`damaged`: the cleaned text's damaged spans (found here when not given)."""
+    """Tie each figure to the indicator it measures, its role, year and plan period, and build
+    the key-indicator table.
+
+    `text`: the cleaned text; `figures`: its figures in text order (offsets into `text`, as
+    `find_figures` gives them); `sections`: its outline (level-1 titles decide where the plan
+    part starts; none: a plan cue sentence does); `meta`: its metadata, whose `year` is the year
+    the report is given in (when None: the outline stage's `detect_meta` on the text, else
+    `roles.likely_year`); `damaged`: the damaged spans of `text` (found here when None), never part
+    of a name.
+
+    Returns the figures with `indicator` (as written), `canonical` (reader/data/indicators.json
+    name, else the cleaned phrase, simplified), `role` ("actual" for results of the year before
+    the report, "estimate" after 预计, "target" in the plan part), `year` and `period` (a plan
+    period's label for totals, averages and goals over it: "十四五", "2018-2022"; "" for one
+    year) filled in; and the key-indicator table, one `Indicator` per (canonical, role, year,
+    period) in text order (see `build_table`). Figures whose clause names nothing keep "".
+    Raises nothing on any text; time is linear in its length.
+    """
     if not figures:
         return figures, ()
+    ctx = _context(text, figures, sections, meta, damaged)
+    linked: list[Figure] = []
+    entries: list[Entry] = []
+    state = _Sentence(-1)
+    for i, f in enumerate(figures):
+        place = _place(ctx, f, linked[-1] if linked else None)
+        if place.sent != state.index:
+            state = _Sentence(place.sent)
+        base = _base(ctx, i, place, state)
+        named, own = _name(ctx, f, place, state, base)
+        when = _when(ctx, f, place, base, _average(ctx, i, f, place, state), state)
+        names, listed = _names_of(ctx, i, place, named, state, own)
+        g = replace(f, indicator=names[0].name, canonical=names[0].canonical, role=when.role,
+                    year=when.year, period=when.period)
+        linked.append(g)
+        start = first_item_start(ctx.w.s, place.sent_start, named.start) if listed else named.start
+        if when.sure and not attributive(ctx.w.s, place.b):
+            shown = replace(g, qualifier=_group_qualifier(figures, i, ctx.groups))
+            entries += [Entry(replace(shown, indicator=n.name, canonical=n.canonical),
+                              ctx.w.to_text(start)) for n in names]
+        if own or listed:
+            state.named.append((i, names[0]))
+    return tuple(linked), build_table(text, ctx.w, entries, sections)
+
+
+def _group_qualifier(figures: tuple[Figure, ...], i: int, groups: list[tuple[int, int]]) -> str:
+    """A qualifier written once after the last figure of a group holds for every figure of it
+    (`分别增长7.5%、8.5%以上`: both at least)."""
+    f = figures[i]
+    k, n = groups[i]
+    last = figures[i - k + n - 1]
+    if f.qualifier or n < 2 or any(figures[j].qualifier for j in range(i - k, i - k + n - 1)):
+        return f.qualifier
+    return last.qualifier
+
+
+def _context(text: str, figures: tuple[Figure, ...], sections: tuple[Section, ...], meta: Meta,
+             damaged: tuple[Span, ...] | None) -> _Context:
     w = working_copy(text)
     s = w.s
-    damage_ends = sorted(w.to_s(d.end) for d in (find_damaged(text) if damaged is None else damaged))
-    ends = [m.end() for m in SENTENCE_ENDS.finditer(s)]
+    if meta.year is None:
+        from reader.outline.meta import detect_meta  # the one reading of the report's year
+
+        meta = replace(meta, year=detect_meta(text)[0].year or likely_year(s))
+    spans = [(w.to_s(f.start), w.to_s(f.end)) for f in figures]
+    damage = find_damaged(text) if damaged is None else damaged
     roles = RoleFinder(s, sections, meta, w.to_s)
-    periods = _period_finder(s, w, sections, roles)
-    headline = headline_names()
-    linked: list[Figure] = []
-    prev: tuple[int, str, str, int] | None = None  # (sentence, name, canonical, clause start)
-    starts: dict[int, int] = {}
-    split_seen: dict[tuple, list] = {}
-    for f in figures:
-        a = w.to_s(f.start)
-        sent = sentence_index(ends, a)
-        sent_start = ends[sent - 1] if sent else 0
-        lo = max(clause_start(s, a, PHRASE_LIMIT), sent_start)
-        if linked and linked[-1].end <= f.start and w.to_s(linked[-1].end) > sent_start:
-            lo = max(lo, w.to_s(linked[-1].end))
-        k = bisect_right(damage_ends, a)
-        if k and damage_ends[k - 1] > lo:
-            lo = damage_ends[k - 1]  # 確??h級以上…覆蓋率: no mojibake in a name
-        name, canonical, phrase_start = _phrase(text, w, lo, _name_end(s, f, lo, a))
-        same = prev is not None and prev[0] == sent
-        if f.kind == "rank":
-            name, canonical, phrase_start, inherit = _rank_subject(text, w, lo, a, (name, canonical))
-            if inherit and same:
-                name, canonical, phrase_start = prev[1], prev[2], prev[3]
-        ratio = same and f.kind not in ("rank", "growth") and _is_ratio(s, lo, a)
-        keep_prev = False
-        if ratio:
-            name, canonical = _ratio_of(prev, *_with_share_word(text, w, lo, name, canonical))
-            phrase_start, keep_prev = prev[3], True
-        elif not name and f.kind in ("amount", "count"):
-            name, canonical = _noun_after(text, w, f)
-            keep_prev = bool(name)
-        if canonical not in headline and same and f.kind != "rank" and not ratio:
-            if not name:
-                name, canonical, phrase_start = prev[1], prev[2], prev[3]
-            elif canonical in _vocab()[6]:
-                name, canonical = _complete(prev, name, canonical)
-        role, year = roles.role_year(a, sent_start)
-        role, year, period = _period(periods, f, a, sent_start, role, year)
-        shown_name, shown = _split(text, w, (sent_start, phrase_start, a), name, canonical,
-                                   (sent, canonical, f.kind), split_seen)
-        g = replace(f, indicator=shown_name, canonical=shown, role=role, year=year, period=period)
-        linked.append(g)
-        enumerated = bool(split_seen[(sent, canonical, f.kind)][0])
-        starts[g.id] = first_item_start(s, sent_start, phrase_start) if enumerated else phrase_start
-        if name and f.kind != "rank" and not keep_prev:
-            prev = (sent, name, canonical, phrase_start)
-        elif not same:
-            prev = None
-    return tuple(linked), build_table(text, w, linked, starts, sections)
+    ends = sorted({m.end() for m in SENTENCE_ENDS.finditer(s)} | set(paragraph_indents(s)))
+    return _Context(text=text, w=w, sentence_ends=ends,
+                    damage_ends=sorted(w.to_s(d.end) for d in damage), roles=roles,
+                    periods=_period_finder(s, w, sections, roles), markers=Markers(s),
+                    groups=figure_groups(s, spans))
 
 
-@cache
-def _rank_cues() -> tuple[re.Pattern, frozenset[str], tuple[str, ...]]:
-    c = load_json("cues.json")
-    return re.compile(alternation(c["rank_verbs"])), frozenset(c["rank_aspects"]), \
-        tuple(c["rank_no_subject"])
-
-
-def _rank_subject(text: str, w, lo: int, a: int, phrase: tuple[str, str]
-                  ) -> tuple[str, str, int, bool]:
-    """(name, canonical, start, inherit) of what a rank ranks: the words before its verb
-    (`农产品产量居全国第1位`); `inherit` when there are none or only an aspect (增幅居…)."""
-    verbs, aspects, no_subject = _rank_cues()
-    s = w.s
-    if s.startswith(no_subject, lo):
-        return "", "", lo, False
-    verb = None
-    for m in verbs.finditer(s, lo, a):
-        verb = m
-    if verb is None:
-        return phrase[0], phrase[1], lo, False
-    name, canonical, start = _phrase(text, w, lo, verb.start())
-    if not canonical or canonical in aspects or s[lo:verb.start()] in aspects:
-        return name, canonical, start, True
-    return name, canonical, start, False
-
-
-def _name_end(s: str, f: Figure, lo: int, a: int) -> int:
-    """A bare ratio (`收入比降至2.2`) is named up to its 比: jieba reads 比降 as one word."""
-    if f.kind == "share" and not f.unit:
-        k = s.rfind("比", lo, a)
-        if k > lo:
-            return k + 1
-    return a
-
-
-def _period_finder(s: str, w, sections: tuple[Section, ...], roles: RoleFinder) -> PeriodFinder:
+def _period_finder(s: str, w: Working, sections: tuple[Section, ...], roles: RoleFinder) -> PeriodFinder:
     def line_of(i: int) -> int:
-        j = w.to_s(i)
-        return s.rfind("\n", 0, j) + 1
+        return s.rfind("\n", 0, w.to_s(i)) + 1
 
     titles = frozenset(line_of(x.title_start) for x in sections if x.kind == "line")
     parts = frozenset(line_of(x.title_start) for x in sections if x.level == 1)
     return PeriodFinder(s, roles.year, titles, parts, roles.plan)
 
 
-def _period(periods: PeriodFinder, f: Figure, a: int, sent_start: int, role: str,
-            year: int | None) -> tuple[str, int | None, str]:
-    """(role, year, period): five-year totals and goals get the period and its last year."""
-    p = None if explicit_year(periods.s, sent_start, a, periods.year, plans=False) \
-        else periods.at(a, sent_start)
+def _place(ctx: _Context, f: Figure, last: Figure | None) -> _Place:
+    """The figure's sentence and the clause its name is looked for in: back to a clause mark,
+    the figure before it in the sentence, or a damaged span (no mojibake in a name)."""
+    w = ctx.w
+    a, b = w.to_s(f.start), w.to_s(f.end)
+    sent = bisect_right(ctx.sentence_ends, a)
+    sent_start = ctx.sentence_ends[sent - 1] if sent else 0
+    lo = max(clause_start(w.s, a, PHRASE_LIMIT), sent_start)
+    if last is not None and last.end <= f.start and w.to_s(last.end) > sent_start:
+        lo = max(lo, w.to_s(last.end))
+    k = bisect_right(ctx.damage_ends, a)
+    if k and ctx.damage_ends[k - 1] > lo:
+        lo = ctx.damage_ends[k - 1]
+    return _Place(a, b, sent, sent_start, lo)
+
+
+@cache
+def _base_re() -> re.Pattern[str]:
+    markers = "|".join(map(re.escape, lex().base_markers))
+    last_year = "|".join(map(re.escape, cue_words()["period_cues"]["one_year_in_sentence"]))
+    qualifiers = alternation(load_json("qualifiers.json")["before"])  # 从不到70万亿元
+    return re.compile(f"(?:{markers})(?P<y>(?:19|20)\\d\\d年|{last_year})?(?:的)?(?:{qualifiers})?$")
+
+
+def _base(ctx: _Context, i: int, place: _Place, state: _Sentence) -> _Base | None:
+    """`从`/`由` (with the base's year) just before the figure, or before the first figure of
+    its group (`从2020年的31000元和15000元`)."""
+    k = ctx.groups[i][0]
+    if k:
+        return state.bases.get(i - k)
+    start = max(place.lo, place.a - BASE_WINDOW)
+    m = _base_re().search(ctx.w.s, start, place.a)
+    if m is None:
+        return None
+    base = _Base(m.start(), m.group("y") or "")
+    state.bases[i] = base
+    return base
+
+
+def _name(ctx: _Context, f: Figure, place: _Place, state: _Sentence,
+          base: _Base | None) -> tuple[Named, bool]:
+    """(name, own): the indicator the figure measures; `own` when its clause names it."""
+    text, w, s = ctx.text, ctx.w, ctx.w.s
+    prev = state.prev
+    end = base.start if base and base.start >= place.lo else name_end(s, f.kind, f.unit, place.lo, place.a)
+    named = phrase(text, w, place.lo, end, growth=f.kind == "growth")
+    keep_prev = False
+    if f.kind == "rank":
+        named, inherit = rank_subject(text, w, place.lo, place.a, named)
+        if inherit and prev is not None:
+            named = prev
+        return named, False
+    ratio = prev is not None and f.kind != "growth" and is_ratio(s, place.lo, place.a)
+    if ratio and prev is not None:
+        named = ratio_of(prev, with_share_word(text, w, place.lo, named))
+        keep_prev = True
+    elif not named and f.kind in ("amount", "count"):
+        after = noun_after(text, w, place.b, place.lo)
+        if after:
+            named, keep_prev = after, True
+    x = lex()
+    own = bool(named)
+    if named.canonical not in x.headline and not ratio:
+        if prev is not None and not named:
+            if not _bare_clause(s, place):
+                named = prev
+        elif prev is not None and named.canonical in x.complete_heads | x.self_heads:
+            bare = named
+            named = complete(prev, named, lambda: look_back(text, w, place.sent_start, place.lo, bare))
+        elif named.canonical in x.complete_heads:
+            named = look_back(text, w, place.sent_start, place.lo, named)
+    elif prev is not None and not ratio:
+        named = narrowed(prev, named)
+    if own and not keep_prev:
+        state.prev = named
+    return named, own and not keep_prev
+
+
+def _average(ctx: _Context, i: int, f: Figure, place: _Place, state: _Sentence) -> bool:
+    """A growth averaged over several years: an average cue (年均) before it with only verbs and
+    adverbs between (`年均分别实际增长9.7%和8.9%`, not `年均浓度下降5%`), or before the first
+    figure of its group."""
+    k = ctx.groups[i][0]
+    if k:
+        return state.averages.get(i - k, False)
+    s = ctx.w.s
+    chunk = s[place.lo:place.a]
+    at = max((chunk.rfind(c) + len(c) if c in chunk else -1 for c in lex().average_cues), default=-1)
+    average = f.kind == "growth" and at >= 0 and only_trail(chunk[at:])
+    state.averages[i] = average
+    return average
+
+
+def _bare_clause(s: str, place: _Place) -> bool:
+    """A figure opening a clause of its own after `，` or `；` with nothing before it (`城镇新增就业
+    6600万人以上，13亿多人口的大国…`) does not continue the indicator before it."""
+    return place.lo == place.a and place.lo > place.sent_start and s[place.lo - 1] in "，,；;"
+
+
+def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None, average: bool,
+          state: _Sentence) -> _When:
+    """Role, year and period of the figure, and whether the table may show it."""
+    roles, periods = ctx.roles, ctx.periods
+    role, year = roles.role_year(place.a, place.sent_start)
+    explicit = roles.years_only.last(place.sent_start, place.a, roles.year)
+    p = None if explicit else periods.at(place.a, place.sent_start)
+    if base is not None:
+        return _base_when(year, p, base)
     if p is None:
-        return role, year, target_span(periods.year, year) if role == "target" else ""
+        if average:  # 年均增长: the years of the change before it, else not in the table
+            return _average_span(role, year, state)
+        return _When(role, year, target_span(periods.year, year) if role == "target" else "")
     if p.future:
-        return ("estimate" if role == "estimate" else "target"), p.last, p.label
-    return role, p.last, p.label if periods.is_total(a, f.kind, f.direction) else ""
+        return _When("estimate" if role == "estimate" else "target", p.last, p.label)
+    total = average or periods.is_total(place.a, place.sent_start, f.kind, f.direction)
+    role = "actual" if role == "target" else role  # a past period's results, in whichever part
+    return _When(role, p.last, p.label if total else "")
 
 
-def _split(text: str, w, at: tuple[int, int, int], name: str, canonical: str, key: tuple,
-           seen: dict[tuple, list]) -> tuple[str, str]:
-    """The k-th figure of items named together with 分别 goes to the k-th item."""
-    if key not in seen:
-        seen[key] = [split_items(text, w, *at, name, canonical), -1]
-    entry = seen[key]
-    entry[1] += 1
-    items, k = entry
-    return items[k] if k < len(items) else (name, canonical)
+def _average_span(role: str, year: int | None, state: _Sentence) -> _When:
+    """An average growth after a change from a written year (`从2020年的5.2万亿元增加到2025年的
+    6.9万亿元，年均增长5.6%`) is over the years after it, up to the figure's year."""
+    first = [int(b.year_word[:4]) for b in state.bases.values() if b.year_word[:1].isdigit()]
+    if first and year is not None and year > first[-1]:
+        return _When(role, year, span_label(first[-1] + 1, year))
+    return _When(role, year, "", sure=False)
 
 
-def _phrase(text: str, w, lo: int, a: int) -> tuple[str, str, int]:
-    """(name as written, canonical or cleaned phrase, start in s) of the clause s[lo:a]."""
-    synonyms, syn_re, _, lead, trail, drop, _ = _vocab()
-    compare, _, blocked, trail_words = _shapes()
-    s = w.s
-    for m in reversed(list(syn_re.finditer(s, lo, a))):  # 地区生产总值（GDP）: not the GDP
-        if (_only_trail(_PAREN.sub("", s[m.end():a]), trail)
-                and not s[lo:m.start()].endswith(blocked)):
-            name = text[w.to_text(m.start()):w.to_text(m.end())]
-            return name, synonyms[m.group()], lo
-    date = _LEADING_DATE.match(s, lo, a)
-    if date:
-        lo = date.end()
-    base = compare.match(s, lo, a)  # 比上年增长6.2%: a comparison, not a name
-    if base:
-        lo = base.end()
-    toks = list(words(s[lo:a]))
-    i, j = 0, len(toks)
-    while i < j and (toks[i] in lead or toks[i].isdigit() or toks[i] in _LIST_MARK):
-        i += 1
-    while j > i and toks[j - 1] in trail:
-        j -= 1
-    if i >= j:
-        return "", "", lo
-    start = lo + sum(len(t) for t in toks[:i])
-    end = start + sum(len(t) for t in toks[i:j])
-    end = _strip_trailing(s, start, end, trail_words)  # 价格下降 is one jieba word
-    name = text[w.to_text(start):w.to_text(end)]
-    clean = "".join(t for t in words(s[start:end]) if t not in drop)
-    if len(clean) < 2:
-        return "", "", lo
-    return name, clean, lo
+def _base_when(year: int | None, p: Period | None, base: _Base) -> _When:
+    """The base of a change is a result of its own year: written (`2015年`), the year before
+    the level's (`上年`), or the year before a five-year review; else not in the table."""
+    if base.year_word[:1].isdigit():
+        return _When("actual", int(base.year_word[:4]))
+    if base.year_word and year is not None:
+        return _When("actual", year - 1)
+    if p is not None and not p.future:
+        return _When("actual", p.first - 1)
+    return _When("actual", year, sure=False)
 
 
-def _strip_trailing(s: str, start: int, end: int, trail_words: tuple[str, ...]) -> int:
-    while end - start > 2:
-        word = next((t for t in trail_words if s.endswith(t, start, end) and end - len(t) - start >= 2), "")
-        if not word:
-            return end
-        end -= len(word)
-    return end
+def _names_of(ctx: _Context, i: int, place: _Place, named: Named, state: _Sentence,
+              own: bool) -> tuple[list[Named], bool]:
+    """(names, listed): the names the figure goes to (several for one figure shared by a list:
+    `A、B均增长6.5%`), and whether they come from a list."""
+    k, n = ctx.groups[i]
+    first = i - k
+    if first not in state.lists:
+        state.lists[first] = _list_for_group(ctx, first, place, named, state, own, n)
+    names = state.lists[first]
+    if not names:
+        return [named], False
+    if n > 1:
+        return [names[k]], True
+    return names, True
 
 
-def _only_trail(rest: str, trail: frozenset) -> bool:
-    """True if `rest` is made only of verbs and qualifiers (增长, 不低于, 分别达…)."""
-    compare = _shapes()[0]
-    while rest:
-        base = compare.match(rest)
-        word = base.group() if base else next(
-            (rest[:n] for n in range(min(len(rest), 5), 0, -1) if rest[:n] in trail), "")
-        if not word:
-            return False
-        rest = rest[len(word):]
-    return True
-
-
-def _is_ratio(s: str, lo: int, a: int) -> bool:
-    """`,占财政支出的86%`, `为预算的102.3%`: a ratio of the indicator named before."""
-    date = _LEADING_DATE.match(s, lo, a)
-    return s.startswith(_shapes()[1], date.end() if date else lo)
-
-
-def _with_share_word(text: str, w, lo: int, name: str, canonical: str) -> tuple[str, str]:
-    """`占一般公共预算支出的76.8%`: keep 占 when the headline's name was read without it."""
-    date = _LEADING_DATE.match(w.s, lo)
-    at = date.end() if date else lo
-    if not name or w.s[at:at + 1] != "占" or canonical.startswith("占"):
-        return name, canonical
-    return text[w.to_text(at)] + name, "占" + canonical
-
-
-def _ratio_of(prev, name: str, canonical: str) -> tuple[str, str]:
-    """民生支出 + 占财政支出 → 民生支出占财政支出 (as written) / 民生支出占财政支出比重."""
-    if not canonical:
-        return prev[1], prev[2]
-    heads = _vocab()[2]
-    canon = canonical if canonical.endswith(("比重", "比例", "占比", "率")) or canonical[0] != "占" \
-        else canonical + "比重"
-    if not any(canon.endswith(h) for h in heads):
-        canon += "比例"
-    synonyms, syn_re = _vocab()[:2]
-    whole = syn_re.search(canon)
-    if canon.startswith("占") and whole:  # 占全省一般公共预算收入: the headline's own name
-        canon = "占" + synonyms[whole.group()] + canon[whole.end():]
-    return prev[1] + name, prev[2] + canon
-
-
-def _noun_after(text: str, w, f: Figure) -> tuple[str, str]:
-    """`坚决守住18亿亩耕地红线`, `71.3万监测对象`: the figure counts the noun after it."""
-    s = w.s
-    b = w.to_s(f.end)
-    paren = _PAREN.match(s, b, b + AFTER_LIMIT)  # 2.5万套（间）城市危旧房
-    if paren and paren.end() - b <= 5:
-        b = paren.end()
-    stop = _CLAUSE_BREAK.search(s, b, b + AFTER_LIMIT)
-    chunk = s[b:stop.start() if stop else b + AFTER_LIMIT]
-    if not chunk or not "\u4e00" <= chunk[0] <= "\u9fff":
-        return "", ""
-    _, _, _, lead, trail, drop, _ = _vocab()
-    toks = []
-    for t in words(chunk):
-        if t in lead or t in trail or t == "的" or not "\u4e00" <= t[0] <= "\u9fff":
-            break
-        toks.append(t)
-    end = b + sum(len(t) for t in toks)
-    if len(toks) < 1 or end - b < 2:
-        return "", ""
-    name = text[w.to_text(b):w.to_text(end)]
-    return name, "".join(t for t in toks if t not in drop)
-
-
-def _complete(prev, name: str, head: str) -> tuple[str, str]:
-    """产值 after 规模以上工业企业 → 规模以上工业企业产值; 参保率 after 医保参保人数 → 医保参保率.
-
-    The name is built from slices of the names as written (script kept); the
-    canonical from the simplified ones.
-    """
-    prev_name, prev_canon = prev[1], prev[2]
-    base = prev_canon.removeprefix("新增")
-    k = base.find(head[0], 1)
-    canon = base[:k] + head if k > 0 else base + head
-    cut = len(prev_canon) - len(base)  # 新增 dropped from the front
-    written = prev_name[cut:] if len(prev_name) == len(prev_canon) else prev_name
-    if len(written) == len(base) and k > 0:
-        return written[:k] + name, canon
-    return written + name, canon
+def _list_for_group(ctx: _Context, first: int, place: _Place, named: Named, state: _Sentence,
+                    own: bool, n: int) -> list[Named]:
+    s = ctx.w.s
+    if not named.canonical:
+        return []
+    if n > 1 and not own:  # 国内游客2.1亿人次、入境游客58万人次，分别增长7.3%、25.6%
+        before = [(j, nm) for j, nm in state.named if j < first][-n:]
+        if [j for j, _ in before] == list(range(first - n, first)) \
+                and len({nm.canonical for _, nm in before}) == n and all(nm.canonical for _, nm in before):
+            return [nm for _, nm in before]
+    each = ctx.markers.fenbie_between(named.start, place.a) or shared_marker(s, place.lo, place.a)
+    return name_list(ctx.text, ctx.w, place.sent_start, named, place.a, n, each)

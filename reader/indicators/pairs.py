@@ -22,6 +22,10 @@ from reader.vocab import headline_names, load_json
 
 @dataclass(frozen=True)
 class KeyRow:
+    """One indicator of the key table: its name (as written in its first row) and the rows
+    shown for it, last year's result (`actual`: an actual or estimate row) and this year's
+    `target`; either may be None."""
+
     name: str
     actual: Indicator | None
     target: Indicator | None
@@ -32,10 +36,12 @@ class KeyRow:
                      + (self.target.figure_ids if self.target else ()))
 
     def first(self) -> Indicator:
+        """The target row, else the actual one (a KeyRow always has one of them)."""
         return self.target or self.actual  # type: ignore[return-value]
 
     @property
     def headline(self) -> bool:
+        """Is it one of the headline indicators (reader/data/indicators.json `canonical`)?"""
         return any(i is not None and i.canonical in headline_names()
                    for i in (self.actual, self.target))
 
@@ -62,8 +68,14 @@ def _order(row: KeyRow, text_rank: int) -> tuple[int, int]:
 
 
 def key_rows(doc: Document | None) -> list[KeyRow]:
-    """One row per indicator: the latest actual/estimate and the target; headline rows first
-    in their fixed order, the others in text order."""
+    """One `KeyRow` per indicator of `doc.indicators` (keyed by canonical name, else the name as
+    written); [] for no document. Headline rows come first in their fixed order
+    (`headline_rank`), the others in the text order of their first rows.
+
+    Of an indicator's rows, the actual slot takes an `actual` or `estimate` row and the target
+    slot a `target` row; where a slot has several, a one-year row wins over a plan-period row
+    (a `period` of "十四五" is a five-year total or average, not last year's result), then the
+    latest year. This is what the window's panel, `extract --table` and exports show."""
     if doc is None:
         return []
     groups: dict[str, dict[str, Indicator]] = {}
@@ -176,6 +188,8 @@ def amount_text(ind: Indicator | None, usual_year: int | None = None) -> str:
 
 
 def usual_year(rows: list[KeyRow], role: str) -> int | None:
+    """The most common year of the rows' `role` slot ("actual" or "target"): a column's year,
+    so a cell says its own year only when it differs."""
     years = Counter(getattr(r, role).year for r in rows
                     if getattr(r, role) is not None and getattr(r, role).year)
     return years.most_common(1)[0][0] if years else None
@@ -226,5 +240,6 @@ def growth_text(row: KeyRow) -> str:
 
 
 def qualifier_text(row: KeyRow) -> str:
+    """The target's qualifier (左右, 以上…), else the actual's, else ""."""
     return (row.target.qualifier if row.target else "") or (
         row.actual.qualifier if row.actual else "")

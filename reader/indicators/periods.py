@@ -5,22 +5,29 @@ past plan (`“十四五”时期…`, `过去五年`, `五年来`) and sets goa
 (`“十五五”时期`, `今后五年`). Such figures are neither last year's results nor this
 year's targets: they get a `period` and the period's last year as their year.
 
-The context of a figure comes, nearest first, from a cue earlier in its sentence,
-else from the opening of its paragraph (a period cue holds until a paragraph opens
-with a one-year cue such as `过去一年`, `刚刚过去的2025年`, or a new part starts).
-A title naming both (`“十四五”时期和2025年工作回顾`) opens on the one year.
+The context of a figure comes, nearest first, from a cue earlier in its sentence
+(`去年`/`上年` bring it back to one year), else from the opening of its paragraph (a line, or
+an indent of ideographic spaces in a text scraped onto one line; a
+period cue holds until a paragraph opens with a one-year cue such as `过去一年`,
+`刚刚过去的2025年`, `2008年是`, or a new part starts). A title naming both a year and a
+plan (`“十四五”时期和2025年工作回顾`, `2025年及“十四五”时期工作回顾`, `2025年主要工作
+情况和“十四五”时期发展成效`) opens on the one year; a title saying `本届政府工作回顾`
+opens on the past five years.
 
 In a past period only totals and averages are period figures (`城镇新增就业603.7万人`,
-`年均增长6%`); a level (`生产总值6.66万亿元`) is the level at the period's end, a
-result of its last year like any other.
+`年均增长6%`, and every figure after a cumulative word of its sentence: `累计完成…，实现
+…516亿元`); a level (`生产总值6.66万亿元`) is the level at the period's end, a result of
+its last year like any other. Cue vocabularies: reader/data/cues.json `period_cues`.
+All offsets are into the simplified working copy `s`.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from reader.chars import CN_DIGITS
 from reader.figures.cues import clause_start, cue_words, is_change
@@ -38,37 +45,59 @@ class Period:
 
 
 @cache
-def _cues() -> dict:
+def _cues() -> dict[str, Any]:
     c = cue_words()["period_cues"]
     return {"past": re.compile("|".join(c["past"])), "future": re.compile("|".join(c["future"])),
             "plan": re.compile(c["plan"]), "plan_in_sentence": re.compile(c["plan_in_sentence"]),
             "one_year": re.compile("|".join(c["one_year"])),
-            "totals": tuple(c["totals"])}
+            "one_year_in_sentence": re.compile("|".join(c["one_year_in_sentence"])),
+            "past_titles": re.compile("|".join(c["past_titles"])),
+            "totals": tuple(c["totals"]),
+            "sentence_totals": re.compile("|".join(c["sentence_totals"]))}
+
+
+@cache
+def _title_year() -> re.Pattern[str]:
+    """A year in a title, not one end of a span (2026-2030年)."""
+    seps = "".join(re.escape(c) for c in cue_words()["range_seps"] if len(c) == 1)
+    return re.compile(f"(?<![\\d.{seps}])(?:19|20)\\d\\d年(?![{seps}])")
 
 
 def plan_years(numeral: str) -> tuple[int, int]:
-    """十四五 → (2021, 2025): the N-th plan ends in 1955 + 5N."""
+    """十四五 → (2021, 2025): the N-th five-year plan ends in 1955 + 5N."""
     last = 1955 + 5 * (10 + _CN.index(numeral) + 1)
     return last - 4, last
 
 
 class PeriodFinder:
+    """The period context of every offset of `s`, given the report year, the line starts of
+    title lines and of parts, and where the plan part starts."""
+
     def __init__(self, s: str, report_year: int | None, title_starts: frozenset[int],
                  part_starts: frozenset[int], plan_start: int):
         self.s, self.year, self.plan_start = s, report_year, plan_start
         self.switch_at: list[int] = []
         self.context: list[Period | None] = []
+        self._in_sentence: list[tuple[int, int, Period | None]] = []  # (start, end, cue)
+        self._totals: list[int] = []
         if report_year is None:
             return
         at = 0
         for line in s.split("\n"):
             self._opening(at, line, at in title_starts, at in part_starts)
+            for k in _inner_paragraphs(line):  # a scrape on one line: paragraphs by indent
+                self._opening(at + k, line[k:], False, False)
             at += len(line) + 1
+        self._in_sentence = sorted(((at, at + length, p) for at, length, p in
+                                    self._cues(s, 0, "plan_in_sentence", sentence=True)),
+                                   key=lambda x: x[1])
+        self._in_sentence_ends = [end for _, end, _ in self._in_sentence]
+        self._totals = [m.end() for m in _cues()["sentence_totals"].finditer(s)]
 
     def _opening(self, at: int, line: str, title: bool, part: bool) -> None:
-        found = self._cues(line[:OPENING], at, "plan" if title else "plan_in_sentence")
-        if title and len(found) > 1 and any(p is None for _, p in found):
-            found = [(0, None)]  # “十四五”时期和2025年工作回顾: the one year first
+        found = [(k, p) for k, _, p in self._cues(line[:OPENING], at, "plan" if title else "plan_in_sentence")]
+        if title:
+            found = self._title_cues(line[:OPENING], found)
         if found:
             self.switch_at.append(at)
             self.context.append(found[-1][1])
@@ -76,21 +105,39 @@ class PeriodFinder:
             self.switch_at.append(at)
             self.context.append(None)
 
-    def _cues(self, chunk: str, at: int, plan: str = "plan") -> list[tuple[int, Period | None]]:
-        """(position, period or None for one year) of every cue in `chunk`, in order."""
+    def _title_cues(self, title: str, found: list[tuple[int, Period | None]]
+                    ) -> list[tuple[int, Period | None]]:
+        """A part title opens on its one year when it names one beside a plan; `本届政府工作回顾`
+        opens on the past five years."""
+        if _title_year().search(title) and any(p is not None for _, p in found):
+            return [(0, None)]  # 2025年及“十四五”时期工作回顾: the one year first
+        if found or self.year is None:
+            return found
+        m = _cues()["past_titles"].search(title)
+        if m:
+            y = self.year
+            return [(m.start(), Period(span_label(y - 5, y - 1), y - 5, y - 1, False))]
+        return found
+
+    def _cues(self, chunk: str, at: int, plan: str = "plan", sentence: bool = False
+              ) -> list[tuple[int, int, Period | None]]:
+        """(position, length, period or None for one year) of every cue in `chunk`, in order;
+        `sentence`: the in-sentence one-year cues (去年, 上年) count too."""
         c, y = _cues(), self.year
-        found: list[tuple[int, Period | None]] = []
+        assert y is not None
+        found: list[tuple[int, int, Period | None]] = []
         for m in c["past"].finditer(chunk):
-            found.append((m.start(), Period(span_label(y - 5, y - 1), y - 5, y - 1, False)))
+            found.append((at + m.start(), len(m.group()), Period(span_label(y - 5, y - 1), y - 5, y - 1, False)))
         for m in c["future"].finditer(chunk):
-            found.append((m.start(), Period(span_label(y, y + 4), y, y + 4, True)))
+            found.append((at + m.start(), len(m.group()), Period(span_label(y, y + 4), y, y + 4, True)))
         for m in c[plan].finditer(chunk):
             first, last = plan_years(m.group(1))
             future = first >= y or (last >= y and at + m.start() >= self.plan_start)
-            found.append((m.start(), Period(f"十{m.group(1)}五", first,
-                                            last if future else min(last, y - 1), future)))
-        for m in c["one_year"].finditer(chunk):
-            found.append((m.start(), None))
+            found.append((at + m.start(), len(m.group()), Period(
+                f"十{m.group(1)}五", first, last if future else min(last, y - 1), future)))
+        for key in ("one_year", "one_year_in_sentence") if sentence else ("one_year",):
+            for m in c[key].finditer(chunk):
+                found.append((at + m.start(), len(m.group()), None))
         found.sort(key=lambda x: x[0])
         return found
 
@@ -98,20 +145,44 @@ class PeriodFinder:
         """The period context of offset `a` (None: one year)."""
         if self.year is None:
             return None
-        found = self._cues(self.s[sent_start:a], sent_start, "plan_in_sentence")
-        if found:
-            return found[-1][1]
+        k = bisect_right(self._in_sentence_ends, a)  # the last cue ending before `a`…
+        best = None
+        for start, _, p in reversed(self._in_sentence[max(0, k - 4):k]):  # …latest start first
+            if start >= sent_start and (best is None or start > best[0]):
+                best = (start, p)
+        if best is not None:
+            return best[1]
         k = bisect_right(self.switch_at, a)
         return self.context[k - 1] if k else None
 
-    def is_total(self, a: int, kind: str, direction: int) -> bool:
+    def is_total(self, a: int, sent_start: int, kind: str, direction: int) -> bool:
         """A figure over a past period's whole span rather than the level at its end."""
         if kind in ("growth", "points", "multiple"):
             return True
         if is_change(self.s, a, kind, direction):
             return True
+        k = bisect_left(self._totals, sent_start)
+        if k < len(self._totals) and self._totals[k] <= a:
+            return True  # 累计完成工业投资132亿元，实现规模以上工业总产值516亿元
         clause = self.s[clause_start(self.s, a, 30):a]
         return any(w in clause for w in _cues()["totals"])
+
+
+@cache
+def _indent() -> re.Pattern[str]:
+    marks = [m for m in cue_words()["paragraph_marks"] if m != "\n"]
+    return re.compile("|".join(f"(?:{re.escape(m)})+" for m in marks) or "$^")
+
+
+def paragraph_indents(s: str) -> list[int]:
+    """Where paragraphs start after an indent of ideographic spaces anywhere in `s`."""
+    return [m.end() for m in _indent().finditer(s)]
+
+
+def _inner_paragraphs(line: str) -> list[int]:
+    """Where paragraphs start inside one line of text: after each indent of ideographic spaces
+    that follows some text (reader/data/cues.json `paragraph_marks`)."""
+    return [m.end() for m in _indent().finditer(line) if line[:m.start()].strip() and m.end() < len(line)]
 
 
 def span_label(first: int, last: int) -> str:

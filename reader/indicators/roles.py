@@ -1,107 +1,145 @@
 """Role (actual / estimate / target) and year of a figure, from where it stands.
 
-The report of year Y reviews Y-1 and sets targets for Y. The plan part starts at
-a level-1 section whose title names a plan (安排/任务/目标…) when sections exist,
-else at the first plan cue sentence (`今年…主要预期目标是`, `2023年工作安排`).
+The report of year Y reviews Y-1 and sets targets for Y (Y is `Meta.year`, the outline stage's
+reading of the meeting date, title or part titles; for a text with none of them, `likely_year`). The plan part starts at the first level-1
+section whose title says it plans (`安排`, `任务`, `目标`, `部署`… in reader/data/cues.json
+`plan_titles`) or names year Y or a later one (`2009年工作总体部署`), and has no review word
+(`回顾`…); without sections, at the first plan cue sentence (`今年…主要预期目标是`). A sentence
+with `预计` before the figure makes it an estimate. A year written earlier in the sentence
+(`到2025年`, `“十四五”末`) is the figure's, unless it is a comparison base (`比2020年`,
+`从2020年的`: reader/data/indicators.json `base_year_before`) or opens a span (`2013年以来`).
+All offsets are into the simplified working copy `s`; lookups are by bisection over the cues
+found once, so linking stays linear in the length of a sentence.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from functools import cache
+from collections.abc import Callable
 
 from reader.document import Meta, Section
 from reader.figures.cues import cue_words
+from reader.indicators.lexicon import lex
 from reader.indicators.periods import plan_years
 from reader.text.script import to_simplified
+from reader.vocab import load_json
 
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)年(?!\d)")
-_FIVE_YEAR_PLAN = re.compile(r"“?十([一二三四五六七八九])五”?")
-_BASE_YEAR_BEFORE = tuple("比较同从与")
+NEAR = 10
+OPENING_PAGES = 5000  # characters whose years vote for the report's year when nothing else says  # a year further than this from the report's is not the figure's (a date, a plan)
 
 
-@cache
-def _starts() -> tuple[re.Pattern, re.Pattern]:
-    c = cue_words()
-    return re.compile("|".join(c["plan_starts"])), re.compile("|".join(c["review_starts"]))
-
-
-def report_year(s: str, meta: Meta) -> int | None:
-    """Year the report is given in: meta, else the title, else the review/plan headings."""
-    if meta and meta.year:
-        return meta.year
-    m = re.search(r"((?:19|20)\d\d)年[^\n。]{0,30}政府工作报告", s[:600])
+def likely_year(s: str) -> int | None:
+    """The year a report with no dated line, title or part titles on lines of their own is given
+    in (a scrape on one line): the first `YYYY年…工作回顾` anywhere says Y+1, else the first
+    `YYYY年…工作安排`/`任务`… says Y (the words of reader/data/meta.json that the outline stage
+    reads in headings), else the year its opening pages name most (the year it reviews), plus
+    one; None if they name none. Only for texts whose `Meta.year` is None."""
+    words = load_json("meta.json")
+    plan = words["plan_after_year"] + cue_words()["plan_after_year"]
+    m = re.search(f"((?:19|20)\\d\\d)年(?:的)?[^\\d\\n。，；,;]{{0,8}}?(?:(?P<review>"
+                  f"{'|'.join(words['review_after_year'])})|(?P<plan>{'|'.join(plan)}))", s)
     if m:
-        return int(m.group(1))
-    m = re.search(r"((?:19|20)\d\d)年(?:的)?(?:政府)?工作安排|((?:19|20)\d\d)年(?:[^\n。\d]{0,12})?预算草案", s)
-    if m:
-        return int(m.group(1) or m.group(2))
-    # A statistical bulletin of year Y is given in Y+1 and reviews Y
-    m = re.search(r"((?:19|20)\d\d)年[^\n。]{0,30}(?:统计公报|预算执行情况)", s[:600])
-    if m:
-        return int(m.group(1)) + 1
-    m = re.search(r"((?:19|20)\d\d)年(?:的)?工作回顾", s)
-    if m:
-        return int(m.group(1)) + 1
-    years = Counter(int(y) for y in _YEAR.findall(s[:5000]))
+        return int(m.group(1)) + (1 if m.group("review") else 0)
+    years = Counter(int(y) for y in _YEAR.findall(s[:OPENING_PAGES]))
     return max(years, key=lambda y: (years[y], y)) + 1 if years else None
 
 
-def plan_start(s: str, sections: tuple[Section, ...], map_to_s) -> int:
+def plan_start(s: str, sections: tuple[Section, ...], map_to_s: Callable[[int], int],
+               year: int | None) -> int:
     """Offset in `s` where the plan part begins (len(s) if the report has none)."""
     c = cue_words()
     for sec in sorted((x for x in sections if x.level == 1), key=lambda x: x.start):
         title = to_simplified(sec.title)[0]
-        if any(w in title for w in c["plan_titles"]) and not any(
-                w in title for w in c["review_titles"]):
+        if any(w in title for w in c["review_titles"]):
+            continue
+        names_year = year is not None and any(int(m.group(1)) >= year for m in _YEAR.finditer(title))
+        if names_year or any(w in title for w in c["plan_titles"]):
             return map_to_s(sec.start)
-    m = _starts()[0].search(s)
+    m = re.search("|".join(c["plan_starts"]), s)
     return m.start() if m else len(s)
 
 
-def explicit_year(s: str, sent_start: int, at: int, near: int | None,
-                  plans: bool = True) -> int | None:
-    """A year written in the sentence before the figure (`到2025年`, `十四五`末 if `plans`)."""
-    chunk = s[sent_start:at]
-    best = None
-    for m in _YEAR.finditer(chunk):
-        if chunk[max(0, m.start() - 1):m.start()] in _BASE_YEAR_BEFORE:
-            continue
-        if chunk[m.end():m.end() + 1] in ("-", "—", "至", "度") or chunk.startswith("以来", m.end()):
-            continue  # 2013年以来: a base period, not the figure's year
-        best = (m.end(), int(m.group(1)))
-    for m in _FIVE_YEAR_PLAN.finditer(chunk if plans else ""):
-        if best is None or m.end() > best[0]:
-            best = (m.end(), plan_years(m.group(1))[1])
-    if best is None:
-        return None
-    year = best[1]
-    if near and abs(year - near) > 10:
-        return None
-    return year
+class YearMentions:
+    """Years written in `s` (`2025年`, and with `plans` a plan name `“十四五”` for its last
+    year), each with where it ends, for the last one before a figure in its sentence."""
+
+    def __init__(self, s: str, plans: bool):
+        base = lex().base_year_before
+        cues = cue_words()["period_cues"]
+        span_after = tuple(cues["span_after_year"])  # 2013年以来, 2021-2025年: not one year
+        found: list[tuple[int, int, int]] = []  # (end, start, year)
+        for m in _YEAR.finditer(s):
+            if s[m.start() - 1:m.start()] in base or s.startswith(span_after, m.end()):
+                continue
+            found.append((m.end(), m.start(), int(m.group(1))))
+        if plans:
+            found += [(m.end(), m.start(), plan_years(m.group(1))[1])
+                      for m in re.finditer(cues["plan_name"], s)]
+        found.sort()
+        self._ends = [x[0] for x in found]
+        self._found = found
+
+    def last(self, sent_start: int, at: int, near: int | None) -> int | None:
+        """The year written last in s[sent_start:at], if it lies within NEAR years of `near`."""
+        k = bisect_right(self._ends, at)
+        if not k or self._found[k - 1][1] < sent_start:
+            return None
+        year = self._found[k - 1][2]
+        return None if near and abs(year - near) > NEAR else year
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _ends(s: str, words: list[str]) -> list[int]:
+    """Where each occurrence of any of `words` ends in `s`, in order."""
+    return [m.end() for m in re.finditer(_alternation(words), s)] if words else []
+
+
+def _last_before(ends: list[int], at: int) -> int | None:
+    k = bisect_right(ends, at)
+    return ends[k - 1] if k else None
 
 
 class RoleFinder:
-    def __init__(self, s: str, sections, meta: Meta, map_to_s):
+    """Role and year of any offset of `s`: `role_year(start, sent_start)`."""
+
+    def __init__(self, s: str, sections: tuple[Section, ...], meta: Meta,
+                 map_to_s: Callable[[int], int]):
         self.s = s
-        self.year = report_year(s, meta)
-        self.plan = plan_start(s, sections, map_to_s)
-        self.estimate = cue_words()["estimate"]
+        self.year = meta.year
+        self.plan = plan_start(s, sections, map_to_s, meta.year)
+        c = cue_words()
+        self._estimates = _ends(s, c["estimate"])
+        base = lex().base_year_before
+        self._past = [m.end() for m in re.finditer(_alternation(c["past_year_in_plan"]), s)
+                      if m.start() >= self.plan and s[m.start() - 1:m.start()] not in base]
+        self._plan_cues = _ends(s, c["plan_year_cues"])
+        self._paragraphs = _ends(s, c["paragraph_marks"])
+        self.years = YearMentions(s, plans=True)
+        self.years_only = YearMentions(s, plans=False)
 
     def role_year(self, start: int, sent_start: int) -> tuple[str, int | None]:
-        before = self.s[sent_start:start]
-        if any(w in before for w in self.estimate):
+        """(role, year) of a figure at `start` whose sentence starts at `sent_start`."""
+        k = bisect_left(self._estimates, sent_start)
+        in_plan = start >= self.plan and not self._past_year(start)
+        if k < len(self._estimates) and self._estimates[k] <= start:
             role = "estimate"
-        elif start >= self.plan:
+        elif in_plan:
             role = "target"
         else:
             role = "actual"
-        in_plan = start >= self.plan  # an estimate in the plan part is of the plan year
+        # an estimate in the plan part is of the plan year
         year = self.year if role == "target" or in_plan else (self.year - 1 if self.year else None)
-        return role, explicit_year(self.s, sent_start, start, self.year) or year
+        return role, self.years.last(sent_start, start, self.year) or year
 
-
-def sentence_index(ends: list[int], i: int) -> int:
-    return bisect_right(ends, i)
+    def _past_year(self, start: int) -> bool:
+        """In the plan part, is `start` in a paragraph that looks back on last year (`过去一年，
+        …`) with no plan cue (`今年`, `预期目标`) since?"""
+        cue = _last_before(self._past, start)
+        return cue is not None and cue >= (_last_before(self._paragraphs, start) or 0) \
+            and cue >= (_last_before(self._plan_cues, start) or 0)

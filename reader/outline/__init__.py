@@ -1,7 +1,8 @@
 """Stage 2, outline: cleaned text → front matter and meta (`detect_meta`), and the section
 tree (`outline`): marked heading candidates (`headings`), unmarked leads and part lines judged
-together (`leads`), headings inside paragraphs (`mid`), all of them in order (`candidates`),
-levels from how marker styles nest and the tree (`tree`)."""
+together (`leads`), headings inside paragraphs (`mid`), the parallelism tests both share
+(`parallel`), all of them in order (`candidates`), levels from how marker styles nest and the
+tree (`tree`)."""
 
 from typing import TYPE_CHECKING
 

@@ -48,8 +48,7 @@ def find_heads(text: str, body_start: int = 0, markup: Sequence[Span] = ()) -> F
     heads.extend(judge_leads(text, paras, head_of, set(closers) | subtitle))
     heads.sort(key=lambda h: (h.start, h.mid))
     head_of = {h.para: h for h in heads if not h.mid}
-    mids, inline = mid_heads(text, paras, head_of, heads)
-    heads = [h for h in heads if h.para not in inline or h.style != "lead"] + mids
+    heads += mid_heads(text, paras, head_of, heads, set(closers))
     if markup:  # last: the text's own reading of a paragraph comes first
         heads += cue_heads(text, paras, markup, {h.para for h in heads})
     heads.sort(key=lambda h: h.start)

@@ -98,7 +98,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "appendix": re.compile(rf"(?:{'|'.join(w['appendix_markers'])})\s*[\d{_CN}]*\s*[：:]?\s*\S*$"),
         "caption": re.compile(rf"(?:{'|'.join(w['caption_words'])})\s*\d"),
         "date": re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月"),
-        "mid_shi": re.compile(rf"(?<=[。；;：:])([{_CN}]{{1,2}})[{shi}](?=[^，,。：:\s])"),
+        "mid_shi": re.compile(rf"(?<=[。；;：:])([{_CN}]{{1,2}})([{shi}])(?=[^，,。：:\s])"),
         "closer": re.compile(rf"{salutation()}[！!，,]"),
         "shi_start": re.compile(rf"[{_CN}]{{1,3}}[{shi}]"),
         "opener": re.compile("|".join(map(re.escape, sorted(w["lead_openers"], key=len,

@@ -36,6 +36,7 @@ from reader.outline.headings import (
     lead_ok,
     opener_length,
 )
+from reader.outline.parallel import clause_shape, common_prefix, parallel
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LOOSE_MAX = 30  # a lead with clause marks, judged with its siblings
@@ -43,7 +44,6 @@ _STANDALONE_MAX = 60  # a one-sentence sub-part heading (`2018年，我们坚持
 _BODY_MIN = 4
 _NOT_TITLE = re.compile(r"[；;：:%％‰？?！!]|\d[.．]\d")
 _CLAUSES = re.compile(r"[，,、]")
-_SHAPE_CLAUSE_MAX = 12  # `深入群众，改进作风`: short clauses of one shape
 _GROUP_MIN = 3  # parallel sub-part headings in one part
 _DIGIT = re.compile(r"[0-9０-９]")
 _CLOSING_SHARE = 1 / 3  # a closing remark is under a third of the run's usual paragraph
@@ -127,6 +127,18 @@ def _line_headings(text: str, paras: list[tuple[int, int]],
                            before is not None and before.kind in ("line", "appendix")):
             out[k] = Head(s, s, e, "line", "line", k)
     return out
+
+
+def lead_like(text: str, s: int, e: int) -> bool:
+    """Does the paragraph text[s:e] open as a lead could, if its siblings are leads (a title
+    up to 30 characters with a body, not a statement or a directive: `loose`)?"""
+    m = TITLE_END.search(text, s, min(e, s + _LOOSE_MAX + 1))
+    if m is None or text[m.start()] in "！!？" or e - m.end() < _BODY_MIN:
+        return False
+    sentence = text[s:m.start()]
+    return (len(_HAN.findall(sentence)) >= 4 and not _NOT_TITLE.search(sentence)
+            and not item_marker(sentence) and not _statement(sentence)
+            and not _directive(sentence))
 
 
 def _opening(text: str, k: int, s: int, e: int) -> Opening | None:
@@ -238,10 +250,10 @@ def _judge_run(run: list[Opening]) -> set[int]:
             out.update(o.para for o in short if o.strict and not o.acts)
         else:
             out.update(o.para for o in short
-                       if o.strict or not opener_length(o.text) or _parallel(short))
+                       if o.strict or not opener_length(o.text) or parallel([o.text for o in short]))
     for stretch in _alike(run):
         out.update(o.para for o in stretch)
-    for stretch in _stretches(run, lambda o: _shape(o) if o.loose else 0):
+    for stretch in _stretches(run, lambda o: clause_shape(o.text) if o.loose else 0):
         if len(stretch) >= 2:
             out.update(x.para for x in stretch)
     return out
@@ -276,8 +288,8 @@ def _alike(run: list[Opening]) -> list[list[Opening]]:
     out = []
     for stretch in _stretches(run, lambda o: o.text[:2] if (o.loose or o.long) and not _DIGIT.search(
             o.text) else ""):
-        if len(stretch) >= 2 and _parallel(stretch, suffix=False):
-            prefix = _common_prefix([x.text for x in stretch])
+        if len(stretch) >= 2 and parallel([o.text for o in stretch], suffix=False):
+            prefix = common_prefix([x.text for x in stretch])
             if len(stretch) >= _GROUP_MIN or len(prefix) - opener_length(prefix) >= 3:
                 out.append(stretch)
     return out
@@ -290,33 +302,6 @@ def _groups(alone: list[Opening]) -> list[list[Opening]]:
     for o in alone:
         by_start.setdefault(o.text[:2], []).append(o)
     for group in by_start.values():
-        if len(group) >= _GROUP_MIN and _parallel(group):
+        if len(group) >= _GROUP_MIN and parallel([o.text for o in group]):
             out.append(group)
     return out
-
-
-def _parallel(group: list[Opening], suffix: bool = True) -> bool:
-    """A common beginning that goes past any discourse opener, or (with `suffix`) a common
-    ending."""
-    texts = [o.text for o in group]
-    prefix = _common_prefix(texts)
-    if len(prefix) - opener_length(prefix) >= 2:
-        return True
-    return suffix and len(_common_prefix([t[::-1] for t in texts])) >= 2
-
-
-def _shape(o: Opening) -> int:
-    """How many short clauses an opening has (`放手放胆，支持好民企腾飞` 2, `增加生产、保障
-    供给` 2), or 0 when it is not made of short clauses."""
-    clauses = _CLAUSES.split(o.text)
-    if len(clauses) < 2 or any(len(c) > _SHAPE_CLAUSE_MAX or len(c) < 2 for c in clauses):
-        return 0
-    return 0 if opener_length(o.text) else len(clauses)
-
-
-def _common_prefix(texts: list[str]) -> str:
-    first, last = min(texts), max(texts)
-    n = 0
-    while n < min(len(first), len(last)) and first[n] == last[n]:
-        n += 1
-    return first[:n]

@@ -75,10 +75,12 @@ def style_levels(heads: list[Head], adopters: set[int] | None = None) -> dict[st
     para_style: dict[int, str] = {}
     adopting = ""
     for i, h in enumerate(heads):
-        if h.mid:
+        if h.mid:  # under the paragraph's heading, or the run-in item before it there
             outer = para_style.get(h.para) or (stack[-1] if stack else None)
             if outer and outer != h.style:
                 above[(outer, h.style)] += 1
+            if h.kind == "run_in":
+                para_style[h.para] = h.style
             continue
         para_style[h.para] = h.style
         if h.style == "appendix":
@@ -166,7 +168,7 @@ def _nest(heads: list[Head], lv: list[int], adopters: set[int] | None = None,
     ci = 0
     for i, h in enumerate(heads):
         closed = False
-        while ci < len(closing) and closing[ci] < h.para:
+        while ci < len(closing) and (closing[ci] < h.para or (h.mid and closing[ci] == h.para)):
             closed = True
             ci += 1
         if closed:
@@ -177,7 +179,7 @@ def _nest(heads: list[Head], lv: list[int], adopters: set[int] | None = None,
         if stack and _after_last_run_in(heads, lv, stack, i, child_styles):
             ends[stack.pop()] = h.start
         parent = stack[-1] if stack else None
-        if parent is not None:
+        if parent is not None and not h.mid:  # paragraphs of their own, not runs inside one
             child_styles.setdefault(parent, set()).add(h.style)
         parents.append(parent)
         stack.append(i)

@@ -7,6 +7,7 @@ for phase 1, (linked doc, linked doc in the script shown) for phase 2.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,8 @@ if TYPE_CHECKING:  # the core is imported on the worker (see above); its types n
     from reader.progress import Cancelled, Progress
     from reader.runtime.prefetch import Prefetch
     from reader.text.search import TextSearch
+
+WATCH_S = 0.05  # how often a job waiting for an analysis process checks for Cancel
 
 # phase 1: (as analysed, in the script shown, linked?, the analysis process or None)
 Opened = tuple[Document, Document, bool, "Prefetch | None"]
@@ -39,12 +42,16 @@ def read(path: str, script: Script, progress: Progress | None = None,
 def receive(prefetched: Prefetch, script: Script, progress: Progress | None = None,
             cancelled: Cancelled | None = None) -> Opened:
     """Like `read`, from the process that analysed the file while the window was built; the
-    handle is returned last, for `receive_linked`. Raises what the child raised (closing it)."""
+    handle is returned last, for `receive_linked`. Raises what the child raised (closing it).
+    Cancelled (`cancelled()` true) ends that process at once (see `_watch`)."""
+    watching = _watch(prefetched, cancelled)
     try:
-        doc, linked = prefetched.result()
+        doc, linked = prefetched.result(progress)
     except BaseException:
         prefetched.close()  # the file failed: nobody will read this child again
         raise
+    finally:
+        watching.set()
     return doc, in_script(doc, script), linked, prefetched
 
 
@@ -60,11 +67,13 @@ def read_elsewhere(path: str, script: Script, progress: Progress | None = None,
     if analysis is None:
         return read(path, script, progress, cancelled, encoding)
     try:
-        result = receive(analysis, script)
+        result = receive(analysis, script, progress, cancelled)
     except LoadError:
         raise  # the file itself: the reader is told
     except Exception:  # the analysis process failed, not the file (e.g. a host script
-        return read(path, script, progress, cancelled, encoding)  # without a __main__ guard)
+        if cancelled is not None and cancelled():  # without a __main__ guard): here.
+            raise  # (ended by Cancel: not a failure to redo)
+        return read(path, script, progress, cancelled, encoding)
     if cancelled is not None and cancelled():
         analysis.close()  # another file was opened meanwhile: nobody will read the linking
     return result
@@ -74,8 +83,13 @@ def receive_linked(prefetched: Prefetch, doc: Document, script: str,
                    progress: Progress | None = None,
                    cancelled: Cancelled | None = None) -> Linked:
     """Like `link`, from the process that analysed the file (blocks until it sends phase 2;
-    raises what it raised, or RuntimeError when it ended without a result)."""
-    linked = prefetched.linked(doc)
+    raises what it raised, or RuntimeError when it ended without a result; ends that process
+    when cancelled)."""
+    watching = _watch(prefetched, cancelled)
+    try:
+        linked = prefetched.linked(doc, progress)
+    finally:
+        watching.set()
     return linked, in_script(linked, script)
 
 
@@ -100,6 +114,24 @@ def in_script(doc: Document, script: Script) -> Document:
     from reader.text.convert import convert_document
 
     return convert_document(doc, script)
+
+
+def _watch(prefetched: Prefetch, cancelled: Cancelled | None) -> threading.Event:
+    """While a job waits for its analysis process, end that process as soon as
+    `cancelled()` turns true (the job, blocked reading the pipe, then wakes). Set the
+    returned event when done waiting."""
+    done = threading.Event()
+    if cancelled is None:
+        return done
+
+    def watch() -> None:
+        while not done.wait(WATCH_S):
+            if cancelled():
+                prefetched.close()
+                return
+
+    threading.Thread(target=watch, name="report-lens-cancel-watch", daemon=True).start()
+    return done
 
 
 def convert(doc: Document, script: str, progress: Progress | None = None,

@@ -25,6 +25,7 @@ import os
 import pickle
 import sys
 import threading
+import time
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # nothing heavy at run time (see above)
@@ -33,7 +34,9 @@ if TYPE_CHECKING:  # nothing heavy at run time (see above)
     from multiprocessing.process import BaseProcess
 
     from reader.document import Document, Figure, Indicator
+    from reader.progress import Progress
 
+PROGRESS_S = 0.1  # seconds between the child's progress frames
 SMALL = 1 << 20  # bytes: a file this small is analysed in ~0.1 s, worth waiting for on start-up
 LINKING_NICENESS = 10  # phase 2 in the child: a tenth of the CPU share of the window (CFS)
 
@@ -50,21 +53,21 @@ class Prefetch:
         self._lock, self._closed = threading.Lock(), False
         self.small = size <= SMALL  # the window may wait for it; a big one is read on a worker
 
-    def result(self) -> tuple[Document, bool]:
+    def result(self, progress: Progress | None = None) -> tuple[Document, bool]:
         """(Document, linked?): phase 1, or the finished analysis from the cache; raises what
-        the child raised."""
-        doc, linked = self._receive()
+        the child raised. `progress(fraction, message)` hears the child's steps meanwhile."""
+        doc, linked = self._receive(progress)
         if linked:
             self.close()
         return doc, linked
 
-    def linked(self, doc: Document) -> Document:
+    def linked(self, doc: Document, progress: Progress | None = None) -> Document:
         """`doc` (from `result()`) with phase 2's figures, indicators and timings."""
         figures: tuple[Figure, ...]
         indicators: tuple[Indicator, ...]
         timings: dict[str, float]
         try:
-            figures, indicators, timings = self._receive()
+            figures, indicators, timings = self._receive(progress)
         finally:
             self.close()
         return doc.evolve(figures=figures, indicators=indicators, timings_ms=timings)
@@ -86,7 +89,7 @@ class Prefetch:
             pass
         self._pipe.close()
 
-    def _receive(self) -> Any:
+    def _receive(self, progress: Progress | None = None) -> Any:
         # A 5 MB report unpickles to ~100k objects: collections in the middle (and a full one
         # after) would hold the GIL for tens of ms, on whichever thread allocates. They live
         # as long as the report is open and hold no cycles: kept out of the collector's way
@@ -94,7 +97,12 @@ class Prefetch:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            ok, payload = pickle.load(self._pipe)  # streamed frame by frame: the GIL is let go
+            while True:  # the child's progress frames (ok is None), then the result
+                ok, payload = pickle.load(self._pipe)  # streamed: the GIL is let go
+                if ok is not None:
+                    break
+                if progress is not None:
+                    progress(*payload)
         except (EOFError, OSError, ValueError, pickle.UnpicklingError) as exc:
             self.close()
             raise RuntimeError(f"the analysis process ended without a result: {exc}") from exc
@@ -196,15 +204,24 @@ def _analyse_served(path: str, connection: Connection, environment: dict[str, st
 
 
 def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None) -> None:
-    def send(ok: bool, payload: object) -> None:
+    def send(ok: bool | None, payload: object) -> None:
         pickle.dump((ok, payload), pipe, protocol=pickle.HIGHEST_PROTOCOL)
         pipe.flush()
+
+    last = [0.0]
+
+    def progress(fraction: float, message: str) -> None:
+        """The window's progress bar: a small frame, at most every PROGRESS_S."""
+        now = time.monotonic()
+        if now - last[0] >= PROGRESS_S:
+            last[0] = now
+            send(None, (fraction, message))
 
     try:
         from reader.pipeline import is_linked
         from reader.runtime.cache import link_document, read_file
 
-        doc = read_file(path, encoding=encoding)
+        doc = read_file(path, progress, encoding=encoding)
     except Exception as exc:
         send(False, exc)
         return
@@ -213,7 +230,7 @@ def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None) -> None:
         return
     _yield_to_the_window()
     try:
-        full = link_document(doc)
+        full = link_document(doc, progress)
     except Exception as exc:
         send(False, exc)
         return

@@ -22,12 +22,16 @@ are often just 政府工作报告). Otherwise they belong to another report: lef
 neither attached, re-keyed nor reported lost here.
 
 The database is `$REPORT_LENS_HOME/highlights.sqlite3` when that variable is set,
-else `highlights.sqlite3` in the platform's user data directory for `ReportLens`.
+else `highlights.sqlite3` in the platform's user data directory (`reader.paths.data_dir`).
+It is opened through `reader.store.database`: damaged or empty files are kept aside, another
+program's database is refused untouched, a read-only one is read only.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -35,8 +39,9 @@ from typing import Any
 
 from reader.document import Document
 from reader.highlight_colours import COLOURS
-from reader.paths import data_dir
+from reader.paths import data_dir, printable
 from reader.store import fingerprint
+from reader.store.database import StoreError, open_database
 
 CONTEXT = 24  # characters of context kept on each side of a quote
 NEARBY = 4000  # characters searched on each side of the old range before the whole text
@@ -45,10 +50,6 @@ NEARBY = 4000  # characters searched on each side of the old range before the wh
 SAME_REPORT = 0.5
 NEARLY_SAME = 0.8
 SCHEMA_VERSION = 2  # 2: documents.sketch
-
-
-class StoreError(Exception):
-    """The highlights database cannot be used; the message is for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,35 +121,64 @@ _COLUMNS = ("id, start, end, quote, colour, note, created, updated, raw_start, r
 
 
 class HighlightStore:
-    """All highlights of all reports, in one SQLite file (WAL mode)."""
+    """All highlights of all reports, in one SQLite file (WAL mode).
+
+    Opened through `reader.store.database.open_database`: a damaged or empty file is kept
+    aside and a fresh one started, another program's database is refused untouched, a
+    read-only one is opened read-only. `notices` holds what the reader should be told
+    (one line each); `read_only` says writes are refused. Every method raises
+    `StoreError` (one line) when the database fails under it, never `sqlite3.Error`."""
 
     def __init__(self, path: str | Path | None = None):
+        """Raises `StoreError` when no database can be used (see `open_database`)."""
         self.path = Path(path) if path else db_path()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(_SCHEMA)
-            if "sketch" not in {r[1] for r in self._db.execute("PRAGMA table_info(documents)")}:
-                self._db.execute("ALTER TABLE documents ADD COLUMN sketch BLOB")  # version 1
-            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            self._db.commit()
-        except (OSError, sqlite3.Error) as e:
-            raise StoreError(f"Cannot open the highlights database {self.path}: {e}") from None
+        opened = open_database(self.path, _SCHEMA)
+        self._db = opened.connection
+        self.read_only = opened.read_only
+        self.notices = opened.notices
+        self.aside = opened.aside
+        if not self.read_only:
+            with self._errors("open"):
+                if "sketch" not in {r[1] for r in self._db.execute(
+                        "PRAGMA table_info(documents)")}:
+                    self._db.execute("ALTER TABLE documents ADD COLUMN sketch BLOB")  # v1
+                self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                self._db.commit()
 
     def close(self) -> None:
         self._db.close()
+
+    @contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        """sqlite3's errors as StoreError with a one-line message."""
+        try:
+            yield
+        except sqlite3.Error as e:
+            if "readonly" in str(e) or "read-only" in str(e):
+                raise StoreError(f"The highlights database {printable(str(self.path))} is "
+                                 "read-only: changes can't be saved") from None
+            raise StoreError(f"The highlights database {printable(str(self.path))} failed "
+                             f"({doing}): {e}") from None
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"The highlights database {printable(str(self.path))} is "
+                             "read-only: changes can't be saved")
 
     # -- writing -------------------------------------------------------------
 
     def add(self, doc: Document, start: int, end: int, colour: str = "yellow",
             note: str = "") -> Highlight:
+        """Store a highlight of `doc.text[start:end]` (cleaned-text offsets, end exclusive)
+        and return it once committed. Raises ValueError for a range outside the text,
+        StoreError when the database is read-only or fails."""
         if not 0 <= start < end <= len(doc.text):
             raise ValueError(f"Highlight range {start}–{end} is outside the text (0–{len(doc.text)})")
+        self._writable()
         self._remember(doc)
         raw_start, raw_end = doc.raw_map.span_to_source(start, end)
         now = _now()
-        with self._db:
+        with self._errors("adding a highlight"), self._db:
             cur = self._db.execute(
                 "INSERT INTO highlights (file_sha, text_sha, start, end, raw_start, raw_end, quote,"
                 " prefix, suffix, colour, note, created, updated)"
@@ -161,22 +191,29 @@ class HighlightStore:
 
     def update(self, highlight_id: int, *, note: str | None = None,
                colour: str | None = None) -> Highlight:
+        """Change a highlight's note and/or colour. Raises KeyError for an unknown id,
+        StoreError when the database is read-only or fails."""
+        self._writable()
         old = self.get(highlight_id)
-        with self._db:
+        with self._errors("editing a highlight"), self._db:
             self._db.execute("UPDATE highlights SET note=?, colour=?, updated=? WHERE id=?",
                              (old.note if note is None else note,
                               old.colour if colour is None else colour, _now(), highlight_id))
         return self.get(highlight_id)
 
     def delete(self, highlight_id: int) -> tuple:
-        """Delete; returns the stored row so `restore` can undo it exactly."""
+        """Delete; returns the stored row so `restore` can undo it exactly. Raises KeyError
+        for an unknown id, StoreError when the database is read-only or fails."""
+        self._writable()
         row = self._row(highlight_id)
-        with self._db:
+        with self._errors("deleting a highlight"), self._db:
             self._db.execute("DELETE FROM highlights WHERE id=?", (highlight_id,))
         return row
 
     def restore(self, row: tuple) -> Highlight:
-        with self._db:
+        """Put back a row `delete` returned. Raises StoreError (read-only, failure)."""
+        self._writable()
+        with self._errors("restoring a highlight"), self._db:
             self._db.execute(f"INSERT INTO highlights ({_COLUMNS}) VALUES "
                              f"({','.join('?' * len(row))})", row)
         return self.get(row[0])
@@ -184,25 +221,34 @@ class HighlightStore:
     # -- reading -------------------------------------------------------------
 
     def get(self, highlight_id: int) -> Highlight:
+        """The stored highlight (KeyError for an unknown id; StoreError on failure)."""
         return _highlight(self._row(highlight_id))
 
     def _row(self, highlight_id: int) -> tuple:
-        row = self._db.execute(f"SELECT {_COLUMNS} FROM highlights WHERE id=?",
-                               (highlight_id,)).fetchone()
+        with self._errors("reading a highlight"):
+            row = self._db.execute(f"SELECT {_COLUMNS} FROM highlights WHERE id=?",
+                                   (highlight_id,)).fetchone()
         if row is None:
             raise KeyError(f"No highlight {highlight_id}")
         return row
 
     def attach(self, doc: Document) -> Attachment:
-        """Find this document's highlights in its text (see the module docstring)."""
+        """Find this document's highlights in its text (see the module docstring); on a
+        writable database, remember the document and re-key highlights found again.
+        Raises StoreError when the database fails."""
+        with self._errors("reading highlights"):
+            return self._attach(doc)
+
+    def _attach(self, doc: Document) -> Attachment:
         fsha, tsha = doc.source.sha256, text_sha(doc)
+        path = printable(doc.source.path)  # stored so: SQLite takes only valid UTF-8
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM highlights WHERE file_sha=? OR"
                                 " text_sha=? ORDER BY start, id", (fsha, tsha)).fetchall()
         others = self._db.execute(  # other texts that may be an edited copy of this report
             "SELECT file_sha, path<>'' AND path=?, sketch FROM documents WHERE file_sha<>? AND"
             " ((path<>'' AND path=?) OR (title<>'' AND title=? AND year IS ?))"
             " AND file_sha IN (SELECT file_sha FROM highlights)",
-            (doc.source.path, fsha, doc.source.path, doc.meta.title, doc.meta.year)).fetchall()
+            (path, fsha, path, doc.meta.title, doc.meta.year)).fetchall()
         sketch = self._remember(doc, sketch=bool(rows or others))
         found = [(row, _find(doc, row, same_file=row[10] == fsha, same_text=row[11] == tsha))
                  for row in rows]
@@ -223,7 +269,8 @@ class HighlightStore:
             if h.status == "lost":
                 lost.append(h)
                 continue
-            if (h.start, h.end, h.file_sha, h.text_sha) != (row[1], row[2], fsha, tsha):
+            if (h.start, h.end, h.file_sha, h.text_sha) != (row[1], row[2], fsha, tsha) \
+                    and not self.read_only:
                 self._relocate(doc, h)
                 h = replace(h, file_sha=fsha, text_sha=tsha)
             attached.append(h)
@@ -251,13 +298,16 @@ class HighlightStore:
         kept = known[1] if known and known[0] == tsha else None
         if kept is None and sketch:
             kept = fingerprint.sketch(doc.text)  # ~15 ms a MB, once per text
+        if self.read_only:
+            return kept
         with self._db:
             self._db.execute(
                 "INSERT INTO documents (file_sha, text_sha, path, title, year, seen, sketch)"
                 " VALUES (?,?,?,?,?,?,?) ON CONFLICT(file_sha) DO UPDATE SET"
                 " text_sha=excluded.text_sha, path=excluded.path, title=excluded.title,"
                 " year=excluded.year, seen=excluded.seen, sketch=excluded.sketch",
-                (fsha, tsha, doc.source.path, doc.meta.title, doc.meta.year, _now(), kept))
+                (fsha, tsha, printable(doc.source.path), doc.meta.title, doc.meta.year, _now(),
+                 kept))
         return kept
 
     def _relocate(self, doc: Document, h: Highlight) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
-from reader.paths import config_dir
+from reader.paths import config_dir, printable
 
 ORGANIZATION = "ReportLens"
 APPLICATION = "Report Lens"
@@ -20,10 +20,11 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK TC", "Source Han Sans SC", "M
 
 
 def settings() -> QSettings:
-    """Window geometry, dock state and recent files; nothing else is kept here."""
-    folder = config_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    """The window's settings file (an INI file in the config folder): window geometry, dock
+    state, recent files, the last export folder and highlight colour, and each report's
+    reading place (reader/ui/reading_places.py). Reading it creates nothing; Qt creates the
+    folder when a value is first written."""
+    return QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -31,7 +32,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication(argv if argv is not None else sys.argv)
+        # Qt segfaults on a lone surrogate (an undecodable byte of a file name in sys.argv):
+        # it gets printable arguments; the file itself is opened by Python from the original.
+        app = QApplication([printable(a) for a in (argv if argv is not None else sys.argv)])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setStyle("Fusion")  # same look everywhere, and a palette we can switch to dark

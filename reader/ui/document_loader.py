@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.document import Document
+from reader.paths import printable
 from reader.runtime import jobs
 from reader.ui.runner import Runner
 from reader.ui.status import StatusBar
@@ -43,6 +44,7 @@ class DocumentLoader(QObject):
         self.prefetched = None  # the process that analysed the report shown, linking it
         self._opening = None  # the process analysing a start-up file not yet shown
         self._charts_asked = False
+        self.status.cancel_requested.connect(self.cancel)
         self.runner.progress.connect(self._on_runner_progress)
         self.runner.finished.connect(self._on_runner_finished)
         self.runner.failed.connect(self._on_runner_failed)
@@ -52,7 +54,7 @@ class DocumentLoader(QObject):
         its indicator linking too (cancelled in `_opened`, once the new file is in).
         `prefetched`: its analysis already under way in another process (reader.runtime.prefetch).
         `encoding`: read a text or HTML file in it, not the detected one."""
-        self.status.show_progress(0.0, f"Opening {Path(path).name}…")
+        self.status.show_progress(0.0, f"Opening {printable(Path(path).name)}…")
         if self._opening is not None:  # an earlier open still under way: superseded
             self._opening.close()  # (wakes its job, blocked reading the child)
         self._opening = prefetched
@@ -118,6 +120,20 @@ class DocumentLoader(QObject):
         self._charts_asked = True
         self.runner.submit(CHARTS, import_chart_module)
 
+    def cancel(self) -> None:
+        """Stop the open (or the indicator linking) under way: its process is ended at once,
+        a worker's analysis at its next check; the report shown stays as it was."""
+        opening = self.runner.is_busy(ANALYSIS) or self._opening is not None
+        if self._opening is not None:
+            self._opening.close()
+            self._opening = None
+        for key in (ANALYSIS, LINK):
+            self.runner.cancel(key)
+        self._to_link = None
+        self.status.done()
+        self.status.showMessage("Opening cancelled: the report shown stays as it was."
+                                if opening else "Indicator linking cancelled.", 8000)
+
     def close(self) -> None:
         for analysis in (self.prefetched, self._opening):
             if analysis is not None:
@@ -157,14 +173,24 @@ class DocumentLoader(QObject):
         self.status.done()
         if self._to_link is not None or self.runner.is_busy(LINK):  # the report still open
             self.status.show_progress(0.0, "Linking indicators…")
-        self.failed.emit(f"Could not open the report.\n\n{error}")
-
+        self.failed.emit(one_line(error))
 
     def _done_unless_linking(self) -> None:
         if self.is_linking():
             self.status.show_progress(0.0, "Linking indicators…")
         else:
             self.status.done()
+
+
+def one_line(error: object) -> str:
+    """The reader's message for a failed open: the LoadError's own line, else the error's
+    first line with its kind (never a traceback; the dialog's title says it failed)."""
+    from reader.load import LoadError
+
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    if isinstance(error, LoadError):
+        return printable(text)
+    return printable(f"{type(error).__name__}: {text}" if text else type(error).__name__)
 
 
 def import_chart_module(progress=None, cancelled=None) -> None:

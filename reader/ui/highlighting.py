@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from reader.document import Document
 from reader.export.excerpts import PATH_SEPARATOR, build_excerpts, figure_sentence, make_excerpt
@@ -46,19 +46,26 @@ class Highlighting(QObject):
         self.window = window
         self.colour = ReadingPlaces.last_colour(next(iter(COLOURS)))  # the last colour used
         self.export_dialog = None  # the last ExportDialog (imported when first used)
+        self.problems: list[str] = []  # what the reader was told about the database
         try:
             self.store: HighlightStore | None = HighlightStore()
             self.panel: HighlightsPanel | None = HighlightsPanel(self.store)
             self.widget = self.panel
+            self.problems = list(self.store.notices)
         except StoreError as e:  # the reader can still read; highlights are off
             self.store, self.panel = None, None
+            self.problems = [str(e)]
             self.widget = QLabel(f"Highlights are unavailable.\n\n{e}", wordWrap=True,
                                  alignment=Qt.AlignmentFlag.AlignCenter)
         if self.panel is not None:
             self.panel.highlights_changed.connect(self._paint)
             self.panel.highlight_activated.connect(self._on_highlight_activated)
             self.panel.message.connect(self._say)
+            self.panel.store_failed.connect(self._say)
             window.destroyed.connect(self.store.close)
+        # A damaged database kept aside, a read-only one, a foreign one: said once, in a dialog
+        if self.problems:
+            QMessageBox.warning(window, "Highlights", "\n\n".join(self.problems))
         window.document_shown.connect(self._on_document_shown)
         if window.doc is not None:  # built after the document was shown (after its paint)
             self._on_document_shown(window.doc)
@@ -161,6 +168,8 @@ class Highlighting(QObject):
             self.colour = colour
             ReadingPlaces.remember_colour(colour)
         h = self.panel.add_highlight(*self.from_view(start, end), self.colour, note.strip())
+        if h is None:
+            return None  # refused (read-only) or failed: the panel said why
         path = PATH_SEPARATOR.join(self.panel.path_of(h))
         self._say(f"Highlighted in {self.colour}" + (f" under {path}" if path else "")
                   + "  (Highlights panel: Ctrl+Shift+3; undo: Ctrl+Z)")
@@ -230,9 +239,9 @@ class Highlighting(QObject):
         span = self.window.view.selected_span()
         if span is not None:
             excerpts = [make_excerpt(doc, *self.from_view(*span), origin="selection")]
-        elif self.store is not None:
+        elif self.panel is not None:  # the highlights attached already: no database read
             excerpts = build_excerpts(doc, ExcerptSelection(highlights=True),
-                                      self.store.highlights(doc))
+                                      self.panel.highlights())
         else:
             excerpts = []
         if not excerpts:

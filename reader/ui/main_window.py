@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from reader.document import Document
 from reader.load import SUFFIXES
 from reader.outline.title import display_title
+from reader.paths import printable
 from reader.runtime.jobs import in_script
 from reader.ui import app as app_setup
 from reader.ui import window_state
@@ -204,7 +205,7 @@ class MainWindow(QMainWindow):
         self._show(shown, at=self.places.offset_in_shown(doc, shown))
         self._recent_pending = doc.source.path  # a settings write: after the first paint
         self._show_encoding(doc)
-        title = display_title(shown.meta, Path(doc.source.path).name)
+        title = display_title(shown.meta, printable(Path(doc.source.path).name))
         self.setWindowTitle(f"{title} — {app_setup.APPLICATION}")
 
     def _show_encoding(self, doc: Document) -> None:
@@ -314,6 +315,7 @@ class MainWindow(QMainWindow):
         fill_recent_menu(self.actions_.recent_menu, self.open_file)
 
     def _on_loader_failed(self, message: str) -> None:
+        message = printable(message)  # a file name's undecodable bytes, shown as \xff
         self.open_failed.emit(message)
         QMessageBox.warning(self, "Cannot open report", message)
 

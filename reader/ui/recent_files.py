@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMenu
 
+from reader.paths import printable
 from reader.store.recent import pushed
 from reader.ui import app as app_setup
 
@@ -21,8 +22,9 @@ def recent_files() -> list[str]:
 
 
 def remember_recent(path: str) -> None:
-    """`path` first, once; the oldest beyond MAX_RECENT dropped."""
-    if path:
+    """`path` first, once; the oldest beyond MAX_RECENT dropped. A path with undecodable
+    bytes is not kept: the settings file stores text, and its printable form names no file."""
+    if path and printable(path) == path:
         app_setup.settings().setValue("recent_files", pushed(recent_files(), path))
 
 

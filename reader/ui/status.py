@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
 
 from reader.document import Document
+from reader.paths import printable
 
 
 class StatusBar(QStatusBar):
+    cancel_requested = Signal()  # the reader pressed Cancel beside the progress bar
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.info = QLabel("")
@@ -21,14 +25,19 @@ class StatusBar(QStatusBar):
         self.progress.hide()
         self.step = QLabel("")
         self.step.hide()
+        self.cancel = QToolButton(text="Cancel", toolTip="Stop opening this report; the one "
+                                  "shown stays")
+        self.cancel.hide()
+        self.cancel.clicked.connect(self.cancel_requested)
         self.addWidget(self.info, 1)
         self.addPermanentWidget(self.step)
         self.addPermanentWidget(self.progress)
+        self.addPermanentWidget(self.cancel)
 
     def show_document(self, doc: Document) -> None:
         total = doc.timings_ms.get("total")
         parts = [
-            Path(doc.source.path).name or "(unsaved)",
+            printable(Path(doc.source.path).name) or "(unsaved)",
             source_kind(doc),
             f"{len(doc.text):,} characters",
             f"{len(doc.sections)} sections",
@@ -38,10 +47,14 @@ class StatusBar(QStatusBar):
         if total is not None:
             parts.append(f"analysed in {total:.0f} ms")
         self.info.setText("  ·  ".join(parts))
-        self.info.setToolTip(doc.source.path)
+        self.info.setToolTip(printable(doc.source.path))
 
     def show_progress(self, fraction: float, message: str) -> None:
+        """`fraction` of the work done; 0 shows a busy bar (an analysis in another process
+        says nothing until it is done), with Cancel beside it."""
         self.progress.show()
+        self.cancel.show()
+        self.progress.setMaximum(1000 if fraction > 0 else 0)
         self.progress.setValue(int(fraction * 1000))
         if message:
             self.step.setText(message)
@@ -49,6 +62,7 @@ class StatusBar(QStatusBar):
 
     def done(self) -> None:
         self.progress.hide()
+        self.cancel.hide()
         self.step.hide()
 
 

@@ -271,7 +271,7 @@ def test_failed_replace_keeps_old_file_and_leaves_no_temp(tmp_path, monkeypatch)
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(ExportError, match="No space left"):
+    with pytest.raises(ExportError, match="the disk is full"):
         atomic_write(target, b"new")
     assert target.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]

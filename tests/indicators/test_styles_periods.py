@@ -1,6 +1,7 @@
 """Reports given as one five-year plan ends: totals and averages of the past plan, goals
 of the next, and the one-year rows the key-indicator table must keep."""
 
+from reader.indicators.pairs import key_rows
 from reader.pipeline import analyze_bytes
 
 PROVINCE_2026 = (
@@ -55,12 +56,14 @@ def test_next_plan_goals_are_targets_of_its_last_year():
     assert [(r.year, r.period, r.value) for r in row] == [(2030, "十五五", 70)]
 
 
-def test_table_prefers_one_year_rows():
+def test_key_rows_prefer_one_year_rows():
     doc = _doc(PROVINCE_2026)
-    jobs = _rows(doc, "城镇新增就业", "actual")
-    assert [(r.year, r.period, r.value) for r in jobs] == [(2025, "", 120)]
+    jobs = _rows(doc, "城镇新增就业", "actual")  # the table keeps both, the period's marked
+    assert [(r.year, r.period, r.value) for r in jobs] == [(2025, "十四五", 600), (2025, "", 120)]
     goals = _rows(doc, "城镇新增就业", "target")
-    assert [(r.year, r.period, r.value) for r in goals] == [(2026, "", 110)]
+    assert [(r.year, r.period, r.value) for r in goals] == [(2030, "十五五", 500), (2026, "", 110)]
+    row = next(r for r in key_rows(doc) if r.name == "城镇新增就业")
+    assert (row.actual.period, row.actual.value, row.target.period, row.target.value) == ("", 120, "", 110)
 
 
 def test_growth_of_a_later_sentence_fills_the_row():
@@ -77,9 +80,12 @@ def test_past_five_years_without_a_plan_name():
     assert (avg.year, avg.period) == (2022, "2018-2022")
     assert _fig(doc, "1200亿元").period == "2018-2022"
     gdp = _rows(doc, "生产总值", "actual")
-    assert [(r.year, r.period, r.value, r.growth_pct) for r in gdp] == [(2022, "", 320, 4.1)]
+    assert [(r.year, r.period, r.value, r.growth_pct) for r in gdp] == [
+        (2022, "2018-2022", None, 6.2), (2022, "", 320, 4.1)]
+    row = next(r for r in key_rows(doc) if r.actual and r.actual.canonical == "生产总值")
+    assert (row.actual.period, row.actual.growth_pct) == ("", 4.1)
     inv = _rows(doc, "固定资产投资", "actual")
-    assert [(r.period, r.growth_pct) for r in inv] == [("", 8)]
+    assert [(r.period, r.value, r.growth_pct) for r in inv] == [("2018-2022", 1200, None), ("", None, 8)]
 
 
 def test_goal_beyond_the_report_year_spans_years():

@@ -32,8 +32,9 @@ def test_items_with_a_quoted_word_before_a_shared_share():
 
 def test_items_listed_in_the_clause_before():
     _, rows = table_of("医疗废物、生活垃圾、城市污水处理能力不断提高，处理率分别达到95%、85%、80%以上。")
+    # a qualifier written once after the last figure of a 分别 list holds for all of them
     assert [(r.canonical, r.value, r.qualifier) for r in rows] == [
-        ("医疗废物处理率", 95, ""), ("生活垃圾处理率", 85, ""), ("城市污水处理率", 80, "以上")]
+        ("医疗废物处理率", 95, "以上"), ("生活垃圾处理率", 85, "以上"), ("城市污水处理率", 80, "以上")]
 
 
 def test_a_rank_belongs_to_the_indicator_of_its_clause():

@@ -19,10 +19,13 @@ SHAPES = {
         (1, "三、2022年政府工作任务"), (2, "（一）着力稳定宏观经济大盘，保持经济运行在合理区间"),
         (3, "提升积极的财政政策效能"), (3, "推进社会治理共建共治共享")]),
     # the review's five parallel `五年来，我们…，…` leads are headings (issue 10: parallel leads
-    # judged together); `主要考虑：一是战略机遇叠加。…` inside a plain paragraph is not
-    "sichuan_2026": ({1: 4, 2: 45, 3: 42}, [
+    # judged together); so are the four items of `主要考虑：一是战略机遇叠加。…二是经济大省责任。…`
+    # inside a plain paragraph, each a sentence with a body of its own (the revised gold
+    # convention, tests/gold/SOURCES.md, Revision; this shape held them a list before it)
+    "sichuan_2026": ({1: 4, 2: 49, 3: 42}, [
         (1, "一、2025年工作回顾和“十四五”发展主要成绩"), (2, "六是着力防风险守底线，推动提升安全发展能力水平"),
-        (2, "五年来，我们持续优化经济布局，区域城乡发展更趋协调"),
+        (2, "五年来，我们持续优化经济布局，区域城乡发展更趋协调"), (2, "一是战略机遇叠加"),
+        (2, "四是后发赶超条件"),
         (1, "三、2026年工作安排"), (3, "着力激发持续消费"), (2, "（十）突出政府履职效能，切实加强自身建设"),
         (1, "名词解释"), (2, "7.“双向揭榜挂帅”"), (2, "20.“一件事”全链条专项整治")]),
     "henan_2026": ({1: 3, 2: 29, 3: 34}, [

@@ -1,6 +1,6 @@
 """Score figures and indicators against gold files (`*.gold.json`).
 
-usage: python tests/perf/accuracy.py [GOLD ...]
+usage: python tests/perf/accuracy.py [--details] [--write-floor] [GOLD ...]
 (default: every gold beside the samples, under tests/gold/ and tests/fixtures/unseen/;
 a gold's `file` is looked up beside it, then among the samples)
 
@@ -12,6 +12,12 @@ growth and qualifier; precision: among our rows whose quote overlaps a gold
 quote, the share that match a gold row. Periods — recall: `period_figures` entries
 (figure text in a quote) found with that year and period ("十四五", or "" for a level
 at the period's end).
+
+Headline rows — for the real-report gold set (gold files with a `source`, tests/gold/SOURCES.md):
+right / wrong / missing / spurious rows per report and overall (tests/perf/score_rows.py says
+what each means); `--details` lists the rows behind every wrong, missing and spurious count;
+`--write-floor` writes the right/wrong counts to tests/gold/rows_floor.json, the floor that
+tests/indicators/test_gold_rows.py holds every report to (run it on all golds only).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from reader.pipeline import analyze_file  # noqa: E402
 from reader.text.script import to_simplified  # noqa: E402
+from tests.perf.score_rows import score_rows  # noqa: E402
 
 SAMPLES = ROOT / "tests" / "samples"
 GOLD_DIR = ROOT / "tests" / "gold"
@@ -80,6 +87,13 @@ def period_matches(doc, g) -> bool:
 def score(gold_path: Path) -> dict:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     doc = analyze_file(report_path(gold_path, gold["file"]))
+    result = _figure_scores(gold, gold_path, doc)
+    if "source" in gold:
+        result["rows"] = score_rows(gold, doc)
+    return result
+
+
+def _figure_scores(gold: dict, gold_path: Path, doc) -> dict:
     text = doc.text
     gold_figs = set()  # (start, end) of gold value and growth texts
     quotes = []
@@ -114,17 +128,63 @@ def score(gold_path: Path) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(p) for p in argv] or gold_files()
+    details = "--details" in argv
+    write_floor = "--write-floor" in argv
+    paths = [Path(p) for p in argv if not p.startswith("--")] or gold_files()
     if not paths:
         print("no gold files (looked in tests/samples)")
         return 1
+    table = []
     for p in paths:
         result = score(p)
+        rows = result.pop("rows", None)
         for key, value in result.items():
             print(f"{key:<32} {value}")
+        if rows is not None:
+            table.append((p.name.removesuffix(".gold.json"), rows))
+            print(f"{'headline rows':<32} " + _row_line(rows))
+            for kind, lines in rows["details"].items():
+                for line in lines if details else ():
+                    print(f"  {kind:<9} {line}")
+            result["rows"] = {k: v for k, v in rows.items() if k != "details"}
         print("ACCURACY " + json.dumps(result, ensure_ascii=False))
         print()
+    if table:
+        print(rows_table(table))
+    if write_floor:
+        floor = {"_doc": "Headline rows right (and wrong, which must stay 0) per real-report gold, "
+                         "written by tests/perf/accuracy.py --write-floor; held by "
+                         "tests/indicators/test_gold_rows.py.",
+                 "reports": {name: {"right": rows["right"], "wrong": rows["wrong"],
+                                    "total": rows["total"]} for name, rows in table}}
+        (GOLD_DIR / "rows_floor.json").write_text(
+            json.dumps(floor, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
+
+
+def _row_line(rows: dict) -> str:
+    share = rows["right"] / max(1, rows["total"])
+    return (f"{rows['right']}/{rows['total']} right ({share:.1%}), {rows['wrong']} wrong, "
+            f"{rows['missing']} missing, {rows['spurious']} spurious")
+
+
+def rows_table(table: list[tuple[str, dict]]) -> str:
+    """Markdown table of headline rows per report, with the overall line last."""
+    lines = ["| report | rows | right | wrong | missing | spurious | right % |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    total = {k: 0 for k in ("total", "right", "wrong", "missing", "spurious")}
+    for name, rows in table:
+        for k in total:
+            total[k] += rows[k]
+        lines.append(_table_line(name, rows))
+    lines.append(_table_line("**overall**", total))
+    return "\n".join(lines)
+
+
+def _table_line(name: str, rows: dict) -> str:
+    share = rows["right"] / max(1, rows["total"])
+    return (f"| {name} | {rows['total']} | {rows['right']} | {rows['wrong']} | {rows['missing']} "
+            f"| {rows['spurious']} | {share:.1%} |")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SCRIPTS = ["bench_first_paint.py", "bench_analysis.py", "bench_responsiveness.py",
            "bench_memory.py", "bench_startup.py", "bench_highlights.py", "bench_pdf.py"]
+SCRIPTS.append("bench_linking.py")  # issue 12: linking time against sentence length
 
 
 def run(script: str) -> tuple[dict, str]:
@@ -143,6 +144,11 @@ def rows(r: dict) -> list[tuple[str, str, str, str, str]]:
                 f"{fmt(pdf.get('pdfplumber_text_s'), ' s')}",
                 fmt(pdf.get("ratio_load_to_pdfium"), "×"),
                 f"< 2 s {verdict(pdf.get('meets_target') if pdf else None)}"))
+    lk = r.get("linking_long_sentence", {})
+    out.append(("Linking one sentence of 375 → 3,000 figure clauses (issue 12)",
+                f"{fmt(lk.get('n375_s'), ' s')} → {fmt(lk.get('n3000_s'), ' s')}",
+                f"linear: ×{fmt(lk.get('ratio_if_linear'))}", fmt(lk.get("ratio_longest_to_shortest"), "×"),
+                "linear " + verdict(ratio_ok(lk.get("ratio_longest_to_shortest"), 2 * 8)) if lk else ""))
     return out
 
 

@@ -11,7 +11,7 @@ class _BrokenProcess:
         self.error = error
         self.closed = False
 
-    def result(self):
+    def result(self, progress=None):
         raise self.error
 
     def close(self):

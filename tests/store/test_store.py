@@ -200,5 +200,12 @@ def test_bad_input_gets_clear_errors(report, tmp_path):
         HighlightStore().add(doc, 5, len(doc.text) + 10)
     broken = tmp_path / "broken.sqlite3"
     broken.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="highlights database"):
-        HighlightStore(broken)
+    store = HighlightStore(broken)  # kept aside, a new one started, and said so
+    (notice,) = store.notices
+    assert "not an SQLite database" in notice and store.aside.name in notice
+    assert store.aside.read_bytes() == b"this is not a database" * 100
+    assert store.add(doc, 5, 10).id == 1
+    folder = tmp_path / "folder.sqlite3"
+    folder.mkdir()
+    with pytest.raises(StoreError, match="is a folder"):
+        HighlightStore(folder)

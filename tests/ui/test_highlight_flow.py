@@ -111,7 +111,8 @@ def test_export_to_a_read_only_folder_says_why(qtbot, monkeypatch, window, tmp_p
         window.actions_.export.trigger()
         dialog = window.highlighting.export_dialog
         dialog.path.setText(str(folder / "out.md"))
-        dialog.export_button.click()
+        with qtbot.waitSignal(dialog.export_failed, timeout=30_000):
+            dialog.export_button.click()
         assert "read-only" in dialog.status.text() and "Not exported" in dialog.status.text()
         assert dialog.isVisible() and list(folder.iterdir()) == []
         dialog.close()

@@ -5,18 +5,22 @@ API for the main window:
     dialog = ExportDialog(doc, store, parent)   # store: reader.store.highlights.HighlightStore
     dialog.exec()  (or .show())
     signals: exported(str path)                 # a file was written
+             export_failed(str message)         # not written (one line), or cancelled
     dialog.selection() -> excerpts.Selection    # what the controls say
     dialog.excerpts()  -> [Excerpt]
-    dialog.export_to(path=None) -> Path | None  # None: error shown in dialog.status
+    dialog.start_export(path=None) -> bool      # False: refused at once (said in the status)
+    dialog.cancel_export()
     dialog.copy_to_clipboard()                  # in the chosen format (export.clipboard)
     copy_excerpts(doc, excerpts)                # rich text (HTML) + plain text, no dialog
 
-Errors (read-only target, missing folder) are shown in the dialog's status line,
-not in a modal box, so the user can fix the path and try again. It proposes to save in the
-folder last exported to, else the user's documents folder (never beside the report, which
-may be inside the installed package, as the sample is). The indicator list holds the
-report's key indicators (reader.indicators.pairs: labels in the report's script), each
-selecting its figures by canonical name.
+The export itself (excerpts, rendering, the atomic write: seconds for a big report) runs on
+the background runner (`reader.export.export_selection`), with a progress bar and Cancel;
+the dialog stays responsive. Errors (read-only target, missing folder, full disk) are shown
+in the dialog's status line, not in a modal box, so the user can fix the path and try again.
+It proposes to save in the folder last exported to, else the user's documents folder (never
+beside the report, which may be inside the installed package, as the sample is). The
+indicator list holds the report's key indicators (reader.indicators.pairs: labels in the
+report's script), each selecting its figures by canonical name.
 """
 
 from __future__ import annotations
@@ -36,20 +40,25 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from reader.atomic import check_target
 from reader.document import KINDS, Document
-from reader.export import ExportError, export
+from reader.export import ExportError, export_selection, format_for
 from reader.export.clipboard import clipboard_content
 from reader.export.excerpts import Excerpt, Selection, build_excerpts
 from reader.indicators.pairs import key_rows, row_labels
-from reader.store.highlights import HighlightStore
+from reader.paths import printable
+from reader.store.highlights import HighlightStore, StoreError
 from reader.text.convert import shown_script
 from reader.ui import app as app_setup
+from reader.ui.runner import Runner
 
+EXPORT = "export"  # the runner's key for the export job
 LAST_FOLDER = "export/last_folder"  # settings key: where the reader last exported to
 
 FORMAT_NAMES = {"md": "Markdown (.md)", "csv": "CSV for Excel (.csv)",
@@ -58,10 +67,20 @@ FORMAT_NAMES = {"md": "Markdown (.md)", "csv": "CSV for Excel (.csv)",
 
 class ExportDialog(QDialog):
     exported = Signal(str)
+    export_failed = Signal(str)
 
     def __init__(self, doc: Document, store: HighlightStore | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
+        self.runner = Runner(self)
+        self.runner.progress.connect(self._on_runner_progress)
+        self.runner.finished.connect(self._on_runner_finished)
+        self.runner.failed.connect(self._on_runner_failed)
+        self.runner.cancelled.connect(self._on_runner_cancelled)
+        self.progress = QProgressBar(maximum=1000, textVisible=False)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel export")
+        self.cancel_button.hide()
         self.setWindowTitle("Export excerpts")
         self.doc, self.store = doc, store
         self.format = QComboBox()
@@ -111,11 +130,16 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)
+        running = QHBoxLayout()
+        running.addWidget(self.progress, 1)
+        running.addWidget(self.cancel_button)
+        layout.addLayout(running)
         layout.addLayout(buttons)
 
         self.format.currentIndexChanged.connect(self._on_format_changed)
         browse.clicked.connect(self._on_browse_clicked)
-        self.export_button.clicked.connect(lambda: self.export_to())
+        self.export_button.clicked.connect(lambda: self.start_export())
+        self.cancel_button.clicked.connect(self.cancel_export)
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         close.clicked.connect(self.reject)
 
@@ -133,22 +157,79 @@ class ExportDialog(QDialog):
             else ()
         return build_excerpts(self.doc, selection, highlights)
 
-    def export_to(self, path: str | Path | None = None) -> Path | None:
+    def start_export(self, path: str | Path | None = None) -> bool:
+        """Start exporting to `path` (default: the path box) on the background runner.
+        False when refused at once (no path, unknown format, an unwritable target: said in
+        the status line); then `exported` or `export_failed` follows."""
         target = Path(path or self.path.text().strip())
-        if not str(target):
+        if not str(target) or str(target) == ".":
             self._say("Choose where to save the export.", error=True)
-            return None
-        excerpts = self.excerpts()
+            return False
+        selection = self.selection()
         try:
-            written = export(self.doc, excerpts, target, self.format.currentData(),
-                             self.rows.currentData())
-        except ExportError as e:
-            self._say(f"Not exported: {e}", error=True)
-            return None
+            fmt = format_for(target, self.format.currentData())
+            check_target(target)
+            highlights = self.store.highlights(self.doc) \
+                if selection.highlights and self.store else ()
+        except (ExportError, StoreError) as e:
+            self._failed(str(e))
+            return False
+        self._running(True)
+        self._say(f"Exporting to {printable(str(target))}…")
+        self.runner.submit(EXPORT, export_selection, self.doc, selection, highlights, target,
+                           fmt, self.rows.currentData())
+        return True
+
+    def cancel_export(self) -> None:
+        """Stop the export under way: nothing is written (the old file stays)."""
+        if self.runner.is_busy(EXPORT):
+            self.runner.cancel(EXPORT)
+            self._running(False)
+            self._say("Export cancelled: nothing was written.", error=True)
+            self.export_failed.emit("cancelled")
+
+    def is_exporting(self) -> bool:
+        return self.runner.is_busy(EXPORT)
+
+    def _running(self, on: bool) -> None:
+        self.progress.setValue(0)
+        self.progress.setVisible(on)
+        self.cancel_button.setVisible(on)
+        self.export_button.setEnabled(not on)
+
+    def _failed(self, message: str) -> None:
+        message = printable(message)
+        self._say(f"Not exported: {message}", error=True)
+        self.export_failed.emit(message)
+
+    def _on_runner_progress(self, key: str, fraction: float, message: str) -> None:
+        if key == EXPORT:
+            self.progress.setValue(int(fraction * 1000))
+
+    def _on_runner_finished(self, key: str, result: object) -> None:
+        if key != EXPORT:
+            return
+        self._running(False)
+        written, count = result  # type: ignore[misc]
         app_setup.settings().setValue(LAST_FOLDER, str(Path(written).parent))
-        self._say(f"Exported {len(excerpts)} excerpt(s) to {written}")
+        self._say(f"Exported {count} excerpt(s) to {printable(str(written))}")
         self.exported.emit(str(written))
-        return written
+
+    def _on_runner_failed(self, key: str, error: object) -> None:
+        if key != EXPORT:
+            return
+        self._running(False)
+        kind = "" if isinstance(error, (ExportError, LookupError)) else \
+            f"{type(error).__name__}: "
+        self._failed(f"{kind}{error}")
+
+    def _on_runner_cancelled(self, key: str) -> None:
+        pass  # said by cancel_export already
+
+    def done(self, result: int) -> None:
+        """Closing the dialog cancels an export under way (nothing written)."""
+        self.cancel_export()
+        super().done(result)
 
     def copy_to_clipboard(self) -> None:
         """The excerpts, in the format chosen, on the clipboard."""

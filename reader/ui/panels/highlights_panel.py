@@ -11,6 +11,7 @@ API for the main window:
     signals: highlight_activated(int id)      # double-click: jump to it (panel.highlight(id))
              highlights_changed()             # anything added/edited/deleted/undone: repaint
              message(str)                     # what an undo/redo did: "Highlight removed"
+             store_failed(str message)        # a change refused (read-only) or failed
 
 Highlights whose quote is no longer in the text stay listed under "Not found in this
 text" (and a warning line says how many), so nothing is lost silently.
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from reader.document import Document
 from reader.export.excerpts import PATH_SEPARATOR
-from reader.store.highlights import COLOURS, Attachment, Highlight, HighlightStore
+from reader.store.highlights import COLOURS, Attachment, Highlight, HighlightStore, StoreError
 from reader.text.script import simplified
 from reader.ui.colour_icon import colour_icon
 
@@ -53,6 +54,7 @@ class HighlightsPanel(QWidget):
     highlight_activated = Signal(int)
     highlights_changed = Signal()
     message = Signal(str)  # what an undo or redo did ("Highlight removed"), for the status bar
+    store_failed = Signal(str)  # a change refused (read-only) or failed: the one-line reason
 
     def __init__(self, store: HighlightStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -122,17 +124,20 @@ class HighlightsPanel(QWidget):
         self.refresh()
 
     def add_highlight(self, start: int, end: int, colour: str = "yellow",
-                      note: str = "") -> Highlight:
+                      note: str = "") -> Highlight | None:
+        """Add (undoably) and return the highlight; None when the store refused or failed
+        (`store_failed` says why). ValueError when no report is open."""
         if self.doc is None:
             raise ValueError("No report is open")
         command = _AddCommand(self, start, end, colour, note)
-        self._push(command)
-        return self.store.get(command.hid)
+        if not self._push(command) or command.hid is None:
+            return None
+        return self._stored(self.store.get, command.hid)
 
     def set_note(self, highlight_id: int, note: str) -> None:
         try:
             old = self.store.get(highlight_id).note
-        except KeyError:  # deleted meanwhile
+        except (KeyError, StoreError):  # deleted meanwhile, or the database failed
             return
         if note != old:
             self._push(_NoteCommand(self, highlight_id, old, note))
@@ -140,8 +145,23 @@ class HighlightsPanel(QWidget):
     def delete(self, highlight_id: int) -> None:
         self._push(_DeleteCommand(self, highlight_id))
 
-    def _push(self, command: QUndoCommand) -> None:
+    def _push(self, command: QUndoCommand) -> bool:
+        """Run and keep `command`; False (and `store_failed`) when the store is read-only."""
+        if self.store.read_only:
+            self.store_failed.emit(f"Not saved: the highlights database {self.store.path} is "
+                                   "read-only.")
+            return False
         self.undo_stack.push(command)
+        return True
+
+    def _stored(self, call, *args):
+        """`call(*args)` on the store; None and `store_failed` when it raises StoreError (a
+        command's redo/undo runs inside Qt's undo stack: nothing may escape it)."""
+        try:
+            return call(*args)
+        except StoreError as e:
+            self.store_failed.emit(str(e))
+            return None
 
     def delete_selected(self) -> None:
         ids = {i.data(ID_ROLE) for i in self.view.selectionModel().selectedRows(0)}
@@ -164,7 +184,8 @@ class HighlightsPanel(QWidget):
 
     def refresh(self) -> None:
         """Re-read the store and rebuild the tree (after any change)."""
-        self.attachment = self.store.attach(self.doc) if self.doc else Attachment()
+        attached = self._stored(self.store.attach, self.doc) if self.doc else None
+        self.attachment = attached or Attachment()
         every = self.attachment.highlights + self.attachment.lost
         self._by_id = {h.id: h for h in every}
         lost = len(self.attachment.lost)
@@ -262,15 +283,18 @@ class _AddCommand(QUndoCommand):
         self.doc = panel.doc
 
     def redo(self) -> None:
+        store = self.panel.store
         if self.row is None:
-            self.hid = self.panel.store.add(self.doc, *self.args).id
-        else:
-            self.panel.store.restore(self.row)
+            h = self.panel._stored(store.add, self.doc, *self.args)
+            self.hid = h.id if h is not None else None
+        elif self.hid is not None:
+            self.panel._stored(store.restore, self.row)
             self.panel.message.emit(RESTORED)
         self.panel._changed()
 
     def undo(self) -> None:
-        self.row = self.panel.store.delete(self.hid)
+        if self.hid is not None:
+            self.row = self.panel._stored(self.panel.store.delete, self.hid)
         self.panel._changed()
         self.panel.message.emit(REMOVED)
 
@@ -281,12 +305,13 @@ class _DeleteCommand(QUndoCommand):
         self.panel, self.hid, self.row = panel, highlight_id, None
 
     def redo(self) -> None:
-        self.row = self.panel.store.delete(self.hid)
+        self.row = self.panel._stored(self.panel.store.delete, self.hid)
         self.panel._changed()
         self.panel.message.emit(REMOVED)
 
     def undo(self) -> None:
-        self.panel.store.restore(self.row)
+        if self.row is not None:
+            self.panel._stored(self.panel.store.restore, self.row)
         self.panel._changed()
         self.panel.message.emit(RESTORED)
 
@@ -297,11 +322,11 @@ class _NoteCommand(QUndoCommand):
         self.panel, self.hid, self.old, self.new = panel, highlight_id, old, new
 
     def redo(self) -> None:
-        self.panel.store.update(self.hid, note=self.new)
+        self.panel._stored(lambda: self.panel.store.update(self.hid, note=self.new))
         self.panel._changed()
         self.panel.message.emit("Note saved")
 
     def undo(self) -> None:
-        self.panel.store.update(self.hid, note=self.old)
+        self.panel._stored(lambda: self.panel.store.update(self.hid, note=self.old))
         self.panel._changed()
         self.panel.message.emit("Note changed back")

@@ -73,9 +73,42 @@ def offset_at(view: QPlainTextEdit, point: QPointF) -> int:
     return pos
 
 
-def span_rects(layout, start: int, end: int) -> Iterator[QRectF]:
-    """Rectangles of [start, end) on each line of a block's layout (block offsets)."""
-    for i in range(layout.lineCount()):
+def lines_between(layout, top: float, bottom: float) -> tuple[int, int]:
+    """(first, last) numbers of the layout's lines that reach into [top, bottom) (layout
+    coordinates); first > last when none does. Bisection on the lines' y: O(log lines)."""
+    n = layout.lineCount()
+    lo, hi = 0, n
+    while lo < hi:  # first line whose bottom is below `top`
+        mid = (lo + hi) // 2
+        line = layout.lineAt(mid)
+        if line.y() + line.height() <= top:
+            lo = mid + 1
+        else:
+            hi = mid
+    first = lo
+    lo, hi = first, n
+    while lo < hi:  # first line starting at or below `bottom`
+        mid = (lo + hi) // 2
+        if layout.lineAt(mid).y() < bottom:
+            lo = mid + 1
+        else:
+            hi = mid
+    return first, lo - 1
+
+
+def span_rects(layout, start: int, end: int, first: int = 0,
+               last: int | None = None) -> Iterator[QRectF]:
+    """Rectangles of [start, end) on each line of a block's layout (block offsets), looking
+    only at lines `first`..`last` (all by default) and, within them, only at those the span
+    is on (found by position, not by walking the lines)."""
+    last = layout.lineCount() - 1 if last is None else last
+    if last < first:
+        return
+    begin = layout.lineForTextPosition(max(start, 0)).lineNumber()
+    stop = layout.lineForTextPosition(max(end - 1, 0)).lineNumber()
+    begin = first if begin < 0 else max(begin, first)
+    stop = last if stop < 0 else min(stop, last)
+    for i in range(begin, stop + 1):
         line = layout.lineAt(i)
         s = max(start, line.textStart())
         e = min(end, line.textStart() + line.textLength())

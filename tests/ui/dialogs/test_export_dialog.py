@@ -21,6 +21,13 @@ def _dialog(qtbot, doc, store=None):
     return dialog
 
 
+def _export(qtbot, dialog, path):
+    """Export on the dialog's runner and wait for the file."""
+    with qtbot.waitSignal(dialog.exported, timeout=30_000) as blocker:
+        assert dialog.start_export(path)
+    return type(path)(blocker.args[0])
+
+
 def _check(widget, name, on=True):
     (item,) = widget.findItems(name, Qt.MatchFlag.MatchExactly)
     item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
@@ -69,7 +76,7 @@ def test_controls_make_the_selection(qtbot, tmp_path):
     assert [[f.text for f in x.figures] for x in dialog.excerpts()] == [["50亿元"]]
     dialog.format.setCurrentIndex(dialog.format.findData("json"))
     assert dialog.path.text().endswith(".json") and not dialog.rows.isEnabled()
-    out = dialog.export_to(tmp_path / "x.json")
+    out = _export(qtbot, dialog, tmp_path / "x.json")
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [x["section_path"][-1] for x in data["excerpts"]] == ["全力招商引资"]
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
@@ -79,7 +86,8 @@ def test_controls_make_the_selection(qtbot, tmp_path):
 def test_unwritable_target_is_reported_in_the_dialog(qtbot, tmp_path):
     dialog = _dialog(qtbot, mini_doc())
     dialog.figures_box.setChecked(True)
-    assert dialog.export_to(tmp_path / "missing" / "out.md") is None
+    with qtbot.waitSignal(dialog.export_failed):
+        assert dialog.start_export(tmp_path / "missing" / "out.md") is False
     assert "Not exported" in dialog.status.text() and "does not exist" in dialog.status.text()
     assert not (tmp_path / "missing").exists()
 
@@ -131,12 +139,12 @@ def test_export_proposes_documents_or_the_last_folder_never_the_package(qtbot, t
     package = Path(reader.__file__).resolve().parent.parent
     dialog = _dialog(qtbot, sample_doc)
     first = Path(dialog.path.text())
-    assert package not in first.parents  # the sample lives in the package's resources/
+    assert package not in first.parents  # the sample lives inside the package
     assert first.parent == export_folder() and first.name == "tancheng_2023-excerpts.md"
     dialog.figures_box.setChecked(True)
     chosen = tmp_path / "exports"
     chosen.mkdir()
-    assert dialog.export_to(chosen / "mine.md")
+    _export(qtbot, dialog, chosen / "mine.md")
     again = _dialog(qtbot, sample_doc)  # the folder used last
     assert Path(again.path.text()).parent == chosen
 
@@ -145,7 +153,7 @@ def test_sample_figures_export(qtbot, tmp_path, sample_doc):
     dialog = _dialog(qtbot, sample_doc)
     dialog.figures_box.setChecked(True)
     dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
-    out = dialog.export_to(tmp_path / "sample.xlsx")
+    out = _export(qtbot, dialog, tmp_path / "sample.xlsx")
     assert out and out.stat().st_size > 0
     # the key indicators, in the panel's order and the report's (traditional) script
     from reader.indicators.pairs import key_rows

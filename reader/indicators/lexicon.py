@@ -1,0 +1,86 @@
+"""The linking vocabulary, read once from reader/data/indicators.json and cues.json.
+
+Every word list the linker uses is a named field here, so code reads `lex().trail`, never an
+index into a tuple. What each list means is written in the data files' `_doc`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from reader.figures.cues import cue_words
+from reader.figures.units import alternation
+from reader.vocab import headline_names, indicator_synonyms, load_json
+
+LIST_MARKS = frozenset(".．)）")  # the rest of a list number: `2.规模以上…`, `1)…`
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    synonyms: dict[str, str]  # headline name as written (simplified) → canonical
+    synonym_re: re.Pattern[str]  # any synonym, longest first
+    headline: frozenset[str]  # canonical names of the headline indicators
+    heads: tuple[str, ...]  # endings that make a phrase an indicator, longest first
+    lead: frozenset[str]  # words stripped from the start of a phrase
+    lead_prefixes: tuple[str, ...]  # discourse words stripped as strings (特别是), longest first
+    trail: frozenset[str]  # words stripped from its end (verbs, qualifiers, their 到/至 forms)
+    trail_words: tuple[str, ...]  # multi-character trail words, longest first
+    change_verbs: frozenset[str]  # 增长, 提高到, 降至…: a clause opening with one names nothing
+    drop: frozenset[str]  # words removed inside a phrase (同比, 完成, 的)
+    complete_heads: frozenset[str]  # bare heads completed from the name before (产值, 产量)
+    self_heads: frozenset[str]  # bare heads naming the indicator before again (总量)
+    compare: re.Pattern[str]  # comparison bases and adverbials (比上年, 按可比口径), repeated
+    ratio_starts: tuple[str, ...]  # 占, 为, 相当于: a ratio of the indicator named before
+    split_pairs: dict[str, tuple[str, ...]]  # 城乡居民人均可支配收入 → (城镇…, 农村…)
+    joined: dict[str, tuple[str, ...]]  # 城乡 → (城镇, 农村); 存贷款 → (存款, 贷款)
+    list_joiners: tuple[str, ...]  # 和, 与, 及: join two names or two figures of one list
+    shared_markers: tuple[str, ...]  # 均: one figure for every name listed
+    bare_growth: dict[str, str]  # 投资 (with a growth) → 固定资产投资
+    average_cues: tuple[str, ...]  # 年均: a growth averaged over several years
+    keep_after_de: tuple[str, ...]  # 的低位: the figure still measures the indicator
+    leading_date: re.Pattern[str]  # 到2025年底前: a date opening a clause
+    base_markers: tuple[str, ...]  # 从, 由: what follows is the base of a change
+    base_year_before: tuple[str, ...]  # 比2020年: a year that is a comparison base
+
+
+@cache
+def lex() -> Lexicon:
+    """The linking vocabulary, built once (reader/data/indicators.json and cues.json)."""
+    d = load_json("indicators.json")
+    c = cue_words()
+    synonyms = indicator_synonyms()
+    change = set(c["up"]) | set(c["down"])
+    change_verbs = change | {v + end for v in change for end in ("到", "至", "为")}
+    trail = set(d["trail"]) | change_verbs | set(d["adverbials"])
+    date = d["leading_date"]
+    leading_date = re.compile(f"(?:(?:{alternation(date['before'])})?(?:\\d{{4}}年(?:\\d{{1,2}}月)?"
+                              f"|\\d{{1,2}}月)(?:{alternation(date['after'])})?"
+                              f"(?:{alternation(date['then'])})?)?")
+    return Lexicon(
+        synonyms=synonyms,
+        synonym_re=re.compile(alternation(synonyms)),
+        headline=headline_names(),
+        heads=tuple(sorted(d["heads"], key=len, reverse=True)),
+        lead=frozenset(d["lead"]),
+        lead_prefixes=tuple(sorted(d["lead_prefixes"], key=len, reverse=True)),
+        trail=frozenset(trail),
+        trail_words=tuple(sorted((w for w in trail if len(w) > 1), key=len, reverse=True)),
+        change_verbs=frozenset(change_verbs),
+        drop=frozenset(d["drop"]),
+        complete_heads=frozenset(d["complete_heads"]),
+        self_heads=frozenset(d["self_heads"]),
+        compare=re.compile(f"(?:{alternation(set(d['compare_prefixes']) | set(d['adverbials']))})+"),
+        ratio_starts=tuple(d["ratio_starts"]),
+        split_pairs={k: tuple(v) for k, v in d["split_pairs"].items()},
+        joined={k: tuple(v) for k, v in d["joined_modifiers"].items()},
+        list_joiners=tuple(sorted(d["list_joiners"], key=len, reverse=True)),
+        shared_markers=tuple(d["shared_markers"]),
+        bare_growth=dict(d["bare_growth_names"]),
+        average_cues=tuple(d["average_cues"]),
+        keep_after_de=tuple(sorted(d["keep_after_de"], key=len, reverse=True)),
+        leading_date=leading_date,
+        base_markers=tuple(c["change_from"]),
+        base_year_before=tuple(d["base_year_before"]),
+    )

@@ -1,0 +1,297 @@
+"""The name of what a figure measures: the noun phrase before it in its clause.
+
+All offsets are into the simplified working copy `w.s` of the text (`reader.text.simplified`);
+names are sliced from the text as written, canonical names from the simplified copy.
+
+A headline synonym (reader/data/indicators.json) names the figure only when what stands
+before it in the clause is lead words (全市, 实现, 2025年…): any other modifier makes a narrower
+indicator (`农村牧区常住居民人均可支配收入`, `软件和信息服务业增加值`, `民生投入占一般公共预算
+支出的78.5%`, `招商引资项目完成固定资产投资`), named by its own phrase, never by the broader row.
+Without a synonym the name is the jieba words of the clause with lead and trail words stripped
+from its ends; a phrase that is a synonym once cleaned (`规模以上工业企业完成增加值`) is
+canonicalised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from reader.chars import CN_ORDINALS, normalize_width
+from reader.figures.cues import cue_words
+from reader.figures.units import alternation
+from reader.indicators.lexicon import LIST_MARKS, lex
+from reader.indicators.segment import words
+from reader.text.script import to_simplified
+from reader.text.simplified import Working
+
+AFTER_LIMIT = 12  # characters looked at after a figure for a noun it counts (18亿亩耕地)
+LOOK_BACK = 40  # characters looked back in the sentence for the noun a bare head belongs to
+_PAREN = re.compile(r"[（(][^）)]{0,12}[）)]")  # 地区生产总值（GDP）
+# A list number opening an item of a target list: （1） (2) ① 1. 1、 一、 （一）
+_LIST_NUMBER = re.compile(f"(?:[（(](?:\\d{{1,2}}|[{CN_ORDINALS}]{{1,3}})[）)]|[\u2460-\u2473]"
+                          f"|\\d{{1,2}}[.．、]|[{CN_ORDINALS}]{{1,3}}、)")
+_CLAUSE_BREAK = re.compile(r"[，,、；;。：:！？!?\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """An indicator name: as written, canonical (simplified; "" when none) and where its
+    clause starts in `w.s` (the start of the quote)."""
+
+    name: str
+    canonical: str
+    start: int
+
+    def __bool__(self) -> bool:
+        return bool(self.name)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def strip_lead(s: str, lo: int, end: int) -> int:
+    """Where the name proper starts in s[lo:end]: after an opening date (到2025年底), a
+    comparison base or adverbial (比上年, 按可比口径), a list number (（1）, ①, 一、), lead
+    words (全市, 实现, 其中; the
+    discourse words of `lead_prefixes` however jieba cuts them: 特别是), list numbers and
+    change verbs with what they reach (增加到2020年的)."""
+    x = lex()
+    date = x.leading_date.match(s, lo, end)
+    if date:
+        lo = date.end()
+    while True:
+        start = lo
+        base = x.compare.match(s, lo, end) or _LIST_NUMBER.match(s, lo, end)
+        if base:
+            lo = base.end()
+        prefix = next((p for p in x.lead_prefixes if s.startswith(p, lo, end)), "")
+        lo += len(prefix)
+        for t in words(s[lo:end]):
+            if not (t in x.lead or t in x.change_verbs or t.isdigit() or t in LIST_MARKS or t == "的"
+                    or t.isspace()):
+                break
+            lo += len(t)
+        if lo == start:
+            return lo
+
+
+def phrase(text: str, w: Working, lo: int, a: int, growth: bool = False) -> Named:
+    """The name of the figure at `a` from its clause s[lo:a]; `growth`: the figure is a rate
+    (a bare `投资` with a rate is the headline's 固定资产投资)."""
+    x = lex()
+    s = w.s
+    for m in reversed(list(x.synonym_re.finditer(s, lo, a))):  # 地区生产总值（GDP）: not the GDP
+        if only_trail(_PAREN.sub("", s[m.end():a])) and strip_lead(s, lo, m.start()) >= m.start():
+            return Named(text[w.to_text(m.start()):w.to_text(m.end())], x.synonyms[m.group()], lo)
+    start = strip_lead(s, lo, a)
+    toks = list(words(s[start:a]))
+    j = len(toks)
+    while j > 0 and toks[j - 1] in x.trail:
+        j -= 1
+    if j == 0:
+        return Named("", "", lo)
+    end = _strip_trailing(s, start, start + sum(len(t) for t in toks[:j]))
+    name = text[w.to_text(start):w.to_text(end)]
+    clean = "".join(t for t in words(s[start:end]) if t not in x.drop)
+    if len(clean) < 2:
+        return Named("", "", lo)
+    if growth and clean in x.bare_growth:
+        return Named(name, x.bare_growth[clean], lo)
+    return Named(name, x.synonyms.get(clean, clean), lo)
+
+
+def _strip_trailing(s: str, start: int, end: int) -> int:
+    """价格下降 is one jieba word: strip trail words from the end of the string too."""
+    trail_words = lex().trail_words
+    while end - start > 2:
+        word = next((t for t in trail_words if s.endswith(t, start, end) and end - len(t) - start >= 2), "")
+        if not word:
+            return end
+        end -= len(word)
+    return end
+
+
+def only_trail(rest: str) -> bool:
+    """True if `rest` is made only of verbs, qualifiers and adverbials (增长, 不低于, 按可比口径)."""
+    x = lex()
+    while rest:
+        base = x.compare.match(rest)
+        word = base.group() if base else next(
+            (rest[:n] for n in range(min(len(rest), 5), 0, -1) if rest[:n] in x.trail), "")
+        if not word:
+            return False
+        rest = rest[len(word):]
+    return True
+
+
+def is_ratio(s: str, lo: int, a: int) -> bool:
+    """`,占财政支出的86%`, `为预算的102.3%`: a ratio of the indicator named before."""
+    date = lex().leading_date.match(s, lo, a)
+    return s.startswith(lex().ratio_starts, date.end() if date else lo)
+
+
+def with_share_word(text: str, w: Working, lo: int, named: Named) -> Named:
+    """`占一般公共预算支出的76.8%`: keep 占 when the name was read without it."""
+    date = lex().leading_date.match(w.s, lo)
+    at = date.end() if date else lo
+    if not named or w.s[at:at + 1] != "占" or named.canonical.startswith("占"):
+        return named
+    return Named(text[w.to_text(at)] + named.name, "占" + named.canonical, named.start)
+
+
+def ratio_of(prev: Named, named: Named) -> Named:
+    """民生支出 + 占财政支出 → 民生支出占财政支出 (as written) / 民生支出占财政支出比重."""
+    if not named.canonical:
+        return Named(prev.name, prev.canonical, prev.start)
+    x = lex()
+    canonical = named.canonical
+    canon = canonical if canonical.endswith(("比重", "比例", "占比", "率")) or canonical[0] != "占" \
+        else canonical + "比重"
+    if not any(canon.endswith(h) for h in x.heads):
+        canon += "比例"
+    whole = x.synonym_re.search(canon)
+    if canon.startswith("占") and whole:  # 占全省一般公共预算收入: the headline's own name
+        canon = "占" + x.synonyms[whole.group()] + canon[whole.end():]
+    return Named(prev.name + named.name, prev.canonical + canon, prev.start)
+
+
+def noun_after(text: str, w: Working, b: int, start: int) -> Named:
+    """`坚决守住18亿亩耕地红线`, `71.3万监测对象`: the figure ending at `b` counts the noun
+    after it; `start`: where its clause starts."""
+    s = w.s
+    paren = _PAREN.match(s, b, b + AFTER_LIMIT)  # 2.5万套（间）城市危旧房
+    if paren and paren.end() - b <= 5:
+        b = paren.end()
+    stop = _CLAUSE_BREAK.search(s, b, b + AFTER_LIMIT)
+    chunk = s[b:stop.start() if stop else b + AFTER_LIMIT]
+    if not chunk or not _is_han(chunk[0]):
+        return Named("", "", start)
+    x = lex()
+    toks = []
+    for t in words(chunk):
+        if t in x.lead or t in x.trail or t == "的" or not _is_han(t[0]):
+            break
+        toks.append(t)
+    end = b + sum(len(t) for t in toks)
+    if len(toks) < 1 or end - b < 2:
+        return Named("", "", start)
+    return Named(text[w.to_text(b):w.to_text(end)], "".join(t for t in toks if t not in x.drop), start)
+
+
+def complete(prev: Named, named: Named, back: Callable[[], Named] | None = None) -> Named:
+    """A bare head completed from the name before it in the sentence.
+
+    A prefix of the name before plus the head that is a headline synonym wins (粮食播种面积
+    + 产量 → 粮食产量), then what `back()` gives, the head completed from the words before it
+    in the sentence (`look_back`), when that is a headline name; else 产值 after 规模以上工业企业 → 规模以上工业企业产值, 参保率 after
+    医保参保人数 → 医保参保率. The name is built from slices of the names as written (script
+    kept); the canonical from the simplified ones.
+    """
+    x = lex()
+    head = named.canonical
+    if head in x.self_heads:
+        return Named(prev.name, prev.canonical, named.start)
+    synonym = _synonym_with_head(prev.canonical, head)
+    if synonym:
+        stem = len(synonym[0])
+        written = prev.name[:stem] if len(prev.name) == len(prev.canonical) else synonym[0]
+        return Named(written + named.name, synonym[1], named.start)
+    found = back() if back is not None else None
+    if found is not None and found.canonical in x.headline:
+        return found  # 12个粮食生产基地县、400万亩核心区建设，总产稳定在500万吨以上
+    base = prev.canonical.removeprefix("新增")
+    k = base.find(head[0], 1)
+    canon = base[:k] + head if k > 0 else base + head
+    cut = len(prev.canonical) - len(base)  # 新增 dropped from the front
+    written = prev.name[cut:] if len(prev.name) == len(prev.canonical) else prev.name
+    if len(written) == len(base) and k > 0:
+        return Named(written[:k] + named.name, x.synonyms.get(canon, canon), named.start)
+    return Named(written + named.name, x.synonyms.get(canon, canon), named.start)
+
+
+def narrowed(prev: Named, named: Named) -> Named:
+    """A headline name in a clause with no subject of its own, after a scope named before it in
+    the sentence: the narrower headline name the scope makes with it (`全县规模以上企业由30家增长
+    到36家，累计实现工业增加值4.48亿元` → 规模以上工业增加值), else the name as it is."""
+    found = _synonym_with_head(prev.canonical, normalize_width(to_simplified(named.name)[0]))
+    if found is None or found[1] == named.canonical:
+        return named
+    return Named(prev.name[:len(found[0])] + named.name, found[1], named.start)
+
+
+def _synonym_with_head(name: str, head: str) -> tuple[str, str] | None:
+    """(stem, canonical) for the longest prefix `stem` of `name` (two characters or more) with
+    stem + head a headline synonym (jieba reads 粮食播种面积 as one word: prefixes are cut by
+    character)."""
+    synonyms = lex().synonyms
+    for k in range(len(name), 1, -1):
+        if name[:k] + head in synonyms:
+            return name[:k], synonyms[name[:k] + head]
+    return None
+
+
+def look_back(text: str, w: Working, sent_start: int, lo: int, named: Named) -> Named:
+    """A bare head with no name before it in its sentence (`粮食连续五年增产，总产量52850万吨`):
+    the nearest word before it that (or a prefix of which) makes a headline synonym with it,
+    else the head as it is."""
+    s = w.s
+    start = max(sent_start, lo - LOOK_BACK)
+    at = lo
+    for t in reversed(words(s[start:lo])):
+        at -= len(t)
+        found = _synonym_with_head(t, named.canonical) if _is_han(t[0]) else None
+        if found:
+            stem = text[w.to_text(at):w.to_text(at + len(found[0]))]
+            return Named(stem + named.name, found[1], named.start)
+    return named
+
+
+def attributive(s: str, b: int) -> bool:
+    """The figure ending at `b` is followed by 的 and a noun it is a threshold of
+    (`一般公共预算收入10亿元以下的县`), not by an aspect of its indicator (`5%左右的较低水平`,
+    `2.55%的低位`: the noun phrase ends in a `keep_after_de` word)."""
+    if s[b:b + 1] != "的":
+        return False
+    stop = _CLAUSE_BREAK.search(s, b + 1, b + 1 + AFTER_LIMIT)
+    rest = s[b + 1:stop.start() if stop else b + 1 + AFTER_LIMIT]
+    return bool(rest) and _is_han(rest[0]) and not any(
+        rest.endswith(k) or rest.startswith(k) for k in lex().keep_after_de)
+
+
+# Ranks: what precedes the rank verb names the ranked indicator.
+
+@cache
+def _rank_cues() -> tuple[re.Pattern[str], frozenset[str], tuple[str, ...]]:
+    c = cue_words()
+    return re.compile(alternation(c["rank_verbs"])), frozenset(c["rank_aspects"]), \
+        tuple(c["rank_no_subject"])
+
+
+def rank_subject(text: str, w: Working, lo: int, a: int, named: Named) -> tuple[Named, bool]:
+    """(name, inherit) of what a rank ranks: the words before its verb (`农产品产量居全国第1位`);
+    `inherit` when there are none or only an aspect (增幅居…)."""
+    verbs, aspects, no_subject = _rank_cues()
+    s = w.s
+    if s.startswith(no_subject, lo):
+        return Named("", "", lo), False
+    verb = None
+    for m in verbs.finditer(s, lo, a):
+        verb = m
+    if verb is None:
+        return named, False
+    found = phrase(text, w, lo, verb.start())
+    inherit = not found.canonical or found.canonical in aspects or s[lo:verb.start()] in aspects
+    return found, inherit
+
+
+def name_end(s: str, kind: str, unit: str, lo: int, a: int) -> int:
+    """A bare ratio (`收入比降至2.2`) is named up to its 比: jieba reads 比降 as one word."""
+    if kind == "share" and not unit:
+        k = s.rfind("比", lo, a)
+        if k > lo:
+            return k + 1
+    return a
