@@ -30,6 +30,12 @@ def per_unit_words() -> tuple[str, ...]:
     return tuple(load_json("per_unit.json")["words"])
 
 
+@cache
+def traditional_per_words() -> dict[str, str]:
+    """The per-unit words a traditional-script report writes differently (亩均 → 畝均)."""
+    return dict(load_json("per_unit.json").get("traditional", {}))
+
+
 @dataclass(frozen=True)
 class Level:
     row: int  # key-indicator row

@@ -1,17 +1,23 @@
 """Key-indicator rows: last year's actual (or estimate) beside this year's target.
 
-One `KeyRow` per indicator (canonical name, else the name as written), in text order. The
-window's panel, the command line (`extract --table`) and exports read the same rows.
+One `KeyRow` per indicator (canonical name, else the name as written). Headline indicators
+come first, in the order of reader/data/key_order.json (GDP, revenue, investment, retail
+sales, incomes, prices, jobs, trade, then the other headline names), the same on every
+report; the other rows follow in text order. The window's panel, the command line
+(`extract --table`) and exports read the same rows, and label them with `row_labels`
+(never two rows with one label) and, where room is short, `short_labels`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from reader.document import Document, Indicator
 from reader.figures.describe import span_text
-from reader.vocab import headline_names
+from reader.text.script import words_in
+from reader.vocab import headline_names, load_json
 
 
 @dataclass(frozen=True)
@@ -45,9 +51,26 @@ def _rank(ind: Indicator) -> tuple[bool, int]:
     return (not getattr(ind, "period", ""), ind.year or 0)
 
 
+@cache
+def headline_rank() -> dict[str, int]:
+    """Canonical name → its place among the headline rows (key_order.json, then any other
+    headline name in indicators.json's order)."""
+    ordered = [n for g in load_json("key_order.json")["groups"] for n in g["names"]]
+    ordered += sorted(headline_names() - set(ordered),
+                      key=list(load_json("indicators.json")["canonical"]).index)
+    return {name: i for i, name in enumerate(dict.fromkeys(ordered))}
+
+
+def _order(row: KeyRow, text_rank: int) -> tuple[int, int]:
+    ranks = headline_rank()
+    canonical = row.first().canonical
+    return (ranks.get(canonical, len(ranks)) if row.headline else len(ranks), text_rank)
+
+
 def key_rows(doc: Document | None) -> list[KeyRow]:
     """One `KeyRow` per indicator of `doc.indicators` (keyed by canonical name, else the name as
-    written), in the text order of their first rows; [] for no document.
+    written); [] for no document. Headline rows come first in their fixed order
+    (`headline_rank`), the others in the text order of their first rows.
 
     Of an indicator's rows, the actual slot takes an `actual` or `estimate` row and the target
     slot a `target` row; where a slot has several, a one-year row wins over a plan-period row
@@ -71,7 +94,79 @@ def key_rows(doc: Document | None) -> list[KeyRow]:
         g = groups[key]
         first = g.get("actual") or g.get("target")
         rows.append(KeyRow(first.name if first else key, g.get("actual"), g.get("target")))
-    return rows
+    ranked = sorted(enumerate(rows), key=lambda item: _order(item[1], item[0]))
+    return [row for _i, row in ranked]
+
+
+def row_labels(rows: list[KeyRow], script: str = "") -> list[str]:
+    """One label per row, never two alike: the name as written; where two rows are written
+    alike (城乡居民人均可支配收入 for both the urban and the rural income), their canonical
+    names (in `script`, "simplified" | "traditional": canonical names are simplified); a
+    label still shared gets the row's period or year, then a number."""
+    labels = [r.name for r in rows]
+    for i in _shared(labels):
+        canonical = rows[i].first().canonical
+        if canonical:
+            labels[i] = words_in(canonical, script)
+    for i in _shared(labels):
+        when = when_text(rows[i].first())
+        if when:
+            labels[i] = f"{labels[i]} ({when})"
+    seen: Counter = Counter()
+    for i in _shared(labels):
+        seen[labels[i]] += 1
+        labels[i] = f"{labels[i]} #{seen[labels[i]]}"
+    return labels
+
+
+def _shared(labels: list[str]) -> list[int]:
+    """Positions of labels that another label equals. (One report's labels are all in its
+    script: no conversion needed, and none wanted before the first paint.)"""
+    counts = Counter(labels)
+    return [i for i, label in enumerate(labels) if counts[label] > 1]
+
+
+def short_label(name: str, limit: int = 10) -> str:
+    """`name` in at most `limit` characters, cut in the middle (both ends say what it is)."""
+    if len(name) <= limit:
+        return name
+    keep = limit - 1
+    return name[: keep // 2] + "…" + name[len(name) - (keep - keep // 2):]
+
+
+def short_labels(labels: list[str], limit: int = 10) -> list[str]:
+    """`labels` (all different) in at most `limit` characters each, still all different:
+    where two would be cut alike, each keeps the part where they differ (城镇 / 农村) and as
+    much of the shared rest as fits."""
+    short = [short_label(name, limit) for name in labels]
+    clashes: dict[str, list[int]] = {}
+    for i, s in enumerate(short):
+        clashes.setdefault(s, []).append(i)
+    for group in (g for g in clashes.values() if len(g) > 1):
+        names = [labels[i] for i in group]
+        head = _common_prefix(names)
+        tail = _common_prefix([n[::-1] for n in names])
+        for i, name in zip(group, names, strict=True):
+            short[i] = _keep_difference(name, head, min(tail, len(name) - head), limit)
+    return short
+
+
+def _common_prefix(names: list[str]) -> int:
+    n = 0
+    while all(len(x) > n for x in names) and len({x[n] for x in names}) == 1:
+        n += 1
+    return n
+
+
+def _keep_difference(name: str, head: int, tail: int, limit: int) -> str:
+    """`name` cut to `limit`, keeping name[head:len-tail] (where it differs from the rest)."""
+    core = name[head:len(name) - tail]
+    lead = "…" if head else ""
+    room = limit - len(core) - len(lead)
+    if room <= 0:
+        return (lead + core)[:limit - 1] + "…"
+    rest = name[len(name) - tail:]
+    return lead + core + (short_label(rest, room) if rest else "")
 
 
 def when_text(ind: Indicator) -> str:
@@ -98,6 +193,35 @@ def usual_year(rows: list[KeyRow], role: str) -> int | None:
     years = Counter(getattr(r, role).year for r in rows
                     if getattr(r, role) is not None and getattr(r, role).year)
     return years.most_common(1)[0][0] if years else None
+
+
+def role_text(ind: Indicator | None, usual_year: int | None = None) -> str:
+    """One role's cell of the panel: its level, its growth signed, its qualifier, and its year
+    or plan period when not the column's: "17.03 億元 +9.7%", "+6–6.5% 以上", "82.6%",
+    "+7.9% (十四五)"; "—" when the row has no such role."""
+    if ind is None:
+        return "—"
+    parts = []
+    if ind.value is not None:
+        sep = "" if ind.unit in ("%", "‰") else " "
+        parts.append(f"{span_text(ind.value, ind.value_high)}{sep}{ind.unit}".strip())
+    if ind.growth_pct is not None:
+        parts.append(signed_growth(ind.growth_pct, ind.growth_high))
+    if ind.qualifier:
+        parts.append(ind.qualifier)
+    text = " ".join(parts) or "—"
+    if getattr(ind, "period", ""):
+        return f"{text} ({ind.period})"
+    return f"{text} ({ind.year})" if ind.year and ind.year != usual_year else text
+
+
+def signed_growth(low: float, high: float | None = None) -> str:
+    """A growth rate with its sign, so it reads apart from a level: +4.5%, +6–6.5%, −2.6%."""
+    if low >= 0:
+        return f"+{span_text(low, high)}%"
+    if high is None or high == low:
+        return f"−{span_text(-low, None)}%"
+    return f"{span_text(low, high)}%"  # a range across or below zero: as it is
 
 
 def growth_pct_text(ind: Indicator | None) -> str:

@@ -8,6 +8,7 @@ for phase 1, (linked doc, linked doc in the script shown) for phase 2.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.document import Document
@@ -15,15 +16,18 @@ from reader.document import Document
 if TYPE_CHECKING:  # the core is imported on the worker (see above); its types need not be
     from reader.progress import Cancelled, Progress
     from reader.runtime.prefetch import Prefetch
+    from reader.text.search import TextSearch
 
 WATCH_S = 0.05  # how often a job waiting for an analysis process checks for Cancel
 
 # phase 1: (as analysed, in the script shown, linked?, the analysis process or None)
 Opened = tuple[Document, Document, bool, "Prefetch | None"]
 Linked = tuple[Document, Document]  # phase 2: (linked, linked in the script shown)
+# the script to show a report in: one for every report, or chosen per report once it is read
+Script = str | Callable[[Document], str]
 
 
-def read(path: str, script: str, progress: Progress | None = None,
+def read(path: str, script: Script, progress: Progress | None = None,
          cancelled: Cancelled | None = None, encoding: str | None = None) -> Opened:
     """Phase 1 here, or the whole analysis from the cache: (doc, doc in `script`, linked?,
     None). `encoding` forces a text file's encoding (Reopen with Encoding). Raises what
@@ -35,7 +39,7 @@ def read(path: str, script: str, progress: Progress | None = None,
     return doc, in_script(doc, script), is_linked(doc), None
 
 
-def receive(prefetched: Prefetch, script: str, progress: Progress | None = None,
+def receive(prefetched: Prefetch, script: Script, progress: Progress | None = None,
             cancelled: Cancelled | None = None) -> Opened:
     """Like `read`, from the process that analysed the file while the window was built; the
     handle is returned last, for `receive_linked`. Raises what the child raised (closing it).
@@ -51,7 +55,7 @@ def receive(prefetched: Prefetch, script: str, progress: Progress | None = None,
     return doc, in_script(doc, script), linked, prefetched
 
 
-def read_elsewhere(path: str, script: str, progress: Progress | None = None,
+def read_elsewhere(path: str, script: Script, progress: Progress | None = None,
                    cancelled: Cancelled | None = None, encoding: str | None = None) -> Opened:
     """Like `read`, in a process of the fork server (reader.runtime.prefetch.start_later), which then
     links it too; here where there is none, or when that process fails for a reason other than
@@ -99,9 +103,12 @@ def link(doc: Document, script: str, progress: Progress | None = None,
     return linked, in_script(linked, script)
 
 
-def in_script(doc: Document, script: str) -> Document:
-    """`doc` shown in `script` ("original" | "simplified" | "traditional"): itself when it is
-    already, else converted with every offset carried (reader.text.convert)."""
+def in_script(doc: Document, script: Script) -> Document:
+    """`doc` shown in `script` ("original" | "simplified" | "traditional", or a function of
+    the document giving one): itself when it is already, else converted with every offset
+    carried (reader.text.convert)."""
+    if callable(script):
+        script = script(doc)
     if script == doc.script:
         return doc
     from reader.text.convert import convert_document
@@ -125,3 +132,21 @@ def _watch(prefetched: Prefetch, cancelled: Cancelled | None) -> threading.Event
 
     threading.Thread(target=watch, name="report-lens-cancel-watch", daemon=True).start()
     return done
+
+
+def convert(doc: Document, script: str, progress: Progress | None = None,
+            cancelled: Cancelled | None = None) -> Linked:
+    """A script switch of a long report, off the GUI thread: (doc, doc in `script`)."""
+    if progress is not None:
+        progress(0.0, f"Converting to {SCRIPT_NAMES.get(script, script)}…")
+    return doc, in_script(doc, script)
+
+
+def find(searcher: TextSearch, query: str, progress: Progress | None = None,
+         cancelled: Cancelled | None = None) -> tuple[TextSearch, str, list[tuple[int, int]]]:
+    """A search in a long report, off the GUI thread (the first one simplifies the whole
+    text): (searcher, query, [(start, end)] in the searched text)."""
+    return searcher, query, searcher.find(query)
+
+
+SCRIPT_NAMES = {"original": "the original script", "simplified": "简体", "traditional": "繁體"}

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from reader.document import Document, Figure, Indicator, Meta, Section, Span
 from reader.text.offsets import OffsetMap
-from reader.text.script import convert_text
+from reader.text.script import convert_text, writing_script
 
 SCRIPTS = ("original", "simplified", "traditional")
 
@@ -91,3 +91,10 @@ def carry_span(src: Document | None, dst: Document | None, start: int,
         return start, end
     raw = src.raw_map.span_to_source(start, end)
     return dst.raw_map.span_to_derived(*raw)
+
+
+def shown_script(doc: Document) -> str:
+    """"simplified" or "traditional": the script `doc`'s text is shown in (its own, for a
+    report in its original script), for labels made from simplified data (canonical names,
+    units) to match it."""
+    return doc.script if doc.script != "original" else writing_script(doc.text)

@@ -6,23 +6,25 @@ import sys
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 from reader.paths import config_dir, printable
 
 ORGANIZATION = "ReportLens"
 APPLICATION = "Report Lens"
 THEMES = ("system", "light", "dark")
+CHECK_OUTLINE = "#9a9da3"  # a check box's frame on the dark palette
 # Tried in order after the platform default; the first installed one draws Han characters.
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans CJK TC", "Source Han Sans SC", "Microsoft YaHei",
                 "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", "Noto Serif CJK SC")
 
 
 def settings() -> QSettings:
-    """Window geometry, dock state and recent files; nothing else is kept here."""
-    folder = config_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    """The window's settings file (an INI file in the config folder): window geometry, dock
+    state, recent files, the last export folder and highlight colour, and each report's
+    reading place (reader/ui/reading_places.py). Reading it creates nothing; Qt creates the
+    folder when a value is first written."""
+    return QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -50,9 +52,30 @@ def system_is_dark(app: QApplication) -> bool:
 def apply_theme(app: QApplication, theme: str) -> bool:
     """Apply "system" | "light" | "dark"; returns whether the result is dark."""
     dark = theme == "dark" or (theme == "system" and system_is_dark(app))
+    if dark != bool(app.property("report_lens_dark")):
+        # Fusion outlines a check box in the window colour, darker: on a dark palette that is
+        # the base colour, and an unticked box vanishes (the export dialog's lists).
+        app.setStyle(_VisibleChecks("Fusion") if dark else "Fusion")
     app.setPalette(_dark_palette() if dark else app.style().standardPalette())
     app.setProperty("report_lens_dark", dark)
     return dark
+
+
+class _VisibleChecks(QProxyStyle):
+    """Fusion, with check boxes (widgets and list items) outlined in a colour that shows on
+    a dark base."""
+
+    CHECKS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+              QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck)
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element in self.CHECKS:
+            painter.save()
+            painter.setPen(QColor(CHECK_OUTLINE))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+            painter.restore()
 
 
 def is_dark() -> bool:

@@ -20,7 +20,8 @@ from reader.ui.runner import Runner
 from reader.ui.status import StatusBar
 
 # jobs: phase 1 (text, outline, figures), phase 2 (indicators, jieba), pyqtgraph import
-ANALYSIS, LINK, CHARTS = "analysis", "link", "charts"
+# jobs: phase 1 … above, and a script switch of a long report
+ANALYSIS, LINK, CHARTS, SCRIPT = "analysis", "link", "charts", "script"
 LINK_LATEST_MS = 300  # linking starts at the first paint, or after this if the view is hidden
 
 
@@ -30,11 +31,14 @@ class DocumentLoader(QObject):
     failed = Signal(str)  # the message for the reader; the report shown stays
     linking_due = Signal()  # the first paint is past (or LINK_LATEST_MS): deferred work may go
     charts_ready = Signal()  # pyqtgraph imported, or its import failed (the panel says why)
+    converted = Signal(object, object)  # (doc, doc in the script asked for): see convert
 
-    def __init__(self, status: StatusBar, script: Callable[[], str], parent=None):
+    def __init__(self, status: StatusBar, script: Callable[[Document], str], parent=None):
         super().__init__(parent)
         self.status = status
-        self._script = script  # the script shown now (asked when a job starts)
+        # the script to show a report in (the one it was last read in, else the one shown
+        # now): asked by the job once the report is read, on the worker
+        self._script = script
         self.runner = Runner(self)
         self._to_link: Document | None = None  # shown, indicators to follow after its paint
         self.prefetched = None  # the process that analysed the report shown, linking it
@@ -58,15 +62,15 @@ class DocumentLoader(QObject):
             # analysed while the window was built, and quick to take: no thread round trip,
             # and called before the event loop runs, the window's first paint is the text's
             try:
-                result = jobs.receive(prefetched, self._script())
+                result = jobs.receive(prefetched, self._script)
             except Exception as exc:  # reported like the worker's errors
                 self._on_runner_failed(ANALYSIS, exc)
             else:
                 self._opened(result)
         elif prefetched is not None:  # a big file: the pipe is read on the worker
-            self.runner.submit(ANALYSIS, jobs.receive, prefetched, self._script())
+            self.runner.submit(ANALYSIS, jobs.receive, prefetched, self._script)
         else:  # in a process of the analysis server: its C calls hold another GIL than ours
-            self.runner.submit(ANALYSIS, jobs.read_elsewhere, str(path), self._script(),
+            self.runner.submit(ANALYSIS, jobs.read_elsewhere, str(path), self._script,
                                encoding=encoding)
 
     def _opened(self, result: tuple[Document, Document, bool, object]) -> None:
@@ -79,9 +83,10 @@ class DocumentLoader(QObject):
             self.prefetched.close()
         self.prefetched = analysis  # the process that analysed it also links it (or None)
         self.status.done()
+        if not linked:  # figures go on screen; their indicators follow once painted
+            self._to_link = doc  # (set first: the window asks is_linking() while showing)
         self.opened.emit(doc, shown)
-        if not linked:  # figures are on screen; their indicators follow once painted
-            self._to_link = doc
+        if not linked:
             self.status.show_progress(0.0, "Linking indicators…")
             QTimer.singleShot(LINK_LATEST_MS, self.start_linking)  # if no paint comes
 
@@ -93,9 +98,19 @@ class DocumentLoader(QObject):
             doc, self._to_link = self._to_link, None
             if self.prefetched is not None:  # the child links it: no GIL taken from us
                 self.runner.submit(LINK, jobs.receive_linked, self.prefetched, doc,
-                                   self._script())
+                                   self._script(doc))
             else:
-                self.runner.submit(LINK, jobs.link, doc, self._script())
+                self.runner.submit(LINK, jobs.link, doc, self._script(doc))
+
+    def convert(self, doc: Document, script: str) -> None:
+        """`doc` in `script` on the worker (a long report takes ~1 s), with progress; the
+        result comes as `converted`. A newer conversion replaces one under way."""
+        self.status.show_progress(0.0, f"Converting to {jobs.SCRIPT_NAMES.get(script, script)}…")
+        self.runner.submit(SCRIPT, jobs.convert, doc, script)
+
+    def is_linking(self) -> bool:
+        """Whether the report shown still waits for its indicators (phase 2)."""
+        return self._to_link is not None or self.runner.is_busy(LINK)
 
     def import_charts(self) -> None:
         """pyqtgraph's import (~0.3 s) off the GUI thread, once the window is idle. (jieba
@@ -126,7 +141,7 @@ class DocumentLoader(QObject):
         self.runner.shutdown()
 
     def _on_runner_progress(self, key: str, fraction: float, message: str) -> None:
-        if key in (ANALYSIS, LINK):
+        if key in (ANALYSIS, LINK, SCRIPT):
             self.status.show_progress(fraction, message)
 
     def _on_runner_finished(self, key: str, result: object) -> None:
@@ -137,12 +152,18 @@ class DocumentLoader(QObject):
             self.linked.emit(*result)
         elif key == CHARTS:
             self.charts_ready.emit()
+        elif key == SCRIPT:
+            self._done_unless_linking()
+            self.converted.emit(*result)
 
     def _on_runner_failed(self, key: str, error: object) -> None:
         if key == CHARTS:
             self.charts_ready.emit()  # the import failed off-thread: the panel will say why
         if type(error).__name__ == "AnalysisCancelled":
             return
+        if key == SCRIPT:
+            self._done_unless_linking()
+            self.status.showMessage(f"Could not convert the text: {error}")
         if key == LINK:  # the text and figures stay readable; only indicators are missing
             self.status.done()
             self.status.showMessage(f"Could not link indicators: {error}")
@@ -153,6 +174,12 @@ class DocumentLoader(QObject):
         if self._to_link is not None or self.runner.is_busy(LINK):  # the report still open
             self.status.show_progress(0.0, "Linking indicators…")
         self.failed.emit(one_line(error))
+
+    def _done_unless_linking(self) -> None:
+        if self.is_linking():
+            self.status.show_progress(0.0, "Linking indicators…")
+        else:
+            self.status.done()
 
 
 def one_line(error: object) -> str:

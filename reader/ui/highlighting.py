@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from reader.document import Document
 from reader.export.excerpts import PATH_SEPARATOR, build_excerpts, figure_sentence, make_excerpt
@@ -19,13 +19,23 @@ from reader.store.highlights import COLOURS, HighlightStore, StoreError
 from reader.text.convert import carry_span
 from reader.ui.colour_icon import colour_icon
 from reader.ui.panels.highlights_panel import HighlightsPanel
+from reader.ui.reading_places import ReadingPlaces
+from reader.ui.shortcuts import keys_of
 
 MESSAGE_MS = 8000
 
 
-def ask_note(parent, title: str, note: str = "") -> tuple[str, bool]:
-    """The note dialog (tests replace it)."""
-    return QInputDialog.getMultiLineText(parent, title, "Note:", note)
+def ask_note(parent, title: str, note: str = "", quote: str = "",
+             colour: str = "") -> tuple[str, bool]:
+    """The note dialog, showing the quote and its colour: (note, saved?)."""
+    from reader.ui.dialogs.note_dialog import NoteDialog
+
+    dialog = NoteDialog(parent, title, note, quote, colour)
+    try:
+        saved = dialog.exec() == NoteDialog.DialogCode.Accepted
+        return dialog.note(), saved
+    finally:
+        dialog.deleteLater()
 
 
 class Highlighting(QObject):
@@ -34,7 +44,7 @@ class Highlighting(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.colour = next(iter(COLOURS))  # the last colour used
+        self.colour = ReadingPlaces.last_colour(next(iter(COLOURS)))  # the last colour used
         self.export_dialog = None  # the last ExportDialog (imported when first used)
         self.problems: list[str] = []  # what the reader was told about the database
         try:
@@ -50,6 +60,7 @@ class Highlighting(QObject):
         if self.panel is not None:
             self.panel.highlights_changed.connect(self._paint)
             self.panel.highlight_activated.connect(self._on_highlight_activated)
+            self.panel.message.connect(self._say)
             self.panel.store_failed.connect(self._say)
             window.destroyed.connect(self.store.close)
         # A damaged database kept aside, a read-only one, a foreign one: said once, in a dialog
@@ -66,8 +77,8 @@ class Highlighting(QObject):
             stack = self.panel.undo_stack
             undo = stack.createUndoAction(self.window, "&Undo")
             redo = stack.createRedoAction(self.window, "&Redo")
-            undo.setShortcut(QKeySequence.StandardKey.Undo)
-            redo.setShortcut(QKeySequence.StandardKey.Redo)
+            undo.setShortcuts([QKeySequence(k) for k in keys_of("undo")])
+            redo.setShortcuts([QKeySequence(k) for k in keys_of("redo")])
             first = a.edit_menu.actions()[0] if a.edit_menu.actions() else None
             a.edit_menu.insertActions(first, [undo, redo])
             a.edit_menu.insertSeparator(first)
@@ -118,7 +129,7 @@ class Highlighting(QObject):
         if h.status == "lost":
             self._say("This highlight is not in the text any more; its quote is in the panel.")
             return
-        self.window.view.reveal_span(*self.to_view(h.start, h.end))
+        self.window.navigator.reveal(*self.to_view(h.start, h.end))
 
     # --- adding ----------------------------------------------------------------------------------
     def highlight_selection(self, colour: str | None = None, ask: bool = False,
@@ -149,10 +160,13 @@ class Highlighting(QObject):
         if start >= end:
             return None
         if ask:
-            note, ok = ask_note(self.window, "Highlight with note", note)
+            note, ok = ask_note(self.window, "Highlight with note", note, text[start:end],
+                                colour or self.colour)
             if not ok:
                 return None
-        self.colour = colour or self.colour
+        if colour and colour != self.colour:
+            self.colour = colour
+            ReadingPlaces.remember_colour(colour)
         h = self.panel.add_highlight(*self.from_view(start, end), self.colour, note.strip())
         if h is None:
             return None  # refused (read-only) or failed: the panel said why
@@ -196,7 +210,7 @@ class Highlighting(QObject):
         h = self.panel.highlight(highlight_id)
         if h is None:
             return
-        note, ok = ask_note(self.window, "Highlight note", h.note)
+        note, ok = ask_note(self.window, "Highlight note", h.note, h.quote, h.colour)
         if ok:
             self.panel.set_note(highlight_id, note.strip())
 

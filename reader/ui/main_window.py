@@ -1,11 +1,12 @@
 """The main window: composes the widgets and connects their signals. No logic of its own:
-opening and analysis are the loader's (document_loader), search the core's (text_search)."""
+opening and analysis are the loader's (document_loader), find the find_controller's, jumps the
+navigator's, the reading place reading_places'."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -18,15 +19,19 @@ from PySide6.QtWidgets import (
 
 from reader.document import Document
 from reader.load import SUFFIXES
+from reader.outline.title import display_title
 from reader.paths import printable
 from reader.runtime.jobs import in_script
-from reader.text.search import TextSearch
 from reader.ui import app as app_setup
+from reader.ui import window_state
 from reader.ui.document_loader import DocumentLoader
+from reader.ui.find_controller import ASYNC_CHARS, FindController
 from reader.ui.menus import build_menus
+from reader.ui.navigation import Navigator
 from reader.ui.panels.indicator_panel import IndicatorPanel
 from reader.ui.panels.outline_view import OutlineView
-from reader.ui.recent_files import recent_files, remember_recent
+from reader.ui.reading_places import ReadingPlaces
+from reader.ui.recent_files import fill_recent_menu, recent_files, remember_recent
 from reader.ui.status import StatusBar
 from reader.ui.text_view.document_view import DocumentView
 from reader.ui.text_view.legend_bar import LegendBar
@@ -58,7 +63,6 @@ class MainWindow(QMainWindow):
         self.doc: Document | None = None  # as shown (script converted)
         self._script = "original"
         self._theme = "system"
-        self._search: TextSearch | None = None  # of the text shown, made at its first search
         self._warmed = False
         self._recent_pending = ""
         self.view = DocumentView()
@@ -97,11 +101,18 @@ class MainWindow(QMainWindow):
         self._sized = False
         self.status = StatusBar()
         self.setStatusBar(self.status)
-        self.loader = DocumentLoader(self.status, lambda: self._script, self)
+        self.places = ReadingPlaces(self)
+        self.loader = DocumentLoader(self.status, self._script_for, self)
         self.runner = self.loader.runner
+        self.loader.converted.connect(self._on_loader_converted)
+        self.find = FindController(self)
         self.actions_ = build_menus(self, self.docks)
+        self.navigator = Navigator(self)
+        self.navigator.watch(self.view.viewport(), self.outline.tree.viewport(),
+                             self.panel.table.viewport())
+        self.help_dialog = None  # Help ▸ Keyboard Shortcuts / About, when opened
         self._connect()
-        self._restore_settings()
+        window_state.restore(self)
 
     @property
     def highlighting(self):
@@ -137,15 +148,24 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.actions_
         a.open.triggered.connect(self._on_open_triggered)
-        a.export.triggered.connect(self._on_export_triggered)
+        a.export.triggered.connect(lambda: self.highlighting.open_export())
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.search_bar.open_bar)
-        a.find_next.triggered.connect(lambda: self._on_search_step_requested(+1))
-        a.find_prev.triggered.connect(lambda: self._on_search_step_requested(-1))
-        a.contents.triggered.connect(self._on_contents_triggered)
+        a.find_next.triggered.connect(lambda: self.find.step(+1))
+        a.find_prev.triggered.connect(lambda: self.find.step(-1))
+        a.contents.triggered.connect(self.navigator.toggle_contents)
         a.zoom_in.triggered.connect(lambda: self.view.zoom(+1))
         a.zoom_out.triggered.connect(lambda: self.view.zoom(-1))
         a.zoom_reset.triggered.connect(lambda: self.view.zoom(0))
+        a.full_screen.triggered.connect(self.navigator.toggle_full_screen)
+        a.back.triggered.connect(self.navigator.back)
+        a.forward.triggered.connect(self.navigator.forward)
+        a.prev_section.triggered.connect(lambda: self.navigator.section(-1))
+        a.next_section.triggered.connect(lambda: self.navigator.section(+1))
+        a.go_start.triggered.connect(self.navigator.start)
+        a.go_end.triggered.connect(self.navigator.end)
+        a.shortcuts.triggered.connect(lambda: self._open_help("shortcuts"))
+        a.about.triggered.connect(lambda: self._open_help("about"))
         a.scripts.triggered.connect(lambda act: self.set_script(act.data()))
         a.themes.triggered.connect(lambda act: self.set_theme(act.data()))
         a.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
@@ -167,9 +187,6 @@ class MainWindow(QMainWindow):
         self.view.figure_activated.connect(self._on_view_figure_activated)
         self.view.first_painted.connect(self._on_view_first_painted)
         self.legend.hidden_kinds_changed.connect(self.view.set_hidden_kinds)
-        self.search_bar.query_changed.connect(self._on_search_query_changed)
-        self.search_bar.step_requested.connect(self._on_search_step_requested)
-        self.search_bar.closed.connect(self._on_search_closed)
         self.panel.reveal_requested.connect(self._on_panel_reveal_requested)
         app = QApplication.instance()
         app.styleHints().colorSchemeChanged.connect(lambda _s: self.set_theme(self._theme))
@@ -184,14 +201,26 @@ class MainWindow(QMainWindow):
         if self.original is not None:
             self.open_file(self.original.source.path, encoding=encoding)
 
+    def _script_for(self, doc: Document) -> str:
+        """The script to show `doc` in: the one it was last read in, else the one shown now."""
+        return self.places.script_for(doc, self._script)
+
     def show_document(self, doc: Document, shown: Document | None = None) -> None:
-        """Show `doc` (as analysed); `shown` is it already in the current script, if known."""
+        """Show `doc` (as analysed) where the reader left it; `shown`: it already in the
+        script to show it in (the loader's job converted it), if known."""
+        self.places.save()  # the report being left
+        self.navigator.forget()
         self.original = doc
-        self._show(shown if shown is not None and shown.script == self._script
-                   else in_script(doc, self._script))
+        if shown is None:
+            shown = in_script(doc, self._script_for(doc))
+        self._set_script_checked(shown.script)
+        place = self.places.get(doc)
+        if place is not None:
+            self.view.set_zoom(place.zoom)
+        self._show(shown, at=self.places.offset_in_shown(doc, shown))
         self._recent_pending = doc.source.path  # a settings write: after the first paint
         self._show_encoding(doc)
-        title = doc.meta.title or printable(Path(doc.source.path).name)
+        title = display_title(shown.meta, printable(Path(doc.source.path).name))
         self.setWindowTitle(f"{title} — {app_setup.APPLICATION}")
 
     def _show_encoding(self, doc: Document) -> None:
@@ -201,11 +230,11 @@ class MainWindow(QMainWindow):
         for codec, act in a.encoding.items():
             act.setChecked(codec == doc.source.encoding)
 
-    def _show(self, doc: Document, keep_position: bool = False) -> None:
+    def _show(self, doc: Document, keep_position: bool = False, at: int = 0) -> None:
         self.doc = doc
-        self._search = None
+        self.find.forget()
         self.view.set_hidden_kinds(self.legend.hidden_kinds())  # before: one formatting pass
-        self.view.set_document(doc, keep_position=keep_position)
+        self.view.set_document(doc, keep_position=keep_position, at=at)
         if len(doc.text) < BIG_TEXT:
             self._show_docks(doc)
         else:  # each step costs ~20-30 ms on a 5 MB report: one per turn of the event loop,
@@ -222,10 +251,9 @@ class MainWindow(QMainWindow):
             return  # another document came meanwhile
         if tree:
             self.outline.set_document(doc)
-        self.panel.set_document(doc)
+        self.panel.set_document(doc, linking=self.loader.is_linking())
         self.status.show_document(doc)
-        if self.search_bar.isVisible() and self.search_bar.query():
-            self._on_search_query_changed(self.search_bar.query())
+        self.find.refresh()
         self.document_shown.emit(doc)
 
     def show_linked(self, doc: Document, shown: Document | None = None) -> None:
@@ -234,6 +262,9 @@ class MainWindow(QMainWindow):
         if self.original is None or doc.text != self.original.text:
             return  # another report was opened meanwhile
         if shown is None or shown.script != self._script:
+            if len(doc.text) >= ASYNC_CHARS:  # converted on the runner, then back here
+                self.loader.convert(doc, self._script)
+                return
             shown = in_script(doc, self._script)
         self.original, self.doc = doc, shown
         self.view.swap_document(shown)
@@ -249,10 +280,28 @@ class MainWindow(QMainWindow):
             self.document_linked.emit(shown)
 
     def set_script(self, script: str) -> None:
+        """Show the report in `script`; a long one is converted on the runner meanwhile."""
+        self._set_script_checked(script)
+        if self.original is None:
+            return
+        if len(self.original.text) >= ASYNC_CHARS:
+            self.loader.convert(self.original, script)
+            return
+        self._show(in_script(self.original, script), keep_position=True)
+        self.places.save()
+
+    def _set_script_checked(self, script: str) -> None:
         self._script = script
         self.actions_.script[script].setChecked(True)
-        if self.original is not None:
-            self._show(in_script(self.original, script), keep_position=True)
+
+    def _on_loader_converted(self, doc: Document, shown: Document) -> None:
+        if self.original is None or doc.text != self.original.text or shown.script != self._script:
+            return  # another report, or another script chosen meanwhile
+        if doc is not self.original:  # phase 2 arrived in the script of before
+            self.show_linked(doc, shown)
+            return
+        self._show(shown, keep_position=True)
+        self.places.save()
 
     def set_theme(self, theme: str) -> None:
         self._theme = theme
@@ -268,21 +317,17 @@ class MainWindow(QMainWindow):
         if path:
             self.open_file(path)
 
-    def _on_export_triggered(self) -> None:
-        self.highlighting.open_export()
+    def _open_help(self, which: str) -> None:
+        from reader.ui.dialogs.help_dialog import help_dialog  # when first asked
 
-    def _on_contents_triggered(self) -> None:
-        self.docks["contents"].show()
-        self.docks["contents"].raise_()
-        self.outline.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.help_dialog is not None:
+            self.help_dialog.close()
+            self.help_dialog.deleteLater()
+        self.help_dialog = help_dialog(which, self)
+        self.help_dialog.open()
 
     def _on_recent_menu_about_to_show(self) -> None:
-        menu = self.actions_.recent_menu
-        menu.clear()
-        for path in self.recent_files():
-            menu.addAction(path, lambda p=path: self.open_file(p))
-        if menu.isEmpty():
-            menu.addAction("(none)").setEnabled(False)
+        fill_recent_menu(self.actions_.recent_menu, self.open_file)
 
     def _on_loader_failed(self, message: str) -> None:
         message = printable(message)  # a file name's undecodable bytes, shown as \xff
@@ -290,11 +335,11 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Cannot open report", message)
 
     def _on_outline_section_selected(self, section) -> None:
-        self.view.scroll_to_offset(section.start)
+        self.navigator.go_to(section.start)
 
     def _on_view_top_offset_changed(self, offset: int) -> None:
         current = self.outline.current_section()
-        line_end = self.view.top_line_span()[1]
+        line_end = offset + 1 if self.view.anchored() else self.view.top_line_span()[1]
         if current is not None and offset <= current.start < max(line_end, offset + 1):
             return  # its heading is on the top line (a lead heading in mid-paragraph)
         self.outline.select_section(self.outline.section_at(offset))
@@ -321,30 +366,11 @@ class MainWindow(QMainWindow):
             self.view.text_loaded.connect(self.loader.import_charts)
 
     def _on_panel_reveal_requested(self, start: int, end: int) -> None:
-        figure = self.view.figure_at(start)
-        if figure is not None and figure.start == start:
-            self.view.reveal_figure(figure)
-        else:
-            self.view.reveal_span(start, end)
+        self.navigator.reveal(start, end)
 
-    def _on_search_query_changed(self, query: str) -> None:
-        if self.doc is None:
-            return
-        if self._search is None:
-            self._search = TextSearch(self.doc.text)
-        total = self.view.set_search_matches(self._search.find(query))
-        self.search_bar.show_count(-1, total)
-
-    def _on_search_step_requested(self, step: int) -> None:
-        if not self.search_bar.isVisible():
-            self.search_bar.open_bar()
-            return
-        index = self.view.goto_match(step)
-        self.search_bar.show_count(index, self.view.search_match_count())
-
-    def _on_search_closed(self) -> None:
-        self.view.set_search_matches([])
-        self.view.setFocus()
+    def mousePressEvent(self, event) -> None:
+        if not self.navigator.mouse_pressed(event):  # the side buttons: back, forward
+            super().mousePressEvent(event)
 
     # --- drag and drop --------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
@@ -365,29 +391,17 @@ class MainWindow(QMainWindow):
         path, self._recent_pending = self._recent_pending, ""
         remember_recent(path)
 
-    def _restore_settings(self) -> None:
-        s = app_setup.settings()
-        geometry, state = s.value("geometry"), s.value("window_state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._sized:  # first show without saved state: room for titles and the table
+        if not self._sized:
             self._sized = True
-            if app_setup.settings().value("window_state") is None:
-                docks = [self.docks["contents"], self.docks["indicators"]]
-                self.resizeDocks(docks, [d.widget().sizeHint().width() for d in docks],
-                                 Qt.Orientation.Horizontal)
+            window_state.size_docks_first_time(
+                self, [self.docks["contents"], self.docks["indicators"]])
 
     def closeEvent(self, event) -> None:
+        self.places.save()
         self._flush_recent()
-        s = app_setup.settings()
-        s.setValue("geometry", self.saveGeometry())
-        s.setValue("window_state", self.saveState())
-        s.sync()
+        window_state.save(self)
         self.loader.close()
         super().closeEvent(event)
 

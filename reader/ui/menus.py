@@ -10,24 +10,18 @@ from PySide6.QtWidgets import QMainWindow
 from reader.highlight_colours import COLOURS  # not the store: sqlite3 waits for the paint
 from reader.load import ENCODINGS
 from reader.ui.colour_icon import colour_icon
+from reader.ui.shortcuts import keys_of
 
 SCRIPT_LABELS = (("original", "原文 Original"), ("simplified", "简体"), ("traditional", "繁體"))
 THEME_LABELS = (("system", "Follow system"), ("light", "Light"), ("dark", "Dark"))
 
 
-def _action(window, text, shortcut=None, checkable=False, tip=""):
+def _action(window, text, name=None, checkable=False, tip=""):
+    """An action; `name` gives it its keys from the one table (reader.ui.shortcuts)."""
     action = QAction(text, window, checkable=checkable)
-    if shortcut is not None:
-        if isinstance(shortcut, (list, tuple)):
-            # each key once: a standard key is often the explicit one too (FindNext is F3 on
-            # Linux), and Qt ignores a key bound twice ("Ambiguous shortcut overload")
-            keys: list[QKeySequence] = []
-            for s in shortcut:
-                if (key := QKeySequence(s)) not in keys:
-                    keys.append(key)
-            action.setShortcuts(keys)
-        else:
-            action.setShortcut(QKeySequence(shortcut))
+    if name is not None:
+        action.setShortcuts([QKeySequence(k) for k in keys_of(name)])
+        action.setObjectName(name)
     if tip:
         action.setStatusTip(tip)
     return action
@@ -36,22 +30,30 @@ def _action(window, text, shortcut=None, checkable=False, tip=""):
 def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
     """Create actions and menus; the window connects them. `docks`: name → QDockWidget."""
     a = SimpleNamespace()
-    S = QKeySequence.StandardKey
-    a.open = _action(window, "&Open…", S.Open, tip="Open a report (text, HTML, Word, PDF)")
-    a.export = _action(window, "&Export…", "Ctrl+E", tip="Export excerpts and figures")
-    a.quit = _action(window, "&Quit", S.Quit)
-    a.find = _action(window, "&Find…", S.Find)
-    a.find_next = _action(window, "Find &Next", [S.FindNext, "F3"])
-    a.find_prev = _action(window, "Find &Previous", [S.FindPrevious, "Shift+F3"])
-    a.contents = _action(window, "&Contents", "Ctrl+T", tip="Focus the section tree")
-    a.zoom_in = _action(window, "Zoom &In", [S.ZoomIn, "Ctrl+=", "Ctrl++"])
-    a.zoom_out = _action(window, "Zoom &Out", [S.ZoomOut, "Ctrl+-"])
-    a.zoom_reset = _action(window, "&Actual Size", "Ctrl+0")
-    a.highlight = _action(window, "&Highlight", "Ctrl+H",
+    a.open = _action(window, "&Open…", "open", tip="Open a report (text, HTML, Word, PDF)")
+    a.export = _action(window, "&Export…", "export", tip="Export excerpts and figures")
+    a.quit = _action(window, "&Quit", "quit")
+    a.find = _action(window, "&Find…", "find")
+    a.find_next = _action(window, "Find &Next", "find_next")
+    a.find_prev = _action(window, "Find &Previous", "find_prev")
+    a.contents = _action(window, "&Contents", "contents", tip="Show or hide the section tree")
+    a.zoom_in = _action(window, "Zoom &In", "zoom_in")
+    a.zoom_out = _action(window, "Zoom &Out", "zoom_out")
+    a.zoom_reset = _action(window, "&Actual Size", "zoom_reset")
+    a.full_screen = _action(window, "&Full Screen", "full_screen", checkable=True)
+    a.back = _action(window, "&Back", "back", tip="Back to where you were before a jump")
+    a.forward = _action(window, "&Forward", "forward")
+    a.prev_section = _action(window, "&Previous Section", "prev_section")
+    a.next_section = _action(window, "&Next Section", "next_section")
+    a.go_start = _action(window, "&Start of Report", "go_start")
+    a.go_end = _action(window, "&End of Report", "go_end")
+    a.shortcuts = _action(window, "&Keyboard Shortcuts", "shortcuts")
+    a.about = _action(window, "&About Report Lens")
+    a.highlight = _action(window, "&Highlight", "highlight",
                           tip="Highlight the selected text in the last colour used")
-    a.highlight_note = _action(window, "Highlight with &Note…", "Ctrl+Shift+H",
+    a.highlight_note = _action(window, "Highlight with &Note…", "highlight_note",
                                tip="Highlight the selected text and write a note")
-    a.copy_excerpt = _action(window, "Copy as E&xcerpt", "Ctrl+Shift+C",
+    a.copy_excerpt = _action(window, "Copy as E&xcerpt", "copy_excerpt",
                              tip="Copy the selection (or all highlights) with its section path")
     a.colours = QActionGroup(window)
     a.colour = {}
@@ -110,6 +112,7 @@ def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
     view_menu.addSeparator()
     for act in (a.zoom_in, a.zoom_out, a.zoom_reset):
         view_menu.addAction(act)
+    view_menu.addAction(a.full_screen)
     view_menu.addSeparator()
     script_menu = view_menu.addMenu("&Script")
     script_menu.addActions(a.scripts.actions())
@@ -117,11 +120,17 @@ def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
     theme_menu.addActions(a.themes.actions())
     panels = view_menu.addMenu("&Panels")
     a.panel_toggles = {}
-    for i, (name, dock) in enumerate(docks.items(), start=1):
+    for name, dock in docks.items():
         toggle = dock.toggleViewAction()
-        toggle.setShortcut(QKeySequence(f"Ctrl+Shift+{i}"))
+        toggle.setShortcuts([QKeySequence(k) for k in keys_of(f"panel_{name}")])
         panels.addAction(toggle)
         a.panel_toggles[name] = toggle
+    go_menu = bar.addMenu("&Go")
+    go_menu.addActions([a.back, a.forward])
+    go_menu.addSeparator()
+    go_menu.addActions([a.prev_section, a.next_section, a.go_start, a.go_end])
+    help_menu = bar.addMenu("&Help")
+    help_menu.addActions([a.shortcuts, a.about])
 
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("main_toolbar")
@@ -134,7 +143,8 @@ def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
     toolbar.addSeparator()
     toolbar.addAction(a.export)
     for act in (a.open, a.export, a.quit, a.find, a.find_next, a.find_prev, a.contents,
-                a.zoom_in, a.zoom_out, a.zoom_reset, a.highlight, a.highlight_note,
-                a.copy_excerpt):
+                a.zoom_in, a.zoom_out, a.zoom_reset, a.full_screen, a.back, a.forward,
+                a.prev_section, a.next_section, a.go_start, a.go_end, a.shortcuts,
+                a.highlight, a.highlight_note, a.copy_excerpt):
         window.addAction(act)  # shortcuts work with the menu bar hidden too
     return a

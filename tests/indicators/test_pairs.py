@@ -1,7 +1,17 @@
 """Key rows: last year's actual beside this year's target, one row per indicator (the panel
 and `extract --table` read the same rows)."""
 
-from reader.indicators.pairs import amount_text, growth_text, key_rows, usual_year
+from reader.indicators.pairs import (
+    amount_text,
+    growth_text,
+    headline_rank,
+    key_rows,
+    role_text,
+    row_labels,
+    short_labels,
+    signed_growth,
+    usual_year,
+)
 
 
 def test_each_indicator_pairs_its_actual_and_target(sample_doc):
@@ -13,9 +23,16 @@ def test_each_indicator_pairs_its_actual_and_target(sample_doc):
     assert growth_text(gdp) == "4.5% → 6%"
 
 
-def test_rows_in_text_order_and_usual_years(sample_doc):
+def test_headline_rows_first_in_their_order_then_text_order(sample_doc):
     rows = key_rows(sample_doc)
-    starts = [r.first().start if r.actual is None else r.actual.start for r in rows]
+    ranks = headline_rank()
+    headline = [r for r in rows if r.headline]
+    assert rows[:len(headline)] == headline  # headline rows first
+    assert [ranks[r.first().canonical] for r in headline] == sorted(
+        ranks[r.first().canonical] for r in headline)
+    assert headline[0].first().canonical == "生产总值"
+    rest = rows[len(headline):]
+    starts = [r.first().start if r.actual is None else r.actual.start for r in rest]
     assert starts == sorted(starts)
     assert usual_year(rows, "actual") == 2022 and usual_year(rows, "target") == 2023
     assert key_rows(None) == []
@@ -26,3 +43,49 @@ def test_amount_names_a_year_only_when_it_is_not_the_columns(sample_doc):
     assert amount_text(gdp.actual, 2022) == "390 億元"
     assert amount_text(gdp.actual, 2021) == "390 億元 (2022)"
     assert amount_text(None) == "—"
+
+
+def test_every_headline_name_has_a_place_and_the_order_is_the_same_on_every_report(samples_dir):
+    from reader.pipeline import analyze_file
+    from reader.vocab import headline_names, load_json
+
+    ranks = headline_rank()
+    assert set(ranks) == headline_names()
+    groups = [g["group"] for g in load_json("key_order.json")["groups"]]
+    assert groups[:8] == ["GDP", "revenue", "investment", "retail sales", "incomes", "prices",
+                          "jobs", "trade"]
+    for name in ("national_2022", "henan_2026", "sichuan_2026", "hailar_2012"):
+        rows = key_rows(analyze_file(samples_dir / f"{name}.txt"))
+        seen = [ranks[r.first().canonical] for r in rows if r.headline]
+        assert seen == sorted(seen), name
+        assert rows[0].first().canonical == "生产总值", name
+
+
+def test_two_rows_never_share_a_label(samples_dir):
+    from reader.pipeline import analyze_file
+
+    rows = key_rows(analyze_file(samples_dir / "sichuan_2026.txt"))
+    written = [r.name for r in rows]
+    assert written.count("城乡居民人均可支配收入") == 2  # the text names both incomes so
+    labels = row_labels(rows, "simplified")
+    assert len(set(labels)) == len(labels)
+    assert {"城镇居民人均可支配收入", "农村居民人均可支配收入"} <= set(labels)
+    short = short_labels(labels)
+    assert len(set(short)) == len(short) and all(len(x) <= 10 for x in short)
+    traditional = row_labels(rows, "traditional")
+    assert "城鎮居民人均可支配收入" in traditional
+
+
+def test_short_labels_keep_the_part_that_differs():
+    names = ["某某某某某城镇居民人均可支配收入", "某某某某某农村居民人均可支配收入"]
+    short = short_labels(names, 10)
+    assert len(set(short)) == 2 and "城镇" in short[0] and "农村" in short[1]
+    assert all(len(x) <= 10 for x in short)
+
+
+def test_role_cells_say_level_signed_growth_and_qualifier(sample_doc):
+    gdp = next(r for r in key_rows(sample_doc) if r.first().canonical == "生产总值")
+    assert role_text(gdp.actual, 2022) == "390 億元 +4.5%"
+    assert role_text(gdp.target, 2023) == "+6% 以上"
+    assert role_text(None) == "—"
+    assert signed_growth(-2.6) == "−2.6%" and signed_growth(6, 6.5) == "+6–6.5%"

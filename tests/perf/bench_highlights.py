@@ -17,7 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault(
+    "QT_QPA_PLATFORM", f"offscreen:configfile={Path(__file__).resolve().parent / 'offscreen_screen.json'}")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from benchlib import RUNS, SAMPLE, big_sample, report  # noqa: E402

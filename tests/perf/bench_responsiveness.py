@@ -6,7 +6,10 @@ and reports the longest gap between heartbeats, the phase it fell in, and whethe
 bar showed. First opens (no cached analysis: both phases run) are the headline; reopening (the
 analysis cache hit) is reported beside them, and so is a file opened later: the window boots on
 the sample, then opens the 100× file with MainWindow.open_file as the Open dialog does (no
-start-up fork then: the fork server's process analyses it).
+start-up fork then: the fork server's process analyses it). Then, on the opened 100× file
+(window_driver.py interact): a switch to 简体 (toolbar action) and a first search for "2022",
+with the longest gap during each (both run on the background runner; the settings file is
+removed before each run, so the report opens in its original script every time).
 """
 
 from __future__ import annotations
@@ -45,6 +48,10 @@ def main() -> None:
         for _ in range(RUNS):
             shutil.rmtree(Path(home) / "cache" / "analyses", ignore_errors=True)
             later.append(drive("later", SAMPLE, env, big))
+        interact = []
+        for _ in range(RUNS):
+            (Path(home) / "settings.ini").unlink(missing_ok=True)  # (no reading place kept)
+            interact.append(drive("interact", big, env))
     longest = [r["longest_gap_ms"] for r in runs]
     worst = max(runs, key=lambda r: r["longest_gap_ms"])
     median = statistics.median(longest)
@@ -61,10 +68,19 @@ def main() -> None:
            reopen_worst_gaps=max(reopen, key=lambda r: r["longest_gap_ms"])["worst_gaps"],
            later_open_longest_gap_median_ms=statistics.median(r["longest_gap_ms"] for r in later),
            later_open_worst_gaps=max(later, key=lambda r: r["longest_gap_ms"])["worst_gaps"],
+           script_switch_longest_gap_median_ms=statistics.median(
+               r["script_switch_longest_gap_ms"] for r in interact),
+           script_switch_median_s=statistics.median(r["script_switch_s"] for r in interact),
+           script_switch_progress_shown=all(r["script_switch_progress_shown"] for r in interact),
+           first_search_longest_gap_median_ms=statistics.median(
+               r["first_search_longest_gap_ms"] for r in interact),
+           first_search_median_s=statistics.median(r["first_search_s"] for r in interact),
            progress_shown_every_run=all(r["progress_shown"] for r in runs + later),
            target_ms=TARGET_MS,
            ratio=median / TARGET_MS,
-           meets_target=max(median, statistics.median(r["longest_gap_ms"] for r in later))
+           meets_target=max(median, statistics.median(r["longest_gap_ms"] for r in later),
+                            statistics.median(r["script_switch_longest_gap_ms"] for r in interact),
+                            statistics.median(r["first_search_longest_gap_ms"] for r in interact))
            <= TARGET_MS and all(r["progress_shown"] for r in runs + later))
 
 

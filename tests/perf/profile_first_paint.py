@@ -21,7 +21,8 @@ def main() -> int:
     except ImportError:
         print("pyinstrument is not installed: .venv/bin/pip install pyinstrument", file=sys.stderr)
         return 1
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault(
+        "QT_QPA_PLATFORM", f"offscreen:configfile={Path(__file__).resolve().parent / 'offscreen_screen.json'}")
     sys.path.insert(0, str(ROOT))
     profiler = Profiler(interval=0.0005)
     profiler.start()

@@ -2,8 +2,10 @@
 
 Writes docs/screenshot.png (README: a reader's highlight with a note in the text),
 docs/screenshot_tooltip.png (a figure's tooltip over the text), docs/screenshot_panel.png
-(the key-indicator panel), docs/screenshot_highlights.png (the Highlights dock) and
-docs/screenshot_dark.png.
+(the key-indicator panel), docs/screenshot_highlights.png (the Highlights dock),
+docs/screenshot_dark.png, docs/screenshot_export_dark.png (the export dialog, dark),
+docs/screenshot_note.png (the note dialog) and docs/screenshot_shortcuts.png (Help ▸ Keyboard
+Shortcuts).
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault(
+    "QT_QPA_PLATFORM", f"offscreen:configfile={Path(__file__).resolve().parent / 'offscreen_screen.json'}")
 os.environ.setdefault("REPORT_LENS_HOME", tempfile.mkdtemp(prefix="report-lens-shots-"))
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import QPoint  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QToolTip  # noqa: E402
 
@@ -99,8 +102,39 @@ def main() -> int:
     settle(app)
     w.grab().save(str(OUT / "screenshot_dark.png"))
     print("wrote", OUT / "screenshot_dark.png")
+    dialog = w.highlighting.open_export()
+    dialog.kinds.item(1).setCheckState(Qt.CheckState.Checked)
+    settle(app)
+    save(dialog.grab(), "screenshot_export_dark.png")
+    dialog.close()
+    w.set_theme("light")
+    w.set_script("original")
+    save(note_dialog(w, doc).grab(), "screenshot_note.png")
+    w.actions_.shortcuts.trigger()
+    settle(app)
+    save(w.help_dialog.grab(), "screenshot_shortcuts.png")
+    w.help_dialog.close()
     w.close()
     return 0
+
+
+def save(pixmap, name: str) -> None:
+    pixmap.save(str(OUT / name))
+    print("wrote", OUT / name)
+
+
+def note_dialog(w, doc):
+    """The note dialog as Highlight with Note (Ctrl+Shift+H) opens it, a note typed."""
+    from reader.export.excerpts import figure_sentence
+    from reader.ui.dialogs.note_dialog import NoteDialog
+
+    figure = next((f for f in doc.figures if f.role == "target"), doc.figures[0])
+    start, end = figure_sentence(doc, figure)
+    dialog = NoteDialog(w, "Highlight with note", "", doc.text[start:end], "green")
+    dialog.edit.setPlainText("Compare with last year's 统计公报 before the memo")
+    dialog.show()
+    settle(QApplication.instance())
+    return dialog
 
 
 if __name__ == "__main__":

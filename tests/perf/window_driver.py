@@ -8,6 +8,9 @@ Usage: python tests/perf/window_driver.py MODE [FILE [LATER_FILE]]
   memory     like paint, then let the window settle, then report peak RSS (ru_maxrss)
   later      boot on FILE (e.g. the sample), and once it is linked open LATER_FILE with
              MainWindow.open_file (the Open dialog's path); heartbeat as above, for that open
+  interact   boot on FILE, and once it is linked and settled switch the script to 简体 (the
+             toolbar's action), then search for "2022" in the find bar; heartbeat as above,
+             with the longest gap of each of the two steps
 
 Nothing in reader/ui is changed: main.main() runs with a subclass of the window that only
 installs probes (window_probe.py: an event filter on the view's viewport, a timer). Qt is not
@@ -58,7 +61,8 @@ def run(mode: str, path: str | None, later: str | None = None) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2 or sys.argv[1] not in ("paint", "heartbeat", "memory", "later") \
+    if len(sys.argv) < 2 or sys.argv[1] not in ("paint", "heartbeat", "memory", "later",
+                                                "interact") \
             or (sys.argv[1] == "later" and len(sys.argv) < 4):
         sys.exit(__doc__)
     sys.exit(run(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None,

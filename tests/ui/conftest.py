@@ -102,9 +102,32 @@ def make_doc() -> Document:
         timings_ms={"total": 1.0})
 
 
+# Qt messages that mean a broken window: a key held twice does nothing ("Ambiguous shortcut
+# overload"), a worker thread left running when its owner goes ("QThread: Destroyed while
+# thread is still running") aborts the process.
+FORBIDDEN_QT_MESSAGES = ("Ambiguous shortcut", "QThread: Destroyed")
+
+
+@pytest.fixture(autouse=True)
+def _no_forbidden_qt_messages(qtlog):
+    """Every window test fails on the Qt messages above."""
+    yield
+    bad = [r.message for r in qtlog.records
+           if any(m in r.message for m in FORBIDDEN_QT_MESSAGES)]
+    assert not bad, bad
+
+
 @pytest.fixture
 def small_doc() -> Document:
     return make_doc()
+
+
+@pytest.fixture
+def active_window(window, qtbot):
+    """`window`, active: its shortcuts take the keys pressed (as on a desktop)."""
+    window.activateWindow()
+    qtbot.waitActive(window)
+    return window
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -20,3 +21,43 @@ def test_the_window_module_leaves_the_store_for_later():
             " 'reader.export.excerpts', 'pyqtgraph', 'jieba') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == []
+
+
+FIRST_PAINT = """
+import os, sys
+sys.path.insert(0, {root!r})
+import main
+
+def probed(base):
+    class Window(base):
+        def __init__(self):
+            super().__init__()
+            self.view.first_painted.connect(self._report)
+
+        def _report(self):
+            heavy = ("opencc", "pyqtgraph", "jieba", "sqlite3")
+            print("LOADED", " ".join(m for m in heavy if m in sys.modules), flush=True)
+            os._exit(0)
+    return Window
+
+main.main(["main.py", {path!r}], window_class=probed)
+"""
+
+
+def test_no_heavy_library_before_the_first_paint_first_open_or_reopen(tmp_path, sample_path):
+    """OpenCC's dictionaries (~0.1-0.3 s), pyqtgraph, jieba and sqlite3 wait for the first
+    paint, whether the analysis is fresh (phase 1) or cached whole (indicators linked)."""
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}  # (the test's own home: conftest)
+    for run in ("first open", "reopen"):
+        out = subprocess.run([sys.executable, "-c", FIRST_PAINT.format(root=root,
+                                                                       path=str(sample_path))],
+                             capture_output=True, text=True, env=env, timeout=120, check=True)
+        line = next(x for x in out.stdout.splitlines() if x.startswith("LOADED"))
+        assert line.split()[1:] == [], (run, line)
+        if run == "first open":  # the whole analysis cached, as after a session
+            from reader.runtime.cache import analyze_file
+
+            analyze_file(sample_path)

@@ -63,7 +63,7 @@ def test_highlight_with_note_survives_restart_and_exports(qtbot, monkeypatch, sa
     start, end, path = _quote_span(doc)
     quote = doc.text[start:end]
     assert len(path) >= 2
-    monkeypatch.setattr(highlighting, "ask_note", lambda *a: (NOTE, True))
+    monkeypatch.setattr(highlighting, "ask_note", lambda *a, **k: (NOTE, True))
     _select(w.view, start, end)
     w.actions_.highlight_note.trigger()
 

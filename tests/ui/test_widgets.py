@@ -28,7 +28,7 @@ def test_outline_model_tree_counts_and_filter(small_doc):
     assert model.section_at(small_doc.text.index("6.3%")).id == "s2"
     proxy = OutlineFilter()
     proxy.setSourceModel(model)
-    proxy.setFilterFixedString("擴大")
+    proxy.set_query("扩大")  # simplified query, traditional title
     assert proxy.rowCount() == 1  # the part survives as the ancestor of the match
     assert proxy.index(0, 0, proxy.index(0, 0)).data() == "一、擴大內需"
 
@@ -73,12 +73,13 @@ def test_indicator_table_pairs_actual_and_target(small_doc):
     model = IndicatorTableModel()
     model.set_document(small_doc)
     names = [r.name for r in model.rows]
-    assert names == ["一般公共預算收入", "規模以上工業增加值", "生產總值", "固定資產投資"]
-    first = model.rows[0]
-    assert first.actual.year == 2022 and first.target.year == 2023
-    assert model.index(0, 3).data() == "9.7% → 5%"
-    assert model.index(2, 4).data() == "以上"
-    assert model.row_of_figure(5) == 0
+    # headline order: output, revenue, investment, then the other headline names
+    assert names == ["生產總值", "一般公共預算收入", "固定資產投資", "規模以上工業增加值"]
+    revenue = model.rows[1]
+    assert revenue.actual.year == 2022 and revenue.target.year == 2023
+    assert model.index(1, 1).data() == "17.03 億元 +9.7%" and model.index(1, 2).data() == "+5%"
+    assert model.index(0, 1).data() == "—" and model.index(0, 2).data() == "+6% 以上"
+    assert model.row_of_figure(5) == 1
 
 
 def test_panel_charts_and_export(qtbot, small_doc, tmp_path):
@@ -91,9 +92,9 @@ def test_panel_charts_and_export(qtbot, small_doc, tmp_path):
     panel.set_document(small_doc)
     panel.load_charts()
     roles = sorted((b.row, b.role) for b in panel.growth_chart.bars)
-    assert (0, "actual") in roles and (0, "target") in roles
+    assert (1, "actual") in roles and (1, "target") in roles  # revenue: 9.7% → 5%
     assert panel.amount_chart.bars and panel.amount_chart.bars[0].value == pytest.approx(17.03)
-    assert panel.select_figure(6) and panel.selected_row() == 3
+    assert panel.select_figure(6) and panel.selected_row() == 2  # investment
     for name in ("chart.png", "chart.svg"):
         panel.export_chart(str(tmp_path / name))
         assert (tmp_path / name).stat().st_size > 500

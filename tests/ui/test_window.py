@@ -124,8 +124,8 @@ def test_search_finds_and_counts(qtbot, window):
     assert bar.isVisible()
     with qtbot.waitSignal(bar.query_changed, timeout=2000):
         bar.edit.setText("17.03")
-    assert window.view.search_match_count() == window.doc.text.count("17.03")
-    assert "matches" in bar.count.text()
+    assert window.view.search_match_count() == window.doc.text.count("17.03") == 1
+    assert bar.count.text() == "1 match"  # not "1 matches"
     window.actions_.find_next.trigger()
     assert bar.count.text().startswith("1 of")
     cursor = window.view.textCursor()

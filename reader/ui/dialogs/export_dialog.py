@@ -10,20 +10,24 @@ API for the main window:
     dialog.excerpts()  -> [Excerpt]
     dialog.start_export(path=None) -> bool      # False: refused at once (said in the status)
     dialog.cancel_export()
-    dialog.copy_to_clipboard()                  # rich text (HTML) + plain text
-    copy_excerpts(doc, excerpts)                # the same, without a dialog
+    dialog.copy_to_clipboard()                  # in the chosen format (export.clipboard)
+    copy_excerpts(doc, excerpts)                # rich text (HTML) + plain text, no dialog
 
 The export itself (excerpts, rendering, the atomic write: seconds for a big report) runs on
 the background runner (`reader.export.export_selection`), with a progress bar and Cancel;
 the dialog stays responsive. Errors (read-only target, missing folder, full disk) are shown
 in the dialog's status line, not in a modal box, so the user can fix the path and try again.
+It proposes to save in the folder last exported to, else the user's documents folder (never
+beside the report, which may be inside the installed package, as the sample is). The
+indicator list holds the report's key indicators (reader.indicators.pairs: labels in the
+report's script), each selecting its figures by canonical name.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,14 +48,18 @@ from PySide6.QtWidgets import (
 
 from reader.atomic import check_target
 from reader.document import KINDS, Document
-from reader.export import ExportError, export_selection, format_for, render
+from reader.export import ExportError, export_selection, format_for
+from reader.export.clipboard import clipboard_content
 from reader.export.excerpts import Excerpt, Selection, build_excerpts
-from reader.export.to_html import fragment
+from reader.indicators.pairs import key_rows, row_labels
 from reader.paths import printable
 from reader.store.highlights import HighlightStore, StoreError
+from reader.text.convert import shown_script
+from reader.ui import app as app_setup
 from reader.ui.runner import Runner
 
 EXPORT = "export"  # the runner's key for the export job
+LAST_FOLDER = "export/last_folder"  # settings key: where the reader last exported to
 
 FORMAT_NAMES = {"md": "Markdown (.md)", "csv": "CSV for Excel (.csv)",
                 "xlsx": "Excel workbook (.xlsx)", "json": "JSON (.json)", "html": "HTML (.html)"}
@@ -87,8 +95,7 @@ class ExportDialog(QDialog):
         self.highlights_box.setEnabled(store is not None)
         self.figures_box = QCheckBox("All figures")
         self.kinds = _checklist(KINDS)
-        self.indicators = _checklist(sorted({f.canonical or f.indicator for f in doc.figures
-                                             if f.canonical or f.indicator}))
+        self.indicators = _checklist(*_indicator_choices(doc))
         self.section = QComboBox()
         self.section.addItem("Whole report", None)
         for s in doc.sections:
@@ -204,6 +211,7 @@ class ExportDialog(QDialog):
             return
         self._running(False)
         written, count = result  # type: ignore[misc]
+        app_setup.settings().setValue(LAST_FOLDER, str(Path(written).parent))
         self._say(f"Exported {count} excerpt(s) to {printable(str(written))}")
         self.exported.emit(str(written))
 
@@ -224,9 +232,18 @@ class ExportDialog(QDialog):
         super().done(result)
 
     def copy_to_clipboard(self) -> None:
+        """The excerpts, in the format chosen, on the clipboard."""
         excerpts = self.excerpts()
-        copy_excerpts(self.doc, excerpts)
-        self._say(f"Copied {len(excerpts)} excerpt(s).")
+        fmt = self.format.currentData()
+        content = clipboard_content(self.doc, excerpts, fmt, self.rows.currentData())
+        mime = QMimeData()
+        mime.setText(content.text)
+        if content.html:
+            mime.setHtml(content.html)
+        if content.mime:
+            mime.setData(content.mime, content.data)
+        QGuiApplication.clipboard().setMimeData(mime)
+        self._say(f"Copied {len(excerpts)} excerpt(s) as {FORMAT_NAMES[fmt]}.")
 
     def _say(self, message: str, error: bool = False) -> None:
         # An error stays in the dialog, in red and bold, so the reader can fix the path.
@@ -251,16 +268,19 @@ class ExportDialog(QDialog):
 
 def copy_excerpts(doc: Document, excerpts: list[Excerpt]) -> None:
     """Put excerpts on the clipboard: HTML for rich editors, plain text for the rest."""
+    content = clipboard_content(doc, excerpts, "html")
     mime = QMimeData()
-    mime.setHtml(fragment(excerpts))
-    mime.setText(render(doc, excerpts, "txt").decode("utf-8"))
+    mime.setHtml(content.html)
+    mime.setText(content.text)
     QGuiApplication.clipboard().setMimeData(mime)
 
 
-def _checklist(names) -> QListWidget:
+def _checklist(names, values=None) -> QListWidget:
+    """Check boxes named `names`, each standing for its entry of `values` (default: itself)."""
     widget = QListWidget()
-    for name in names:
+    for name, value in zip(names, values if values is not None else names, strict=True):
         item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, value)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
         widget.addItem(item)
@@ -269,10 +289,31 @@ def _checklist(names) -> QListWidget:
 
 
 def _checked(widget: QListWidget) -> tuple[str, ...]:
-    return tuple(widget.item(i).text() for i in range(widget.count())
+    return tuple(widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
                  if widget.item(i).checkState() == Qt.CheckState.Checked)
 
 
+def _indicator_choices(doc: Document) -> tuple[list[str], list[str]]:
+    """(labels, names to select by): the key indicators; before they are linked (or in a
+    report without any), the canonical names its figures carry."""
+    rows = key_rows(doc)
+    if rows:
+        return row_labels(rows, shown_script(doc)), [r.first().canonical or r.name for r in rows]
+    names = sorted({f.canonical for f in doc.figures if f.canonical})
+    return names, names
+
+
+def export_folder() -> Path:
+    """The folder last exported to, if it is still there, else the user's documents folder
+    (else home)."""
+    last = app_setup.settings().value(LAST_FOLDER, "")
+    if last and Path(str(last)).is_dir():
+        return Path(str(last))
+    documents = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
 def _default_path(doc: Document, fmt: str) -> Path:
-    source = Path(doc.source.path) if doc.source.path else Path.home() / "report"
-    return source.with_name(f"{source.stem}-excerpts.{fmt}")
+    stem = Path(doc.source.path).stem if doc.source.path else "report"
+    return export_folder() / f"{stem}-excerpts.{fmt}"

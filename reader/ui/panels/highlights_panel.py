@@ -10,6 +10,7 @@ API for the main window:
     panel.attachment                          # store.Attachment: .moved / .lost of the last attach
     signals: highlight_activated(int id)      # double-click: jump to it (panel.highlight(id))
              highlights_changed()             # anything added/edited/deleted/undone: repaint
+             message(str)                     # what an undo/redo did: "Highlight removed"
              store_failed(str message)        # a change refused (read-only) or failed
 
 Highlights whose quote is no longer in the text stay listed under "Not found in this
@@ -45,12 +46,14 @@ from reader.text.script import simplified
 from reader.ui.colour_icon import colour_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+REMOVED, RESTORED = "Highlight removed", "Highlight restored"
 LOST_GROUP = "Not found in this text"
 
 
 class HighlightsPanel(QWidget):
     highlight_activated = Signal(int)
     highlights_changed = Signal()
+    message = Signal(str)  # what an undo or redo did ("Highlight removed"), for the status bar
     store_failed = Signal(str)  # a change refused (read-only) or failed: the one-line reason
 
     def __init__(self, store: HighlightStore, parent: QWidget | None = None):
@@ -286,12 +289,14 @@ class _AddCommand(QUndoCommand):
             self.hid = h.id if h is not None else None
         elif self.hid is not None:
             self.panel._stored(store.restore, self.row)
+            self.panel.message.emit(RESTORED)
         self.panel._changed()
 
     def undo(self) -> None:
         if self.hid is not None:
             self.row = self.panel._stored(self.panel.store.delete, self.hid)
         self.panel._changed()
+        self.panel.message.emit(REMOVED)
 
 
 class _DeleteCommand(QUndoCommand):
@@ -302,11 +307,13 @@ class _DeleteCommand(QUndoCommand):
     def redo(self) -> None:
         self.row = self.panel._stored(self.panel.store.delete, self.hid)
         self.panel._changed()
+        self.panel.message.emit(REMOVED)
 
     def undo(self) -> None:
         if self.row is not None:
             self.panel._stored(self.panel.store.restore, self.row)
         self.panel._changed()
+        self.panel.message.emit(RESTORED)
 
 
 class _NoteCommand(QUndoCommand):
@@ -317,7 +324,9 @@ class _NoteCommand(QUndoCommand):
     def redo(self) -> None:
         self.panel._stored(lambda: self.panel.store.update(self.hid, note=self.new))
         self.panel._changed()
+        self.panel.message.emit("Note saved")
 
     def undo(self) -> None:
         self.panel._stored(lambda: self.panel.store.update(self.hid, note=self.old))
         self.panel._changed()
+        self.panel.message.emit("Note changed back")

@@ -52,16 +52,8 @@ def legend_html(roles: set[str], ranges: bool) -> str:
     return "&nbsp;&nbsp; ".join(keys)
 
 
-def short_label(name: str, limit: int = 10) -> str:
-    """Category labels elided in the middle: the plot keeps most of a narrow dock."""
-    if len(name) <= limit:
-        return name
-    keep = limit - 1
-    return name[: keep // 2] + "…" + name[len(name) - (keep - keep // 2):]
-
-
 class BarChart(QWidget):
-    bar_clicked = Signal(int)  # key-indicator row
+    bar_clicked = Signal(int, str)  # key-indicator row, the bar's role (actual | target)
 
     def __init__(self, unit: str, dark: bool = False, parent=None):
         super().__init__(parent)
@@ -198,4 +190,4 @@ class BarChart(QWidget):
     def _on_scene_mouse_clicked(self, event) -> None:
         bar = self.bar_at(event.scenePos())
         if bar is not None:
-            self.bar_clicked.emit(bar.row)
+            self.bar_clicked.emit(bar.row, bar.role)

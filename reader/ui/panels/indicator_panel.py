@@ -4,8 +4,10 @@ The table lists every indicator row; the charts show the headline ones (canonica
 in reader/data/indicators.json) unless "All rows" is ticked, so phrases the extractor
 named from the text (投资额, 产值…) do not crowd out 生产总值 and 财政收入.
 Levels are charted one unit family at a time (a selector: 亿元 totals, 元 per person, %, 万人…),
-never two incompatible units on one axis. The table fits a narrow dock: the name column
-stretches, the others fit their contents up to a share of the width, tooltips give all.
+never two incompatible units on one axis. The table fits a narrow dock: the number columns
+always show their contents whole (never "4.5% → 5…"), the name column takes the rest and is
+cut in the middle where it must (the tooltip gives all). Clicking an Actual cell or bar goes
+to the actual's sentence, a Target cell or bar to the target's.
 The charts need pyqtgraph, loaded by `load_charts()` after the window's first paint.
 """
 
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QStyledItemDelegate,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -31,35 +32,30 @@ from PySide6.QtWidgets import (
 
 from reader.document import Document, Indicator
 from reader.figures.describe import ROLE_NAMES, span_text
-from reader.indicators.levels import UnitGroup, level_groups
-from reader.indicators.pairs import KeyRow, when_text
-from reader.ui.panels.indicator_model import HEADERS, IndicatorTableModel
+from reader.indicators.levels import UnitGroup, level_groups, traditional_per_words
+from reader.indicators.pairs import KeyRow, short_labels, when_text
+from reader.text.script import words_in
+from reader.ui.panels.indicator_model import ROLE_OF_COLUMN, IndicatorTableModel
 
-NAME_MIN_HAN = 7  # the name column keeps this many characters however narrow the dock
+LINKING = "Linking indicators…"
+NONE_FOUND = "No key indicators found in this report."
+
+NAME_MIN_HAN = 7  # the name column keeps this many characters while the numbers fit
+NAME_FLOOR_HAN = 4  # … and at least this many, the table scrolling sideways beyond
 MAX_WIDTH = 420  # the panel's preferred width: it never asks the dock for more
-QUAL = 4  # the qualifier column
-
-
-class _ElideRight(QStyledItemDelegate):
-    """Numbers cut at the end: "4.5% → 6…", never "4.5%…6.5%", which would read as a range."""
-
-    def initStyleOption(self, option, index) -> None:
-        super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideRight
 
 
 class KeyTable(QTableView):
-    """The table in a narrow dock: the name takes the rest and keeps NAME_MIN_HAN characters;
-    the number columns fit their contents, capped to share what is left (elided, tooltips)."""
+    """The table in a narrow dock: the number columns at their contents' width, always; the
+    name takes the rest, cut in the middle, down to NAME_FLOOR_HAN characters."""
 
     def __init__(self, parent=None):
         super().__init__(parent, alternatingRowColors=True, wordWrap=False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # names keep both ends
-        self._numbers = _ElideRight(self)
-        for c in range(1, len(HEADERS)):
-            self.setItemDelegateForColumn(c, self._numbers)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.mouse_down = False  # a click's press: the click itself says where to go
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         # Every width is set by fit_columns (Qt's Stretch misses viewport changes mid-layout).
@@ -73,6 +69,9 @@ class KeyTable(QTableView):
     def name_min(self) -> int:
         return self._han() * NAME_MIN_HAN + 12
 
+    def name_floor(self) -> int:
+        return self._han() * NAME_FLOOR_HAN + 12
+
     def _need(self, column: int) -> int:
         """Width of the column's widest cell (every row, not only those in view) or header."""
         model, fm = self.model(), self.fontMetrics()
@@ -81,28 +80,23 @@ class KeyTable(QTableView):
         return max(widest + 8, self.horizontalHeader().sectionSizeHint(column))  # + 2×(3 px margin+1)
 
     def fit_columns(self) -> None:
-        """Number columns at their contents' width, capped (water-filling) so that the name
-        column keeps its minimum; what is cut off is elided and shown in the tooltip."""
+        """Number columns at their widest cell's width (never elided); the name column the
+        rest, at least `name_floor` (then the table scrolls sideways)."""
         header, model = self.horizontalHeader(), self.model()
         if model is None:
             return
-        qualifiers = any(model.index(r, QUAL).data() for r in range(model.rowCount()))
-        self.setColumnHidden(QUAL, not qualifiers)  # a column of blanks only takes room
-        needs = {c: self._need(c) for c in range(1, model.columnCount())
-                 if not self.isColumnHidden(c)}
-        room = max(self.viewport().width() - self.name_min(), 0)
-        cap = max(needs.values(), default=0)
-        for i, need in enumerate(sorted(needs.values())):
-            share = room // (len(needs) - i)
-            if need > share:
-                cap = share
-                break
-            room -= need
-        widths = {c: min(need, max(cap, self._han() * 3)) for c, need in needs.items()}
+        widths = {c: self._need(c) for c in range(1, model.columnCount())}
         for c, width in widths.items():
             header.resizeSection(c, width)
         rest = self.viewport().width() - sum(widths.values())
-        header.resizeSection(0, max(rest, self.name_min()))
+        header.resizeSection(0, max(rest, self.name_floor()))
+
+    def mousePressEvent(self, event) -> None:
+        self.mouse_down = True
+        try:
+            super().mousePressEvent(event)
+        finally:
+            self.mouse_down = False
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.Resize:  # also when the vertical scroll bar comes or goes
@@ -160,7 +154,7 @@ class IndicatorPanel(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(charts)
         splitter.setSizes([260, 380])
-        self.empty = QLabel("No key indicators found in this report.")
+        self.empty = QLabel(NONE_FOUND, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.empty.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -171,7 +165,8 @@ class IndicatorPanel(QWidget):
         self._dark = False
         self._selecting = False
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
-        self.table.clicked.connect(lambda index: self._reveal_row(index.row()))
+        self.table.clicked.connect(
+            lambda index: self._reveal_row(index.row(), ROLE_OF_COLUMN.get(index.column(), "")))
 
     def sizeHint(self) -> QSize:
         """Room for a headline name and the four number columns (the dock's first width)."""
@@ -185,8 +180,11 @@ class IndicatorPanel(QWidget):
         return list(range(len(rows))) if self.all_rows.isChecked() or not picked else picked
 
     # --- data ------------------------------------------------------------------------------
-    def set_document(self, doc: Document | None) -> None:
+    def set_document(self, doc: Document | None, linking: bool = False) -> None:
+        """Show `doc`'s key rows; `linking`: its indicators are still being linked (phase 2),
+        so an empty table says so rather than that there are none."""
         self.model.set_document(doc)
+        self.empty.setText(LINKING if linking else NONE_FOUND)
         self.empty.setVisible(not self.model.rows)
         self.table.fit_columns()
         self._fill_charts()
@@ -225,15 +223,16 @@ class IndicatorPanel(QWidget):
 
         rows = [(i, self.model.rows[i]) for i in self.charted_rows()]
         growth = [(i, r) for i, r in rows if _growth(r.actual) or _growth(r.target)]
+        labels = short_labels([self.model.labels[i] for i, _r in growth])
         bars, names = [], []
         for slot, (i, r) in enumerate(growth):
             inds = [(role, ind) for role, ind in (("actual", r.actual), ("target", r.target))
                     if _growth(ind)]
-            names.append(_category(r.name, [ind for _role, ind in inds]))
+            names.append(_category(labels[slot], [ind for _role, ind in inds]))
             for role, ind in inds:
                 text = f"{span_text(ind.growth_pct, ind.growth_high)}% {ind.qualifier}".strip()
-                bars.append(Bar(i, slot, role, ind.growth_pct, _tip(r.name, ind, text),
-                                ind.growth_high))
+                bars.append(Bar(i, slot, role, ind.growth_pct,
+                                _tip(self.model.labels[i], ind, text), ind.growth_high))
         self.growth_chart.set_bars(names, bars)
         self._fill_unit_box([i for i, _r in rows])
         self._fill_levels()
@@ -245,7 +244,8 @@ class IndicatorPanel(QWidget):
         self.unit_box.blockSignals(True)
         self.unit_box.clear()
         for g in self.groups:
-            self.unit_box.addItem(f"{g.label} ({len({lv.row for lv in g.levels})})", g.label)
+            self.unit_box.addItem(f"{self._shown_label(g)} ({len({lv.row for lv in g.levels})})",
+                                  g.label)
         labels = [g.label for g in self.groups]
         self.unit_box.setCurrentIndex(labels.index(before) if before in labels else 0)
         self.unit_box.blockSignals(False)
@@ -257,21 +257,24 @@ class IndicatorPanel(QWidget):
 
         i = self.unit_box.currentIndex()
         group = self.groups[i] if 0 <= i < len(self.groups) else None
+        unit = self._written_unit(group) if group else ""
         bars, names, slots = [], [], {}
+        shown = list(dict.fromkeys(lv.row for lv in group.levels)) if group else []
+        labels = dict(zip(shown, short_labels([self.model.labels[r] for r in shown]),
+                          strict=True))
         for lv in group.levels if group else ():
-            row = self.model.rows[lv.row]
             if lv.row not in slots:
                 slots[lv.row] = len(names)
-                names.append(_category(row.name, [x.ind for x in group.levels
-                                                  if x.row == lv.row]))
+                names.append(_category(labels[lv.row], [x.ind for x in group.levels
+                                                        if x.row == lv.row]))
             value = group.value(lv.base)
             high = None if lv.base_high is None else group.value(lv.base_high)
             text = lv.figure.text
             if lv.figure.unit_norm != group.unit:  # 6.66万亿元 = 66,600 亿元
-                text += f" = {span_text(value, high)} {group.unit}"
-            bars.append(Bar(lv.row, slots[lv.row], lv.role, value, _tip(row.name, lv.ind, text),
-                            high))
-        self.amount_chart.set_unit(group.unit if group else "")
+                text += f" = {span_text(value, high)} {unit}"
+            bars.append(Bar(lv.row, slots[lv.row], lv.role, value,
+                            _tip(self.model.labels[lv.row], lv.ind, text), high))
+        self.amount_chart.set_unit(unit)
         self.amount_chart.set_bars(names, bars)
         row = self.selected_row()
         selected = row >= 0 and self.table.selectionModel().isRowSelected(row)
@@ -311,20 +314,39 @@ class IndicatorPanel(QWidget):
         self.growth_chart.select_row(row)
         self.amount_chart.select_row(row)
 
-    def _reveal_row(self, row: int) -> None:
+    def _written_unit(self, group: UnitGroup) -> str:
+        """The group's unit as the report writes it (its figures' own unit: 億元 in a
+        traditional one), so no OpenCC dictionary is loaded for a label."""
+        for lv in group.levels:
+            if lv.figure.unit_norm == group.unit and lv.figure.unit:
+                return lv.figure.unit
+        return words_in(group.unit, self.model.script)
+
+    def _shown_label(self, group: UnitGroup) -> str:
+        """The selector's label in the report's script: "億元", "元 · 人均", "元 · 畝均"."""
+        label = group.label
+        if label.startswith(group.unit):
+            label = self._written_unit(group) + label[len(group.unit):]
+        if self.model.script == "traditional":
+            for word, written in traditional_per_words().items():
+                label = label.replace(word, written)
+        return label
+
+    def _reveal_row(self, row: int, role: str = "") -> None:
         if 0 <= row < len(self.model.rows):
-            start, end = self.model.reveal_span(row)
+            start, end = self.model.reveal_span(row, role)
             self.reveal_requested.emit(start, end)
 
     def _on_table_row_changed(self, current, _previous) -> None:
         if self._selecting or not current.isValid():
             return
         self._mark_row(current.row())
-        self._reveal_row(current.row())
+        if not self.table.mouse_down:  # the keyboard; a click goes where its cell says
+            self._reveal_row(current.row())
 
-    def _on_bar_clicked(self, row: int) -> None:
+    def _on_bar_clicked(self, row: int, role: str) -> None:
         self._select_row(row)
-        self._reveal_row(row)
+        self._reveal_row(row, role)
 
     def export_chart(self, path: str) -> None:
         self.load_charts()
@@ -349,12 +371,9 @@ def _tip(name: str, ind: Indicator, value: str) -> str:
     return f"{name}\n{role} · {when}: {value}" if when else f"{name}\n{role}: {value}"
 
 
-def _category(name: str, inds: list[Indicator]) -> str:
-    """A category label, elided; with the plan period when all its bars are of one."""
-    from reader.ui.panels.indicator_chart import short_label
-
+def _category(label: str, inds: list[Indicator]) -> str:
+    """A category label (already short); with the plan period when all its bars are of one."""
     periods = {ind.period for ind in inds}
-    label = short_label(name)
     return f"{label} ({periods.pop()})" if len(periods) == 1 and "" not in periods else label
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from reader.document import Document, Section, deepest_section
+from reader.text.script import contains_across_scripts
 
 _ROOT = QModelIndex()  # default parent: the invisible root
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -39,10 +40,24 @@ class OutlineModel(QAbstractItemModel):
         starts.sort()
         self._counts = [bisect_left(starts, s.end) - bisect_left(starts, s.start) for s in sections]
 
-    def set_document(self, doc: Document | None) -> None:
+    def set_document(self, doc: Document | None) -> bool:
+        """Show `doc`'s sections; returns whether the tree was rebuilt. The same report in
+        another script (same sections, titles converted) only renames the rows: the tree
+        keeps its expanded nodes and selection, and a big one is not built again. (No
+        dataChanged then: the filter proxy would filter every row again, ~10 ms a thousand
+        rows, for titles it matches in either script anyway; the view repaints them.)"""
+        if doc is not None and self._same_tree(doc):
+            self._sections = doc.sections
+            return False
         self.beginResetModel()
         self._set(doc)
         self.endResetModel()
+        return True
+
+    def _same_tree(self, doc: Document) -> bool:
+        old = self._sections
+        return bool(old) and len(old) == len(doc.sections) and all(
+            a.id == b.id and a.parent == b.parent for a, b in zip(old, doc.sections, strict=True))
 
     # --- lookups -------------------------------------------------------------------------
     def section(self, index: QModelIndex) -> Section | None:
@@ -110,10 +125,25 @@ class OutlineModel(QAbstractItemModel):
 
 
 class OutlineFilter(QSortFilterProxyModel):
-    """Keeps matching sections and their ancestors (recursive filtering)."""
+    """Keeps sections whose title holds the query, and their ancestors (recursive
+    filtering); in either script, as Find does (reader.text.script.matches)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(0)
+        self.query = ""
+
+    def set_query(self, text: str) -> None:
+        if not hasattr(self, "beginFilterChange"):  # Qt < 6.10
+            self.query = text.strip()
+            self.invalidateRowsFilter()
+            return
+        self.beginFilterChange()
+        self.query = text.strip()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:
+        if not self.query:
+            return True
+        title = self.sourceModel().index(row, 0, parent).data()
+        return bool(title) and contains_across_scripts(title, self.query)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from reader.document import Document, Section
 from reader.ui.panels.outline_model import SECTION_ROLE, OutlineFilter, OutlineModel
@@ -34,7 +34,11 @@ class OutlineView(QWidget):
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.no_matches = QLabel("No matches", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.no_matches.setEnabled(False)  # greyed, like a placeholder
+        self.no_matches.hide()
         layout.addWidget(self.filter_box)
+        layout.addWidget(self.no_matches)
         layout.addWidget(self.tree)
         self.setFocusProxy(self.tree)
         self._following = False  # True while the tree follows the text, not the reader
@@ -50,13 +54,14 @@ class OutlineView(QWidget):
                      super().sizeHint().height())
 
     def set_document(self, doc: Document | None) -> None:
-        self.model.set_document(doc)
-        self._expand()
+        if self.model.set_document(doc):
+            self._expand()
+        else:  # the same report in another script: its titles renamed
+            self.tree.viewport().update()
 
     def _expand(self) -> None:
         # expandAll costs ~16 µs a node on the GUI thread: big files open two levels deep.
-        if (self.model.section_count() <= EXPAND_ALL_LIMIT
-                or self.proxy.filterRegularExpression().pattern()):
+        if self.model.section_count() <= EXPAND_ALL_LIMIT or self.proxy.query:
             self.tree.expandAll()
         else:
             self.tree.expandToDepth(0)
@@ -65,18 +70,18 @@ class OutlineView(QWidget):
         return self.model.section_at(offset)
 
     def select_section(self, section: Section | None) -> None:
-        """Follow the text: mark `section` without emitting section_selected."""
-        if section is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index_of(section.id))
-        if not index.isValid() or index == self.tree.currentIndex():
+        """Follow the text: mark `section` without emitting section_selected; None (the text
+        before the first heading) marks none."""
+        index = QModelIndex() if section is None else self.index_for(section)
+        if index == self.tree.currentIndex() or (section is not None and not index.isValid()):
             return
         self._following = True
         try:
             self.tree.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
-            self.tree.scrollTo(index)
+            if index.isValid():
+                self.tree.scrollTo(index)
         finally:
             self._following = False
 
@@ -87,8 +92,9 @@ class OutlineView(QWidget):
         return self.proxy.mapFromSource(self.model.index_of(section.id))
 
     def _on_filter_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        self.proxy.set_query(text)
         self._expand()
+        self.no_matches.setVisible(bool(text.strip()) and self.proxy.rowCount() == 0)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._following and current.isValid():

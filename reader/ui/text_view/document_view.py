@@ -10,7 +10,7 @@ piece by piece through `text_feeder`.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip
 
 from reader.document import Document, Figure
@@ -18,18 +18,22 @@ from reader.figures.describe import damaged_tooltip, figure_tooltip
 from reader.text.search import step_match
 from reader.ui.app import is_dark
 from reader.ui.text_view import text_geometry as geometry
+from reader.ui.text_view.figure_style import flashed_selection
 from reader.ui.text_view.layer_formats import LayerFormats, applied_ranges
 from reader.ui.text_view.lazy_formatter import LazyFormatter
 from reader.ui.text_view.target_outlines import paint_target_outlines
 from reader.ui.text_view.text_feeder import TextFeeder
+from reader.ui.text_view.zoom import Zoom
 
 FLASH_MS = 1400
-FLASH_COLOURS = ("#ff9800", "#000000")  # background, text: the flashed span, the current hit
 
 
 class DocumentView(QPlainTextEdit):
     figure_activated = Signal(object)  # Figure clicked by the reader
-    top_offset_changed = Signal(int)  # text offset at the top of the view, after scrolling
+    # the reading place after scrolling: the offset at the top of the view, or the place
+    # just jumped to (reading_offset)
+    top_offset_changed = Signal(int)
+    zoom_changed = Signal(int)  # the zoom level (steps), changed by keys, wheel or restore
     first_painted = Signal()  # the first paint of a document, highlights included
     text_loaded = Signal()  # the whole text of the document is in the view (see text_feeder)
     # (QMenu, text offset under the mouse): add items before the menu shows
@@ -53,11 +57,13 @@ class DocumentView(QPlainTextEdit):
         self._feeder = TextFeeder(self, self._lazy.forget_last_block)
         self._match_index = -1
         self._painted = False
-        self._zoom = 0
+        self._zoom = Zoom(self.font().pointSizeF())
+        self._anchor: int | None = None  # a place jumped to, until the reader scrolls
         self._extra: dict[str, QTextEdit.ExtraSelection] = {}
         self._dark = is_dark()
         self._scroll_timer = QTimer(self, singleShot=True, interval=40)
-        self._scroll_timer.timeout.connect(lambda: self.top_offset_changed.emit(self.top_offset()))
+        self._scroll_timer.timeout.connect(
+            lambda: self.top_offset_changed.emit(self.reading_offset()))
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(lambda: self._set_extra("flash", None))
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -71,9 +77,13 @@ class DocumentView(QPlainTextEdit):
     def _hidden_kinds(self) -> set[str]:  # (read by the benchmarks' probe)
         return self._formats.hidden_kinds
 
-    def set_document(self, doc: Document | None, keep_position: bool = False) -> None:
-        top = self.top_offset() if keep_position and self._doc else 0
+    def set_document(self, doc: Document | None, keep_position: bool = False,
+                     at: int = 0) -> None:
+        """Show `doc` from its start, or with the line of offset `at` at the top, or (same
+        text in another script) at the place shown now."""
+        top = self.top_offset() if keep_position and self._doc else at
         self._doc = doc
+        self._anchor = None
         self._extra.clear()
         self._formats.clear_marks()  # the window sets the reader's highlights after this
         self._match_index = -1
@@ -200,13 +210,27 @@ class DocumentView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.centerCursor()
         self._refresh_visible()
+        self._anchor_at(start)
         self.flash(start, end)
+
+    def _anchor_at(self, offset: int) -> None:
+        """The reader's eyes are at `offset` (centred by a jump) until the next scroll."""
+        self._anchor = offset
+        self._scroll_timer.start()  # says so, whether the jump scrolled or not
+
+    def reading_offset(self) -> int:
+        """Where the reader is: the place a jump centred, else the top of the view."""
+        return self._anchor if self._anchor is not None else self.top_offset()
+
+    def anchored(self) -> bool:
+        """Whether the reading place is one a jump centred (not yet scrolled away from)."""
+        return self._anchor is not None
 
     def flash(self, start: int, end: int) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        self._set_extra("flash", _flashed(cursor))
+        self._set_extra("flash", flashed_selection(cursor))
         self._flash_timer.start()
 
     def _set_extra(self, name: str, sel) -> None:
@@ -240,7 +264,8 @@ class DocumentView(QPlainTextEdit):
         cursor.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.centerCursor()
-        self._set_extra("match", _flashed(cursor))
+        self._anchor_at(s)
+        self._set_extra("match", flashed_selection(cursor))
         return self._match_index
 
     # --- scrolling ---------------------------------------------------------------------------------
@@ -271,20 +296,44 @@ class DocumentView(QPlainTextEdit):
         self.verticalScrollBar().setValue(block.firstLineNumber() + line)
 
     def _on_scrolled(self, _value: int) -> None:
+        self._anchor = None
         self._refresh_visible()
         self._scroll_timer.start()
 
     # --- zoom ----------------------------------------------------------------------------------------
     def zoom(self, step: int) -> None:
-        """+1 / -1 a step; 0 resets."""
-        if step == 0:
-            step = -self._zoom
-        new = max(-8, min(20, self._zoom + step))
-        delta, self._zoom = new - self._zoom, new
-        if delta > 0:
-            self.zoomIn(delta)
-        elif delta < 0:
-            self.zoomOut(-delta)
+        """+1 / -1 a step (one point); 0 resets to the size the view started with."""
+        self.set_zoom(0 if step == 0 else self._zoom.level + step)
+
+    def zoom_level(self) -> int:
+        """Steps (points) above (+) or below (-) the starting size."""
+        return self._zoom.level
+
+    def set_zoom(self, level: int) -> None:
+        level = self._zoom.clamped(level)
+        if level == self._zoom.level:
+            return
+        self._zoom.level = level
+        # A new size rewraps every line: keep the character at the top, as a resize does.
+        top = geometry.top_character(self) if self._doc is not None else None
+        font = self.font()
+        font.setPointSizeF(self._zoom.point_size())
+        self.setFont(font)
+        if top:
+            self._put_line_at_top(top)
+            self._refresh_visible()
+        self.zoom_changed.emit(level)
+
+    def wheelEvent(self, event) -> None:
+        # Ctrl+wheel zooms through zoom(), not QPlainTextEdit's own fractional zoom, which
+        # Ctrl+0 could not undo.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            notches = self._zoom.notches(event.angleDelta().y())
+            if notches:
+                self.zoom(notches)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     # --- events ----------------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
@@ -348,13 +397,3 @@ class DocumentView(QPlainTextEdit):
             figure = self.figure_at(geometry.offset_at(self, event.position()))
             if figure is not None:
                 self.figure_activated.emit(figure)
-
-
-def _flashed(cursor: QTextCursor) -> QTextEdit.ExtraSelection:
-    """The span under `cursor` drawn in the flash colours, over any format."""
-    sel = QTextEdit.ExtraSelection()
-    sel.cursor = cursor
-    background, text = FLASH_COLOURS
-    sel.format.setBackground(QColor(background))
-    sel.format.setForeground(QColor(text))
-    return sel

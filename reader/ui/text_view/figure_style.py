@@ -8,7 +8,8 @@ reads at a glance, the kind by colour.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QTextFormat
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QTextEdit
 
 from reader.document import KINDS
 
@@ -64,13 +65,30 @@ def damaged_format(dark: bool) -> QTextCharFormat:
     return fmt
 
 
+# Search hits: a cyan no highlight colour is near (reader.highlight_colours: yellow, green,
+# blue, pink, orange, purple), so a hit never reads as the reader's own highlight.
+SEARCH_COLOURS = {False: "#00e5ff", True: "#00838f"}  # light, dark theme
+
+
 def search_format(dark: bool) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor("#8a7a00" if dark else "#fff176"))
-    if dark:
-        fmt.setForeground(QColor("#ffffff"))
+    fmt.setBackground(QColor(SEARCH_COLOURS[dark]))
+    fmt.setForeground(QColor("#ffffff" if dark else "#000000"))
     fmt.setProperty(LAYER, "search")
     return fmt
+
+
+FLASH_COLOURS = ("#ff9800", "#000000")  # background, text: the flashed span, the current hit
+
+
+def flashed_selection(cursor: QTextCursor) -> QTextEdit.ExtraSelection:
+    """The span under `cursor` drawn in the flash colours, over any format."""
+    sel = QTextEdit.ExtraSelection()
+    sel.cursor = cursor
+    background, text = FLASH_COLOURS
+    sel.format.setBackground(QColor(background))
+    sel.format.setForeground(QColor(text))
+    return sel
 
 
 def all_kinds() -> tuple[str, ...]:

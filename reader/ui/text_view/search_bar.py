@@ -53,9 +53,13 @@ class SearchBar(QWidget):
         elif total == 0:
             self.count.setText("No matches")
         elif index < 0:
-            self.count.setText(f"{total} matches")
+            self.count.setText(f"{total} match" if total == 1 else f"{total:,} matches")
         else:
-            self.count.setText(f"{index + 1} of {total}")
+            self.count.setText(f"{index + 1:,} of {total:,}")
+
+    def show_searching(self) -> None:
+        """A long text's search is under way (on the background runner)."""
+        self.count.setText("Searching…")
 
     def _on_return(self) -> None:
         if self._debounce.isActive():  # typed and pressed Enter at once: search first

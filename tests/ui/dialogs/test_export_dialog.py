@@ -1,12 +1,13 @@
 """The export dialog: highlight with note → restart → export Markdown; selections; errors; copy."""
 
 import json
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from reader.store.highlights import HighlightStore
-from reader.ui.dialogs.export_dialog import ExportDialog
+from reader.ui.dialogs.export_dialog import ExportDialog, export_folder
 from reader.ui.panels.highlights_panel import HighlightsPanel
 from tests.export.test_excerpts import mini_doc
 
@@ -91,21 +92,61 @@ def test_unwritable_target_is_reported_in_the_dialog(qtbot, tmp_path):
     assert not (tmp_path / "missing").exists()
 
 
-def test_copy_puts_rich_and_plain_text(qtbot):
+def _choose(qtbot, dialog, fmt: str) -> None:
+    dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+
+
+def test_copy_uses_the_chosen_format(qtbot):
     doc = mini_doc()
     store = HighlightStore()
     start = doc.text.index(QUOTE)
     store.add(doc, start, start + len(QUOTE), "blue", "a <b>note</b>")
     dialog = _dialog(qtbot, doc, store)
+    clipboard = QGuiApplication.clipboard()
+    _choose(qtbot, dialog, "html")
     dialog.copy_button.click()
-    mime = QGuiApplication.clipboard().mimeData()
+    mime = clipboard.mimeData()
     assert QUOTE in mime.html() and "background-color:#90caf9" in mime.html()
     assert "a &lt;b&gt;note&lt;/b&gt;" in mime.html()
     assert QUOTE in mime.text() and "全力招商引资" in mime.text() and "a <b>note</b>" in mime.text()
+    assert "as HTML" in dialog.status.text()
+    _choose(qtbot, dialog, "md")
+    dialog.copy_button.click()
+    mime = clipboard.mimeData()
+    assert f"> {QUOTE}" in mime.text() and f"## {PATH}" in mime.text() and not mime.hasHtml()
+    _choose(qtbot, dialog, "json")
+    dialog.copy_button.click()
+    assert json.loads(clipboard.mimeData().text())["excerpts"][0]["quote"] == QUOTE
+    _choose(qtbot, dialog, "csv")
+    dialog.copy_button.click()
+    mime = clipboard.mimeData()
+    assert mime.text().startswith("title,year,section_path")
+    assert QUOTE in bytes(mime.data("text/csv")).decode("utf-8-sig")
+    _choose(qtbot, dialog, "xlsx")  # a workbook cannot be pasted: tab-separated cells
+    dialog.copy_button.click()
+    lines = clipboard.mimeData().text().splitlines()
+    assert len(lines) >= 2 and "\t" in lines[0] and QUOTE in lines[1]
     # The clipboard owns the QMimeData: drop our wrapper and clear it now, or the offscreen
     # platform frees it after QApplication at exit and the process segfaults.
     del mime
-    QGuiApplication.clipboard().clear()
+    clipboard.clear()
+
+
+def test_export_proposes_documents_or_the_last_folder_never_the_package(qtbot, tmp_path,
+                                                                       sample_doc):
+    import reader
+
+    package = Path(reader.__file__).resolve().parent.parent
+    dialog = _dialog(qtbot, sample_doc)
+    first = Path(dialog.path.text())
+    assert package not in first.parents  # the sample lives inside the package
+    assert first.parent == export_folder() and first.name == "tancheng_2023-excerpts.md"
+    dialog.figures_box.setChecked(True)
+    chosen = tmp_path / "exports"
+    chosen.mkdir()
+    _export(qtbot, dialog, chosen / "mine.md")
+    again = _dialog(qtbot, sample_doc)  # the folder used last
+    assert Path(again.path.text()).parent == chosen
 
 
 def test_sample_figures_export(qtbot, tmp_path, sample_doc):
@@ -114,5 +155,11 @@ def test_sample_figures_export(qtbot, tmp_path, sample_doc):
     dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
     out = _export(qtbot, dialog, tmp_path / "sample.xlsx")
     assert out and out.stat().st_size > 0
-    assert dialog.indicators.count() == len({f.canonical or f.indicator for f in sample_doc.figures
-                                             if f.canonical or f.indicator})
+    # the key indicators, in the panel's order and the report's (traditional) script
+    from reader.indicators.pairs import key_rows
+
+    rows = key_rows(sample_doc)
+    assert dialog.indicators.count() == len(rows)
+    labels = [dialog.indicators.item(i).text() for i in range(dialog.indicators.count())]
+    assert labels[:2] == ["生產總值", "一般公共預算收入"]
+    assert "乡镇卫生院成功创建二级医" not in labels  # no phrase fragments
