@@ -49,6 +49,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("panel_contents", "Show or hide the Contents panel", ("Ctrl+Shift+1",)),
     Shortcut("panel_indicators", "Show or hide the Key indicators panel", ("Ctrl+Shift+2",)),
     Shortcut("panel_highlights", "Show or hide the Highlights panel", ("Ctrl+Shift+3",)),
+    Shortcut("panel_library", "Show or hide the Library panel", ("Ctrl+Shift+4",)),
     Shortcut("shortcuts", "This list of keyboard shortcuts", ("F1",)),
 )
 
