@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 
 APP_DIR_NAME = "report-lens"
@@ -53,6 +52,8 @@ def cache_dir() -> Path:
         path = Path(user_cache_dir(APP_DIR_NAME, appauthor=False))
     if _writable(path):
         return path
+    import tempfile  # only here: its import (~15 ms) is on the window's start-up path
+
     fallback = Path(tempfile.gettempdir()) / f"{APP_DIR_NAME}-{_user_id()}"
     return fallback if _writable(fallback) else Path(tempfile.mkdtemp(prefix=APP_DIR_NAME))
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -61,7 +62,18 @@ def open_database(path: Path, schema: str, what: str = "highlights database",
     """Open (creating if missing) the database at `path` with `schema` (idempotent SQL:
     CREATE … IF NOT EXISTS), checked as the module docstring says; `what` names the file and
     `off` what the reader loses, in messages. Raises `StoreError`
-    for a foreign database, a folder, or a file that can be neither read nor replaced."""
+    for a foreign database, a folder, or a file that can be neither read nor replaced.
+    Opens in one process go one at a time: the window opens the highlights store and the
+    library (one file) from two threads, and two connections switching a new file to WAL
+    and creating tables at once get "database is locked" without waiting."""
+    with _OPENING:
+        return _open(path, schema, what, off)
+
+
+_OPENING = threading.Lock()
+
+
+def _open(path: Path, schema: str, what: str, off: str) -> Opened:
     name = printable(str(path))
     if path.is_dir():
         raise StoreError(f"The {what} {name} is a folder, not a file: {off}")
@@ -264,8 +276,12 @@ def _damage(db: sqlite3.Connection) -> str:
 
 def _create(db: sqlite3.Connection, schema: str) -> None:
     db.execute("PRAGMA journal_mode=WAL")
-    db.executescript(schema)
+    # The mark first: executescript commits each CREATE on its own, and another connection
+    # (the highlights store and the library open the same file from two threads) that saw
+    # our tables without the mark would take the file for another program's.
     db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    db.commit()
+    db.executescript(schema)
     db.commit()
 
 

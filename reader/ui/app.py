@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
+from PySide6.QtWidgets import QApplication
 
 from reader.paths import config_dir, printable
 
@@ -34,10 +34,15 @@ def create_app(argv: list[str] | None = None) -> QApplication:
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         # Qt segfaults on a lone surrogate (an undecodable byte of a file name in sys.argv):
         # it gets printable arguments; the file itself is opened by Python from the original.
-        app = QApplication([printable(a) for a in (argv if argv is not None else sys.argv)])
+        args = [printable(a) for a in (argv if argv is not None else sys.argv)]
+        # Fusion (same look everywhere, and a palette we can switch to dark) through Qt's own
+        # `-style` argument: setStyle() hands back a QStyle, and creating that Python type
+        # (its enums) costs ~25 ms of the first paint.
+        app = QApplication([*args[:1], "-style", "Fusion", *args[1:]])
+    else:
+        app.setStyle("Fusion")
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setStyle("Fusion")  # same look everywhere, and a palette we can switch to dark
     font = QFont(app.font())
     font.setFamilies([font.family(), *CJK_FAMILIES])
     app.setFont(font)
@@ -55,27 +60,32 @@ def apply_theme(app: QApplication, theme: str) -> bool:
     if dark != bool(app.property("report_lens_dark")):
         # Fusion outlines a check box in the window colour, darker: on a dark palette that is
         # the base colour, and an unticked box vanishes (the export dialog's lists).
-        app.setStyle(_VisibleChecks("Fusion") if dark else "Fusion")
-    app.setPalette(_dark_palette() if dark else app.style().standardPalette())
+        app.setStyle(_visible_checks() if dark else "Fusion")
+        app.setPalette(_dark_palette() if dark else app.style().standardPalette())
     app.setProperty("report_lens_dark", dark)
     return dark
 
 
-class _VisibleChecks(QProxyStyle):
+def _visible_checks():
     """Fusion, with check boxes (widgets and list items) outlined in a colour that shows on
-    a dark base."""
+    a dark base. Built at the first switch to dark: QStyle's enums cost ~15 ms to create,
+    which a light start (and its first paint) need not pay."""
+    from PySide6.QtWidgets import QProxyStyle, QStyle
 
-    CHECKS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+    checks = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
               QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck)
 
-    def drawPrimitive(self, element, option, painter, widget=None) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        if element in self.CHECKS:
-            painter.save()
-            painter.setPen(QColor(CHECK_OUTLINE))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
-            painter.restore()
+    class VisibleChecks(QProxyStyle):
+        def drawPrimitive(self, element, option, painter, widget=None) -> None:
+            super().drawPrimitive(element, option, painter, widget)
+            if element in checks:
+                painter.save()
+                painter.setPen(QColor(CHECK_OUTLINE))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+                painter.restore()
+
+    return VisibleChecks("Fusion")
 
 
 def is_dark() -> bool:

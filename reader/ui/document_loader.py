@@ -54,7 +54,8 @@ class DocumentLoader(QObject):
         its indicator linking too (cancelled in `_opened`, once the new file is in).
         `prefetched`: its analysis already under way in another process (reader.runtime.prefetch).
         `encoding`: read a text or HTML file in it, not the detected one."""
-        self.status.show_progress(0.0, f"Opening {printable(Path(path).name)}…")
+        if prefetched is None or not prefetched.small:  # (a small one is in before a paint)
+            self.status.show_progress(0.0, f"Opening {printable(Path(path).name)}…")
         if self._opening is not None:  # an earlier open still under way: superseded
             self._opening.close()  # (wakes its job, blocked reading the child)
         self._opening = prefetched
@@ -86,8 +87,7 @@ class DocumentLoader(QObject):
         if not linked:  # figures go on screen; their indicators follow once painted
             self._to_link = doc  # (set first: the window asks is_linking() while showing)
         self.opened.emit(doc, shown)
-        if not linked:
-            self.status.show_progress(0.0, "Linking indicators…")
+        if not linked:  # (the progress bar shows once linking starts: not in the first paint)
             QTimer.singleShot(LINK_LATEST_MS, self.start_linking)  # if no paint comes
 
     def start_linking(self) -> None:
@@ -96,6 +96,7 @@ class DocumentLoader(QObject):
         self.linking_due.emit()
         if self._to_link is not None:
             doc, self._to_link = self._to_link, None
+            self.status.show_progress(0.0, "Linking indicators…")
             if self.prefetched is not None:  # the child links it: no GIL taken from us
                 self.runner.submit(LINK, jobs.receive_linked, self.prefetched, doc,
                                    self._script(doc))

@@ -28,8 +28,8 @@ from reader.ui.document_loader import DocumentLoader
 from reader.ui.find_controller import ASYNC_CHARS, FindController
 from reader.ui.menus import build_menus
 from reader.ui.navigation import Navigator
-from reader.ui.panels.indicator_panel import IndicatorPanel
 from reader.ui.panels.outline_view import OutlineView
+from reader.ui.panels.panel_placeholder import PanelPlaceholder
 from reader.ui.reading_places import ReadingPlaces
 from reader.ui.recent_files import fill_recent_menu, recent_files, remember_recent
 from reader.ui.status import StatusBar
@@ -37,6 +37,7 @@ from reader.ui.text_view.document_view import DocumentView
 from reader.ui.text_view.legend_bar import LegendBar
 from reader.ui.text_view.search_bar import SearchBar
 
+PANEL_MIN_WIDTH = 360  # px: the key-indicator dock never narrower (numbers never elide)
 BIG_TEXT = 500_000  # characters: the docks of a longer text are filled after its first paint
 # Steps of a big text go one per turn of the event loop with a 1 ms timer, not 0: a 0 ms one
 # is a posted event, run at the start of the next turn before overdue timers (and the input
@@ -80,13 +81,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search_bar)
         self.setCentralWidget(central)
         self.outline = OutlineView()
-        self.panel = IndicatorPanel()
+        self._panel = None  # built after the first paint (see `panel`)
+        self._panel_placeholder = PanelPlaceholder()
         self._highlighting = None  # built after the first paint (see `highlighting`)
         self._library = None  # likewise (see `library`)
         self.docks = {
             "contents": self._dock("Contents", "contents_dock", self.outline,
                                    Qt.DockWidgetArea.LeftDockWidgetArea),
-            "indicators": self._dock("Key indicators", "indicators_dock", self.panel,
+            "indicators": self._dock("Key indicators", "indicators_dock", self._panel_placeholder,
                                      Qt.DockWidgetArea.RightDockWidgetArea),
             "highlights": self._dock("Highlights", "highlights_dock", QWidget(),
                                      Qt.DockWidgetArea.RightDockWidgetArea),
@@ -97,7 +99,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["highlights"], self.docks["library"])
         self.docks["indicators"].raise_()
         self.outline.setMinimumWidth(200)
-        self.panel.setMinimumWidth(360)
+        self._panel_placeholder.setMinimumWidth(PANEL_MIN_WIDTH)
         self._sized = False
         self.status = StatusBar()
         self.setStatusBar(self.status)
@@ -108,11 +110,31 @@ class MainWindow(QMainWindow):
         self.find = FindController(self)
         self.actions_ = build_menus(self, self.docks)
         self.navigator = Navigator(self)
-        self.navigator.watch(self.view.viewport(), self.outline.tree.viewport(),
-                             self.panel.table.viewport())
+        self.navigator.watch(self.view.viewport(), self.outline.tree.viewport())
         self.help_dialog = None  # Help ▸ Keyboard Shortcuts / About, when opened
         self._connect()
         window_state.restore(self)
+
+    @property
+    def panel(self):
+        """The key-indicator panel (reader.ui.panels.indicator_panel). Built after the first
+        paint, or at first use: its imports and widgets cost ~20 ms the first paint need not
+        wait for; until then its dock holds a placeholder of the same width."""
+        if self._panel is None:
+            from reader.ui.panels.indicator_panel import IndicatorPanel
+
+            panel = IndicatorPanel()
+            panel.setMinimumWidth(PANEL_MIN_WIDTH)
+            panel.reveal_requested.connect(self._on_panel_reveal_requested)
+            self.navigator.watch(panel.table.viewport())
+            if app_setup.is_dark():
+                panel.set_dark(True)
+            if self.doc is not None:
+                panel.set_document(self.doc, linking=self.loader.is_linking())
+            self._panel = panel
+            self.docks["indicators"].setWidget(panel)
+            self._panel_placeholder.deleteLater()
+        return self._panel
 
     @property
     def highlighting(self):
@@ -181,13 +203,12 @@ class MainWindow(QMainWindow):
         self.loader.linked.connect(self.show_linked)
         self.loader.failed.connect(self._on_loader_failed)
         self.loader.linking_due.connect(self._flush_recent)
-        self.loader.charts_ready.connect(self.panel.load_charts)
+        self.loader.charts_ready.connect(lambda: self.panel.load_charts())
         self.outline.section_selected.connect(self._on_outline_section_selected)
         self.view.top_offset_changed.connect(self._on_view_top_offset_changed)
         self.view.figure_activated.connect(self._on_view_figure_activated)
         self.view.first_painted.connect(self._on_view_first_painted)
         self.legend.hidden_kinds_changed.connect(self.view.set_hidden_kinds)
-        self.panel.reveal_requested.connect(self._on_panel_reveal_requested)
         app = QApplication.instance()
         app.styleHints().colorSchemeChanged.connect(lambda _s: self.set_theme(self._theme))
 
@@ -251,7 +272,10 @@ class MainWindow(QMainWindow):
             return  # another document came meanwhile
         if tree:
             self.outline.set_document(doc)
-        self.panel.set_document(doc, linking=self.loader.is_linking())
+        if self._panel is not None:
+            self._panel.set_document(doc, linking=self.loader.is_linking())
+        else:
+            self._panel_placeholder.set_linking(self.loader.is_linking())
         self.status.show_document(doc)
         self.find.refresh()
         self.document_shown.emit(doc)
@@ -275,7 +299,7 @@ class MainWindow(QMainWindow):
 
     def _show_linked_docks(self, shown: Document) -> None:
         if self.doc is shown:
-            self.panel.set_document(shown)
+            self.panel.set_document(shown)  # (builds it, if a paint has not yet)
             self.status.show_document(shown)
             self.document_linked.emit(shown)
 
@@ -308,7 +332,8 @@ class MainWindow(QMainWindow):
         self.actions_.theme[theme].setChecked(True)
         dark = app_setup.apply_theme(QApplication.instance(), theme)
         self.view.set_dark(dark)
-        self.panel.set_dark(dark)
+        if self._panel is not None:  # else it is built in the theme then current
+            self._panel.set_dark(dark)
 
     # --- slots -----------------------------------------------------------------------------------------
     def _on_open_triggered(self) -> None:
@@ -358,6 +383,7 @@ class MainWindow(QMainWindow):
         if self._warmed:
             return
         self._warmed = True
+        self.panel  # noqa: B018  (built now: the first paint had its placeholder)
         self.highlighting  # noqa: B018  (built now: its dock is behind the indicators)
         self.library  # noqa: B018  (and the library, behind the indicators)
         if self.view.is_loaded():
@@ -403,5 +429,7 @@ class MainWindow(QMainWindow):
         self._flush_recent()
         window_state.save(self)
         self.loader.close()
+        if self._library is not None:  # a folder still being added says nothing more
+            self._library.runner.cancel_all()
         super().closeEvent(event)
 

@@ -96,9 +96,13 @@ class Runner(QObject):
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
 
-    def shutdown(self) -> None:
+    def cancel_all(self) -> None:
+        """Cancel every job: none of them signals from now on."""
         for key in list(self._jobs):
             self.cancel(key)
+
+    def shutdown(self) -> None:
+        self.cancel_all()
         self._pool.waitForDone(3000)
 
     def _current(self, key: str, gen: int) -> bool:

@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
+
+
+def _dock_text(window) -> str:
+    """The visible labels of the key-indicator dock (placeholder or panel)."""
+    widget = window.docks["indicators"].widget()
+    labels = [widget, *widget.findChildren(QLabel)] if isinstance(widget, QLabel) \
+        else widget.findChildren(QLabel)
+    return " ".join(label.text() for label in labels if label.isVisibleTo(widget) or label is widget)
+
 
 def test_figures_first_then_indicators_in_place(qtbot, sample_path):
     from reader.ui.app import create_app
@@ -15,7 +25,9 @@ def test_figures_first_then_indicators_in_place(qtbot, sample_path):
         w.open_file(sample_path)
     first = shown.args[0]
     assert first.figures and not first.indicators
-    assert w.status.step.isVisibleTo(w.status)  # "Linking indicators…"
+    # the dock says so from the start (the panel's placeholder until the first paint)
+    assert "Linking indicators" in _dock_text(w)
+    qtbot.waitUntil(lambda: w.status.step.isVisibleTo(w.status))  # once linking starts
     target = [s for s in first.sections if s.level == 2][2]
     w.outline.select_section(target)
     w.view.scroll_to_offset(target.start)

@@ -36,13 +36,10 @@ from reader.indicators.levels import UnitGroup, level_groups, traditional_per_wo
 from reader.indicators.pairs import KeyRow, short_labels, when_text
 from reader.text.script import words_in
 from reader.ui.panels.indicator_model import ROLE_OF_COLUMN, IndicatorTableModel
-
-LINKING = "Linking indicators…"
-NONE_FOUND = "No key indicators found in this report."
+from reader.ui.panels.panel_placeholder import LINKING, NONE_FOUND, preferred_width
 
 NAME_MIN_HAN = 7  # the name column keeps this many characters while the numbers fit
 NAME_FLOOR_HAN = 4  # … and at least this many, the table scrolling sideways beyond
-MAX_WIDTH = 420  # the panel's preferred width: it never asks the dock for more
 
 
 class KeyTable(QTableView):
@@ -170,8 +167,8 @@ class IndicatorPanel(QWidget):
 
     def sizeHint(self) -> QSize:
         """Room for a headline name and the four number columns (the dock's first width)."""
-        han = self.fontMetrics().horizontalAdvance("国")
-        return QSize(min(han * 32, MAX_WIDTH), super().sizeHint().height())
+        return QSize(preferred_width(self.fontMetrics().horizontalAdvance("国")),
+                     super().sizeHint().height())
 
     def charted_rows(self) -> list[int]:
         """Rows the charts show: headline indicators (all rows if none, or if asked)."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from reader.document import Document
 from reader.runtime import library_jobs
@@ -165,9 +165,12 @@ class LibraryController(QObject):
             self.refresh()
 
     def _on_runner_failed(self, key: str, error: Exception) -> None:
-        if key == ADD:
-            self.panel.set_busy(False)
-        QMessageBox.warning(self.window, "Library", str(error))
+        # Said in the library's own panel and the status bar, not in a modal box: this comes
+        # from a background job, at any moment (a box's nested event loop could then run
+        # while the window is closing, and delete it from under the box).
+        message = str(error)
+        self.panel.set_busy(False, message)
+        self.window.statusBar().showMessage(f"Library: {message}", 15_000)
 
     def _on_runner_cancelled(self, key: str) -> None:
         if key == ADD:
