@@ -38,14 +38,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Write the panel as the options say; 0 (reports that failed are listed, they do not
+    fail the run), or 1 with one line on stderr (no report found, an unknown format, a
+    file that cannot be written, no Dask for --scheduler)."""
     from reader.atomic import WriteError
+    from reader.cli import one_line_errors
     from reader.runtime.corpus import CorpusError
 
-    try:
-        return _run(args)
-    except (WriteError, CorpusError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+    return one_line_errors(_run, args, (WriteError, CorpusError, ValueError))
 
 
 def _run(args: argparse.Namespace) -> int:
