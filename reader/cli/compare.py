@@ -17,6 +17,8 @@ from pathlib import Path
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Add the `compare` command and its options (module docstring) to `sub`, the CLI's
+    subparsers (reader.cli.build_parser)."""
     p = sub.add_parser("compare", help="targets against results over reports in series")
     p.add_argument("files", nargs="+", metavar="FILE", help="reports or folders of reports")
     p.add_argument("--format", "-f", choices=("csv", "xlsx", "md"),

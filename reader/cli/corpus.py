@@ -25,6 +25,8 @@ BATCH_ROWS = 5000  # parquet row group
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Add the `corpus` command and its options (module docstring) to `sub`, the CLI's
+    subparsers (reader.cli.build_parser)."""
     p = sub.add_parser("corpus", help="a panel of indicators over a folder of reports")
     p.add_argument("folder", metavar="DIR", help="folder of reports (searched recursively)")
     p.add_argument("-o", "--output", required=True,

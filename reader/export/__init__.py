@@ -52,6 +52,8 @@ class Report:
 
     @classmethod
     def of(cls, doc: Document) -> Report:
+        """The header of an export of `doc`: its title (`report_title`), year, path (printable:
+        undecodable bytes escaped), SHA-256 of its bytes, and now as local ISO 8601 with offset."""
         return cls(title=report_title(doc), year=doc.meta.year, path=printable(doc.source.path),
                    sha256=doc.source.sha256,
                    exported=datetime.now().astimezone().isoformat(timespec="seconds"))

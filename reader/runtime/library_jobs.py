@@ -26,6 +26,7 @@ class Added:
 
     @property
     def failed(self) -> tuple[ReportEntry, ...]:
+        """The entries whose analysis failed (each with its one-line `error`)."""
         return tuple(e for e in self.entries if not e.ok)
 
 
