@@ -2,7 +2,9 @@
 
 The core is Qt-free; one pipeline (`reader.pipeline`) serves the window, the command line and
 the tests. Each stage is a subpackage exporting its one step, and imports only the stages
-below it (import-linter contracts in pyproject.toml):
+below it in the layers of the import-linter contracts in pyproject.toml (ui → cli → runtime →
+series → pipeline → export → store → indicators → figures → outline → load → text). In the
+order the data flows:
 
     load        file → RawText                       load_file (one module per format)
     text        RawText → cleaned text + offset map   clean, script conversion, offsets
@@ -13,10 +15,12 @@ below it (import-linter contracts in pyproject.toml):
 
 Above the pipeline, `series` compares reports (targets against the next report's results,
 places beside each other) as pure functions on library entries.
-Beside them: `store` (highlights, the library, recent files), `export` (excerpts, tables),
-`runtime` (analysis cache, analysis process, background jobs), `cli`, and `ui` (widgets
-only). At the bottom, imported by all: `document` (the immutable model), the vocabularies
-(`vocab`, `data/`) and small shared pieces (`chars`, `paths`, `atomic`, `progress`).
+Beside them: `store` (highlights and the library in SQLite, reading places, recent files),
+`export` (excerpts and any table in their formats), `runtime` (analysis cache, analysis
+process, background jobs, the corpus runner), `cli` (extract, export, compare, corpus), and
+`ui` (widgets only). At the bottom, imported by all: `document` (the immutable model), the
+vocabularies (`vocab`, `data/`) and small shared pieces (`chars`, `paths`, `atomic`,
+`progress`, `lazy`, `highlight_colours`).
 """
 
 from pathlib import Path

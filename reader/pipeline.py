@@ -63,7 +63,8 @@ def is_linked(doc: Document) -> bool:
 def read_file(path: str | Path, progress: Progress | None = None,
               cancelled: Cancelled | None = None, encoding: str | None = None) -> Document:
     """Phase 1 on the file at `path` (any format reader.load reads; `encoding` forces a text
-    or HTML file's encoding). Raises `LoadError` (one line, for the user) when the file
+    or HTML file's encoding): a Document with the cleaned text, its offset map, meta, front
+    matter, sections, damaged spans and figures, but no indicators yet (`link_document`). Raises `LoadError` (one line, for the user) when the file
     cannot be read as a report, `AnalysisCancelled` when `cancelled()` turns true."""
     return read_raw(load_file(path, encoding), progress, cancelled)
 

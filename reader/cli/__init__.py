@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,6 +17,29 @@ if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 COMMANDS = ("extract", "export", "compare", "corpus")
+
+
+def add_report_argument(p: argparse.ArgumentParser) -> None:
+    """The one report (`file`) and its `--encoding` override, as `extract` and `export` take
+    them (the window's File ▸ Reopen with Encoding)."""
+    p.add_argument("file", help="a report: text, HTML, Word .docx or PDF")
+    p.add_argument("--encoding", metavar="NAME",
+                   help="read a text or HTML file in this encoding (gb18030, big5, utf-16, …) "
+                        "instead of the detected one")
+
+
+def one_line_errors(run: Callable[[argparse.Namespace], int], args: argparse.Namespace,
+                    errors: tuple[type[Exception], ...]) -> int:
+    """`run(args)`; an exception of `errors` (the ones a user can fix, whose message says it
+    all) prints `error: MESSAGE` on stderr, file names made printable, and returns 1. Others
+    go up to `main`, which prefixes their type name."""
+    try:
+        return run(args)
+    except errors as e:
+        from reader.paths import printable
+
+        print(f"error: {printable(str(e))}", file=sys.stderr)
+        return 1
 
 
 def build_parser() -> argparse.ArgumentParser:

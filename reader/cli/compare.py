@@ -17,6 +17,8 @@ from pathlib import Path
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Add the `compare` command and its options (module docstring) to `sub`, the CLI's
+    subparsers (reader.cli.build_parser)."""
     p = sub.add_parser("compare", help="targets against results over reports in series")
     p.add_argument("files", nargs="+", metavar="FILE", help="reports or folders of reports")
     p.add_argument("--format", "-f", choices=("csv", "xlsx", "md"),
@@ -37,14 +39,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Compare as the options say; 0, or 1 with one line on stderr (no report found, an
+    unknown format, a file that cannot be written)."""
     from reader.atomic import WriteError
+    from reader.cli import one_line_errors
     from reader.runtime.corpus import CorpusError
 
-    try:
-        return _run(args)
-    except (WriteError, CorpusError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+    return one_line_errors(_run, args, (WriteError, CorpusError, ValueError))
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -25,6 +25,8 @@ BATCH_ROWS = 5000  # parquet row group
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Add the `corpus` command and its options (module docstring) to `sub`, the CLI's
+    subparsers (reader.cli.build_parser)."""
     p = sub.add_parser("corpus", help="a panel of indicators over a folder of reports")
     p.add_argument("folder", metavar="DIR", help="folder of reports (searched recursively)")
     p.add_argument("-o", "--output", required=True,
@@ -38,14 +40,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Write the panel as the options say; 0 (reports that failed are listed, they do not
+    fail the run), or 1 with one line on stderr (no report found, an unknown format, a
+    file that cannot be written, no Dask for --scheduler)."""
     from reader.atomic import WriteError
+    from reader.cli import one_line_errors
     from reader.runtime.corpus import CorpusError
 
-    try:
-        return _run(args)
-    except (WriteError, CorpusError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
+    return one_line_errors(_run, args, (WriteError, CorpusError, ValueError))
 
 
 def _run(args: argparse.Namespace) -> int:

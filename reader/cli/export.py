@@ -13,6 +13,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from reader.cli import add_report_argument
 from reader.document import KINDS
 
 if TYPE_CHECKING:
@@ -26,10 +27,7 @@ ALIASES = {"pct-points": "points"}  # the window's legend says pct-points
 def add_parser(sub: Subparsers) -> None:
     """Add the `export` command and its options to the CLI's subparsers."""
     p = sub.add_parser("export", help="export figures and highlights of a report")
-    p.add_argument("file", help="a report: text, HTML, Word .docx or PDF")
-    p.add_argument("--encoding", metavar="NAME",
-                   help="read a text or HTML file in this encoding (gb18030, big5, utf-16, …) "
-                        "instead of the detected one")
+    add_report_argument(p)
     p.add_argument("--format", "-f", choices=("md", "csv", "xlsx", "json", "html"),
                    help="output format (default: from the -o suffix)")
     p.add_argument("--figures", nargs="?", const="all", metavar="KINDS",
@@ -46,16 +44,11 @@ def add_parser(sub: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     """Export as the options say; 0, or 1 with one line on stderr (a file that cannot be
     written, an unknown format, section or indicator, a damaged highlights database)."""
+    from reader.cli import one_line_errors
     from reader.export import ExportError
     from reader.store.highlights import StoreError
 
-    try:
-        return _run(args)
-    except (ExportError, StoreError, LookupError, ValueError) as e:
-        from reader.paths import printable
-
-        print(f"error: {printable(str(e))}", file=sys.stderr)
-        return 1
+    return one_line_errors(_run, args, (ExportError, StoreError, LookupError, ValueError))
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -11,16 +11,14 @@ import argparse
 import sys
 from typing import Any
 
+from reader.cli import add_report_argument
 from reader.document import Document
 
 
 def add_parser(sub: Any) -> None:
     """Add the `extract` command to `sub` (argparse's sub-parsers action)."""
     p = sub.add_parser("extract", help="analyse a report and print sections, figures, indicators")
-    p.add_argument("file", help="a report: text, HTML, Word .docx or PDF")
-    p.add_argument("--encoding", metavar="NAME",
-                   help="read a text or HTML file in this encoding (gb18030, big5, utf-16, …) "
-                        "instead of the detected one")
+    add_report_argument(p)
     how = p.add_mutually_exclusive_group()
     how.add_argument("--json", action="store_true", help="print one JSON object (the default)")
     how.add_argument("--table", action="store_true",

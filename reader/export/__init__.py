@@ -6,14 +6,17 @@ the bytes (the clipboard and tests use it); `export_selection(...)` does the who
 background runner and the CLI run it. One module per format, each with
 `render(excerpts, report, per) -> bytes`; `per` is "excerpt" or "figure" for the
 table formats (CSV, Excel), ignored by the others. Every format's time grows linearly with
-the excerpts (tests/perf/bench_export.py).
+the excerpts (tests/perf/bench_export.py). Beside them: the excerpts of a selection
+(`excerpts`), the columns CSV and Excel share (`table`), the `extract --json` dict and the one
+JSON writer (`serialize`), what the clipboard gets per format (`clipboard`), and any table of
+columns and rows (comparisons, corpus panels) to CSV, Excel or Markdown (`grid`).
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +25,7 @@ from reader.atomic import ExportError, atomic_write, check_target
 from reader.document import Document
 from reader.export.excerpts import Excerpt, Selection, build_excerpts, report_title
 from reader.paths import printable
+from reader.progress import Cancelled, Progress
 
 FORMATS = {"md": "to_markdown", "csv": "to_csv", "xlsx": "to_xlsx", "json": "to_json",
            "html": "to_html", "txt": "to_text"}
@@ -30,8 +34,6 @@ SUFFIXES = {"markdown": "md", "htm": "html", "xls": "xlsx", "text": "txt"}
 __all__ = ["FORMATS", "ExportCancelled", "ExportError", "Report", "atomic_write", "export",
            "export_selection", "format_for", "render"]
 
-Progress = Callable[[float, str], None]
-Cancelled = Callable[[], bool]
 
 
 class ExportCancelled(Exception):
@@ -50,6 +52,8 @@ class Report:
 
     @classmethod
     def of(cls, doc: Document) -> Report:
+        """The header of an export of `doc`: its title (`report_title`), year, path (printable:
+        undecodable bytes escaped), SHA-256 of its bytes, and now as local ISO 8601 with offset."""
         return cls(title=report_title(doc), year=doc.meta.year, path=printable(doc.source.path),
                    sha256=doc.source.sha256,
                    exported=datetime.now().astimezone().isoformat(timespec="seconds"))

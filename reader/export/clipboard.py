@@ -19,6 +19,9 @@ from reader.export.excerpts import Excerpt
 
 @dataclass(frozen=True)
 class Clipboard:
+    """What goes on the clipboard: `text` always (text/plain), `html` for rich-text editors when
+    not empty, and one more flavour `data` of MIME type `mime` (e.g. CSV bytes as text/csv)."""
+
     text: str  # text/plain
     html: str = ""  # text/html, for rich-text editors ("" : none)
     mime: str = ""  # one more flavour (e.g. "text/csv"), with `data`

@@ -26,7 +26,8 @@ blockquote mark { padding: 0 0.1em; }
 
 
 def render(excerpts: list[Excerpt], report: Report, per: str = "excerpt") -> bytes:
-    """The page's bytes, UTF-8 (`page`). `per` is ignored."""
+    """The page `page` makes, as UTF-8 bytes (a `<meta charset="utf-8">` page). `per` is
+    ignored: HTML always nests figures in their excerpt."""
     return page(excerpts, report).encode("utf-8")
 
 

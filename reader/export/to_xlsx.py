@@ -32,7 +32,11 @@ _WRAPPED = ("quote", "note")
 
 
 def render(excerpts: list[Excerpt], report, per: str = "excerpt") -> bytes:
-    """The workbook's bytes. Raises nothing of its own (openpyxl's errors pass through)."""
+    """The .xlsx workbook's bytes: sheets "Excerpts" (table.EXCERPT_COLUMNS, one row per
+    excerpt) and "Figures" (FIGURE_COLUMNS, one row per figure), the one `per` names
+    ("excerpt" or "figure") first; a header row with a filter, text from the report kept as
+    text (module docstring). `report` (export.Report) is not written: the title and year are
+    columns of every row. Raises nothing of its own (openpyxl's errors pass through)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill

@@ -124,8 +124,8 @@ def find_figures(text: str) -> tuple[Figure, ...]:
     as `qualifier`. Percentages are growths after a verb of change (增长5%), else shares;
     percentage points (百分点) are kept apart from percentages, as 统计 usage has it (a change
     of a rate is stated in 百分点). A range has `low <= high` (a reversed "range" such as
-    4.3-3万吨 gives no figure: neither end of it is sure). Values past the float range are not figures. Raises nothing for
-    any string."""
+    4.3-3万吨 gives no figure: neither end of it is sure). Values past the float range are not
+    figures. Raises nothing for any string."""
     if not text:
         return ()
     w = working_copy(text)

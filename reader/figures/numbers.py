@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 ARABIC = r"\d+(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -121,25 +122,25 @@ def parse_chinese_decimal(s: str) -> Decimal | None:
 
 def _integer(s: str) -> int | None:
     """A Chinese integer with scales: 亿 and 万 split it into sections below 10,000."""
-    if s.count("亿") > 1:
-        return None
-    if "亿" in s:
-        high, low = s.split("亿")
-        top = _below_yi(high)
-        rest = _after_scale(low, 10**8)
-        return None if top is None or not top or rest is None else top * 10**8 + rest
-    return _below_yi(s)
+    return _split_at(s, "亿", 10**8, _below_yi)
 
 
 def _below_yi(s: str) -> int | None:
-    if s.count("万") > 1:
+    return _split_at(s, "万", 10**4, _section)
+
+
+def _split_at(s: str, mark: str, scale: int, below: Callable[[str], int | None]) -> int | None:
+    """`s` as HIGH `mark` LOW, worth HIGH × `scale` + LOW: HIGH read by `below` (nonzero),
+    LOW by `_after_scale`; without `mark`, `below(s)`. None where `mark` comes twice or a
+    part is not a standard numeral."""
+    if s.count(mark) > 1:
         return None
-    if "万" in s:
-        high, low = s.split("万")
-        top = _section(high)
-        rest = _after_scale(low, 10**4)
-        return None if top is None or not top or rest is None else top * 10**4 + rest
-    return _section(s)
+    if mark not in s:
+        return below(s)
+    high, low = s.split(mark)
+    top = below(high)
+    rest = _after_scale(low, scale)
+    return None if top is None or not top or rest is None else top * scale + rest
 
 
 def _after_scale(s: str, scale: int) -> int | None:

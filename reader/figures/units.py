@@ -17,6 +17,12 @@ from reader.vocab import load_json
 
 @dataclass(frozen=True, slots=True)
 class Unit:
+    """One unit of reader/data/units.json: `written` as matched (simplified), `norm` its
+    normalised spelling, `kind` its family (a `pct` figure is a growth or a share by its
+    context, the others give their figure kind), `base` and `factor` such that
+    base_value = value × multiplier × factor in `base` units (成: 10 %, so 两成 is 20 %; 亿元's
+    1e8 is the multiplier 亿's, `normalise`)."""
+
     written: str  # simplified, as matched
     norm: str
     kind: str  # amount | count | pct | points | multiple

@@ -38,6 +38,9 @@ def traditional_per_words() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Level:
+    """One level to chart: the figure stating an indicator row's level (amount, count or
+    share), `row` its key-table row and `role` "actual" or "target"."""
+
     row: int  # key-indicator row
     role: str  # "actual" | "target"
     ind: Indicator
@@ -51,22 +54,29 @@ class Level:
 
     @property
     def base(self) -> float:
+        """The level in base units (`Figure.base_value`: 390 亿元 → 3.9e10 元); never None for a
+        Level (level_figure only gives figures with a base value)."""
         return self.figure.base_value  # type: ignore[return-value]
 
     @property
     def base_high(self) -> float | None:
+        """The top of a range in base units (`Figure.high` × factor), None for a single figure."""
         high = self.figure.high
         return None if high is None or high == self.figure.value else high * self.factor
 
 
 @dataclass(frozen=True)
 class UnitGroup:
+    """Levels sharing one chart axis: `unit` one of the units written in the group, `factor`
+    base units per axis unit (1e8 for 亿元), `label` what the unit selector shows."""
+
     label: str  # for the selector: "亿元", "元 · 人均"
     unit: str  # of the axis, one of the units written in the group
     factor: float  # base units per axis unit
     levels: tuple[Level, ...]
 
     def value(self, base: float) -> float:
+        """A value in base units as a number on this group's axis (`base` / `factor`)."""
         return base / self.factor
 
 

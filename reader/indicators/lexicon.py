@@ -19,6 +19,9 @@ LIST_MARKS = frozenset(".．)）")  # the rest of a list number: `2.规模以上
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
+    """Every word list and pattern the linker uses, by name; what each means is in the data
+    files' `_doc` (reader/data/indicators.json, cues.json). Built once by `lex()`."""
+
     synonyms: dict[str, str]  # headline name as written (simplified) → canonical
     synonym_re: re.Pattern[str]  # any synonym, longest first
     headline: frozenset[str]  # canonical names of the headline indicators

@@ -32,6 +32,7 @@ class KeyRow:
 
     @property
     def figure_ids(self) -> tuple[int, ...]:
+        """Ids of the figures of both rows (`Figure.id`): the actual's, then the target's."""
         return tuple((self.actual.figure_ids if self.actual else ())
                      + (self.target.figure_ids if self.target else ()))
 

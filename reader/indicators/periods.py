@@ -38,6 +38,10 @@ _CN = CN_DIGITS
 
 @dataclass(frozen=True, slots=True)
 class Period:
+    """A plan period a figure belongs to: `label` as rows show it ("十四五", or "2021-2025"
+    for a span of years), `first` and `last` its years (inclusive), `future` True when it holds
+    goals for the period rather than results."""
+
     label: str  # "十四五" or "2021-2025"
     first: int
     last: int

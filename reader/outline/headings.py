@@ -92,6 +92,10 @@ def _markers() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 @cache
 def patterns() -> dict[str, re.Pattern[str]]:
+    """The heading patterns built from reader/data/outline.json, by name: appendix titles,
+    figure captions, dates, `一是` items inside a paragraph (`mid_shi`) and at its start
+    (`shi_start`), the closing salutation, lead openers and their exceptions, year openers,
+    list figures and a marker alone on its line. Built once."""
     w = cues()
     shi = "".join(w["item_verbs"])
     return {

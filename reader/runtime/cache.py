@@ -52,6 +52,10 @@ def _entry(sha256: str, encoding: str = "") -> Path:
 
 
 def load(sha256: str, path: str, encoding: str = "") -> Document | None:
+    """The cached analysis of the bytes hashing to `sha256` read in `encoding` ("": detected),
+    by this code (`code_fingerprint`), or None when there is none or it cannot be read (a
+    damaged or older entry is analysed again, never raised). A copy found under another path
+    comes back with `source.path` set to `path`."""
     try:
         with open(_entry(sha256, encoding), "rb") as f:
             doc = pickle.load(f)

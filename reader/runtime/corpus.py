@@ -30,13 +30,16 @@ from concurrent.futures import (
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from reader.load import SUFFIXES
 from reader.paths import HOME_VARIABLE
+from reader.progress import Cancelled
 from reader.store.library import ReportEntry
 
-Progress = Callable[[int, int, ReportEntry], None]  # done, total, the entry just done
-Cancelled = Callable[[], bool]
-# Suffixes a folder's reports are taken by (reader.load reads the text of each).
-REPORT_SUFFIXES = (".txt", ".text", ".md", ".htm", ".html", ".xhtml", ".docx", ".pdf")
+# Per report, unlike reader.progress.Progress's fraction: done, total, the entry just done
+Progress = Callable[[int, int, ReportEntry], None]
+# Suffixes a folder's reports are taken by: every format reader.load reads (its SUFFIXES,
+# the Open dialog's too), and Markdown, which it reads as text (reports kept as .md notes).
+REPORT_SUFFIXES = tuple(s for suffixes in SUFFIXES.values() for s in suffixes) + (".md",)
 IN_FLIGHT_PER_WORKER = 4  # futures queued per worker: 30,000 paths are not all submitted
 
 

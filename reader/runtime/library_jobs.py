@@ -7,14 +7,12 @@ Each job opens its own library connection (SQLite connections stay on their thre
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.document import Document
+from reader.progress import Cancelled, Progress
 from reader.store.library import Library, ReportEntry
-
-Progress = Callable[[float, str], None]
-Cancelled = Callable[[], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +26,7 @@ class Added:
 
     @property
     def failed(self) -> tuple[ReportEntry, ...]:
+        """The entries whose analysis failed (each with its one-line `error`)."""
         return tuple(e for e in self.entries if not e.ok)
 
 

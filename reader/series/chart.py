@@ -33,6 +33,10 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class TargetMark:
+    """A year's target on the chart: `kind` "band" (a range, or 左右 ± the tolerance:
+    `low`–`high`), "floor" (以上, 不低于: `low` only), "ceiling" (以内, 控制在: `high` only), "point"
+    (a bare figure) or "not set" (no value); values in the chart's unit (% for growth)."""
+
     year: int
     kind: str  # "band", "floor", "ceiling", "point" or "not set"
     value: float | None  # the stated figure (a range's low end)
@@ -44,6 +48,9 @@ class TargetMark:
 
 @dataclass(frozen=True, slots=True)
 class ResultPoint:
+    """A year's stated result: `value` in the chart's unit, `status` of its comparison (met,
+    missed…), `label` as written, `source` the sentence of the next year's report."""
+
     year: int
     value: float
     status: str
@@ -53,6 +60,9 @@ class ResultPoint:
 
 @dataclass(frozen=True, slots=True)
 class SeriesChart:
+    """The chart of one place's `indicator` on `measure` ("growth" or "level") in `unit`:
+    target marks and result points, years ascending."""
+
     place: str
     indicator: str
     measure: str
@@ -62,6 +72,7 @@ class SeriesChart:
 
     @property
     def years(self) -> list[int]:
+        """Every year with a target or a result, ascending."""
         return sorted({t.year for t in self.targets} | {r.year for r in self.results})
 
 

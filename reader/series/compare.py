@@ -83,18 +83,22 @@ class Comparison:
 
     @property
     def met(self) -> bool:
+        """Was the target met (`status` MET)?"""
         return self.status == MET
 
     @property
     def target_text(self) -> str:
+        """The target as a reader writes it (`6%左右`, `6%-6.5%`, `not set`), "" without one."""
         return target_text(self.target, self.measure, self.unit)
 
     @property
     def target_path(self) -> str:
+        """Path of the report that set the target, "" when it is not in the library."""
         return self.target_report.path if self.target_report else ""
 
     @property
     def actual_path(self) -> str:
+        """Path of the next year's report, which states the result; "" when not in the library."""
         return self.actual_report.path if self.actual_report else ""
 
 

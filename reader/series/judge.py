@@ -76,6 +76,11 @@ class Bound:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
+    """A stated result against a stated target: MET or MISSED; the gap from the target (from
+    a range's nearer end, 0 inside it; result minus target) in `gap_unit`: POINTS for rates,
+    PERCENT of the target for levels; where the result fell against the band judged
+    ("below", "inside" or "above")."""
+
     status: str  # MET or MISSED
     gap: float  # result − target, in `gap_unit`
     gap_unit: str  # POINTS or PERCENT

@@ -54,6 +54,12 @@ SCHEMA_VERSION = 2  # 2: documents.sketch
 
 @dataclass(frozen=True, slots=True)
 class Highlight:
+    """One highlight: `start`/`end` characters of `Document.text` (the report as analysed) and
+    `raw_start`/`raw_end` of the decoded source file, the `quote` as highlighted, a colour
+    name of reader.highlight_colours.COLOURS (or `#rrggbb`), the note, ISO 8601 local times
+    with offset, and the hashes of the file's bytes and of its cleaned text it was made on.
+    `status` is what `HighlightStore.attach` found ("ok", "moved", "lost"), not stored."""
+
     id: int
     start: int  # into Document.text
     end: int
@@ -70,6 +76,7 @@ class Highlight:
 
     @property
     def hex(self) -> str:
+        """The colour as `#rrggbb` for painting (an unknown name: yellow's)."""
         return COLOURS.get(self.colour, self.colour if self.colour.startswith("#") else "#fff176")
 
 
@@ -83,6 +90,8 @@ class Attachment:
 
 
 def db_path() -> Path:
+    """The highlights database (the library shares it): `highlights.sqlite3` in the user data
+    folder (reader.paths.data_dir: $REPORT_LENS_HOME when set). Not created here."""
     return data_dir() / "highlights.sqlite3"
 
 
@@ -146,6 +155,7 @@ class HighlightStore:
                 self._db.commit()
 
     def close(self) -> None:
+        """Close the database connection; the store cannot be used afterwards."""
         self._db.close()
 
     @contextmanager
@@ -281,6 +291,7 @@ class HighlightStore:
         return Attachment(tuple(attached), tuple(moved), tuple(lost))
 
     def highlights(self, doc: Document) -> tuple[Highlight, ...]:
+        """The highlights found in `doc`, in text order (`attach`'s ok and moved ones)."""
         return self.attach(doc).highlights
 
     def spans(self, doc: Document) -> list[tuple[int, int, str]]:

@@ -66,6 +66,7 @@ class ReportEntry:
 
     @property
     def ok(self) -> bool:
+        """Was the report analysed (no `error`)?"""
         return not self.error
 
     @property
@@ -118,6 +119,7 @@ class Library:
             raise StoreError(f"Cannot open the library in {printable(str(self.path))}: {e}") from None
 
     def close(self) -> None:
+        """Close the database connection; the library cannot be used afterwards."""
         self._db.close()
 
     def __enter__(self) -> Library:
@@ -189,9 +191,11 @@ class Library:
         return next((e for e in self.entries() if e.path == path), None)
 
     def by_sha(self, sha256: str) -> ReportEntry | None:
+        """An entry of the report whose bytes hash to `sha256`, or None."""
         return next((e for e in self.entries() if e.sha256 == sha256), None)
 
     def paths(self) -> set[str]:
+        """The path of every report in the library."""
         return {r[0] for r in self._db.execute("SELECT path FROM library_reports")}
 
     def known(self, sha256: str, code: str) -> bool:

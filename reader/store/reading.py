@@ -29,6 +29,11 @@ ZOOM_RANGE = (-8, 20)  # the view's zoom steps (points around its starting size)
 
 @dataclass(frozen=True)
 class ReadingPlace:
+    """Where the reader was in one report: `raw_offset` the first character in view, in the
+    decoded source file (so better cleaning in a later version does not move it), the script
+    shown, the zoom in the view's steps, and `seen` when (ISO 8601, UTC: the oldest go first
+    past MAX_PLACES)."""
+
     raw_offset: int = 0  # first character in view, in the decoded source file
     script: str = "original"  # one of reader.text.convert.SCRIPTS
     zoom: int = 0  # the view's zoom steps

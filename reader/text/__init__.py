@@ -1,7 +1,10 @@
 """Stage 1, text: raw text → cleaned text with an offset map back to the raw characters,
 damaged spans and page chrome set aside (`clean`, with `normalize`, `markup`, `chrome`,
 `wrapping`, `damage`); script conversion with offsets carried
-(`script`, `convert`); offset maps (`offsets`); search across scripts (`find`, `search`)."""
+(`script`, `convert`); offset maps (`offsets`); the simplified, half-width working copy figures
+and indicators match on (`simplified`); search across scripts (`find`, `search`); span layers
+looked up by block for lazy formatting (`layers`); back/forward and section-to-section moves
+(`navigation`)."""
 
 from typing import TYPE_CHECKING
 

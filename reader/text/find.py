@@ -26,6 +26,9 @@ def _number_pattern(number: str) -> str:
 
 
 def compile_query(query: str) -> re.Pattern | None:
+    """The pattern for `query` (stripped; full-width digits read as ASCII): its letters
+    case-insensitively, its numbers whatever their formatting (thousands separators or none,
+    half- or full-width digits) and never inside a longer number. None for an empty query."""
     q = query.strip().translate(_FULLWIDTH)
     if not q:
         return None
@@ -39,6 +42,9 @@ def compile_query(query: str) -> re.Pattern | None:
 
 
 def find_all(text: str, query: str, limit: int = 100_000) -> list[tuple[int, int]]:
+    """(start, end) character offsets of `text` of each non-empty match of `query`, in order,
+    at most `limit` of them; [] for an empty query. Script is the caller's matter (search a
+    simplified copy with a simplified query: reader.text.search)."""
     pattern = compile_query(query)
     if pattern is None:
         return []

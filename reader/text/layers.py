@@ -26,6 +26,8 @@ class Layer:
         return len(self.spans)
 
     def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int, object]]:
+        """The spans that overlap characters [start, end), by start; found by bisection, looking
+        back as far as the longest span."""
         i = bisect_left(self.starts, start - self.max_len)
         for k in range(i, len(self.spans)):
             s, e, payload = self.spans[k]
@@ -35,6 +37,7 @@ class Layer:
                 yield s, e, payload
 
     def at(self, offset: int) -> object | None:
+        """The payload of the first span covering character `offset`, or None."""
         for _s, _e, payload in self.overlapping(offset, offset + 1):
             return payload
         return None

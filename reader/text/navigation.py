@@ -26,6 +26,7 @@ class JumpHistory:
         self._forward: list[int] = []
 
     def clear(self) -> None:
+        """Forget every place (a new report)."""
         self._back.clear()
         self._forward.clear()
 
@@ -47,9 +48,11 @@ class JumpHistory:
         return _step(self._forward, self._back, here, self.limit)
 
     def can_go_back(self) -> bool:
+        """Is there a place to go Back to?"""
         return bool(self._back)
 
     def can_go_forward(self) -> bool:
+        """Is there a place to go Forward to (after a Back, before a new jump)?"""
         return bool(self._forward)
 
 

@@ -28,6 +28,7 @@ class OffsetMap:
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
+        """The map of a text onto itself (`length` characters, one segment)."""
         return cls(array("q", [0]), array("q", [0]), length, length)
 
     def to_source(self, i: int) -> int:
@@ -59,6 +60,9 @@ class OffsetMap:
         return self.derived_starts[k] + seg_len
 
     def span_to_derived(self, start: int, end: int) -> tuple[int, int]:
+        """Derived span covering source [start, end): from the first kept character at or after
+        `start` to just past the last kept one before `end`; an empty or wholly removed source span
+        gives an empty derived span where it was."""
         if end <= start:
             d = self.to_derived(start)
             return d, d
@@ -130,9 +134,11 @@ class TextBuilder:
 
     @property
     def length(self) -> int:
+        """Characters built so far."""
         return self._len
 
     def build(self) -> tuple[str, OffsetMap]:
+        """The derived text and its map to the source (one segment per run copied in order)."""
         if not self._derived:
             self._derived.append(0)
             self._src.append(0)

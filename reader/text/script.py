@@ -77,6 +77,8 @@ def _pieces(text: str, size: int = CHUNK) -> list[str]:
 
 
 def to_simplified(text: str) -> tuple[str, OffsetMap]:
+    """`text` in simplified script (OpenCC) and the map from its offsets to `text`'s
+    (`convert_text(text, "simplified")`)."""
     return convert_text(text, "simplified")
 
 

@@ -22,6 +22,9 @@ class TextSearch:
         self._simplified: tuple[str, OffsetMap] | None = None  # (text, offset map back)
 
     def find(self, query: str) -> list[tuple[int, int]]:
+        """(start, end) offsets into `self.text` of every match of `query`, in order, whatever the
+        script of either (both are simplified; hits are mapped back) and however numbers are
+        written (reader.text.find); [] for an empty query."""
         from reader.text.script import to_simplified  # OpenCC: loaded at the first search
 
         if self._simplified is None:

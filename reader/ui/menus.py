@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from types import SimpleNamespace
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -25,6 +26,20 @@ def _action(window, text, name=None, checkable=False, tip=""):
     if tip:
         action.setStatusTip(tip)
     return action
+
+
+def _choices(window: QMainWindow, labels: Iterable[tuple[str, str]],
+             tip: str = "") -> tuple[QActionGroup, dict[str, QAction]]:
+    """One exclusive group of checkable actions, one per (key, label), each holding its key
+    as data; `tip` is formatted with the label. Returns the group and key → action."""
+    group = QActionGroup(window)
+    actions = {}
+    for key, label in labels:
+        act = _action(window, label, checkable=True, tip=tip.format(label))
+        act.setData(key)
+        group.addAction(act)
+        actions[key] = act
+    return group, actions
 
 
 def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
@@ -64,21 +79,9 @@ def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
         a.colours.addAction(act)
         a.colour[name] = act
 
-    a.scripts = QActionGroup(window)
-    a.script = {}
-    for key, label in SCRIPT_LABELS:
-        act = _action(window, label, checkable=True, tip=f"Show the text in {label}")
-        act.setData(key)
-        a.scripts.addAction(act)
-        a.script[key] = act
+    a.scripts, a.script = _choices(window, SCRIPT_LABELS, "Show the text in {}")
     a.script["original"].setChecked(True)
-    a.themes = QActionGroup(window)
-    a.theme = {}
-    for key, label in THEME_LABELS:
-        act = _action(window, label, checkable=True)
-        act.setData(key)
-        a.themes.addAction(act)
-        a.theme[key] = act
+    a.themes, a.theme = _choices(window, THEME_LABELS)
     a.theme["system"].setChecked(True)
 
     bar = window.menuBar()
@@ -86,13 +89,7 @@ def build_menus(window: QMainWindow, docks: dict) -> SimpleNamespace:
     file_menu.addAction(a.open)
     a.recent_menu = file_menu.addMenu("Open &Recent")
     a.reopen_menu = file_menu.addMenu("Reopen with &Encoding")
-    a.encodings = QActionGroup(window)
-    a.encoding = {}
-    for codec, label in ENCODINGS:
-        act = _action(window, label, checkable=True, tip=f"Read this file again as {label}")
-        act.setData(codec)
-        a.encodings.addAction(act)
-        a.encoding[codec] = act
+    a.encodings, a.encoding = _choices(window, ENCODINGS, "Read this file again as {}")
     a.reopen_menu.addActions(a.encodings.actions())
     file_menu.addSeparator()
     file_menu.addAction(a.export)

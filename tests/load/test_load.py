@@ -127,16 +127,20 @@ def test_latin1_text_still_loads():
     assert raw.text.startswith("Résumé")
 
 
+def _open_raises(monkeypatch, error: OSError) -> None:
+    """Every Path.open raises `error` (a file unreadable or gone after its stat)."""
+    def fail(*a, **k):
+        raise error
+    monkeypatch.setattr(Path, "open", fail)
+
+
 def test_whitespace_only_and_unreadable_files(tmp_path, monkeypatch):
     p = tmp_path / "blank.txt"
     p.write_bytes("  \n\u3000\n".encode())
     with pytest.raises(LoadError, match="no text"):
         load_file(p)
     p.write_text("各位代表：", encoding="utf-8")
-
-    def denied(*a, **k):
-        raise PermissionError(13, "Permission denied")
-    monkeypatch.setattr(Path, "open", denied)
+    _open_raises(monkeypatch, PermissionError(13, "Permission denied"))
     with pytest.raises(LoadError, match="Permission denied"):
         load_file(p)
 
@@ -144,10 +148,7 @@ def test_whitespace_only_and_unreadable_files(tmp_path, monkeypatch):
 def test_file_that_vanishes_between_stat_and_read(tmp_path, monkeypatch):
     p = tmp_path / "gone.txt"
     p.write_text("各位代表：", encoding="utf-8")
-
-    def vanished(*a, **k):
-        raise FileNotFoundError(2, "No such file")
-    monkeypatch.setattr(Path, "open", vanished)
+    _open_raises(monkeypatch, FileNotFoundError(2, "No such file"))  # gone after the stat
     with pytest.raises(LoadError, match="not found"):
         load_file(p)
 

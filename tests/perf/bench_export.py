@@ -49,7 +49,7 @@ def main() -> None:
     print(f"   format   1× ({figures['figures_1x']} figures)   {COPIES}× "
           f"({figures[f'figures_{COPIES}x']})   ratio (linear ≈ {COPIES})")
     print("\n".join(rows))
-    report("export time per format, 1× and 20× the sample", **figures)
+    report("export_per_format", **figures)  # export time per format, 1× and 20× the sample
 
 
 if __name__ == "__main__":

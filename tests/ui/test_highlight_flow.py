@@ -7,8 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication, QTextCursor
-from window_helpers import open_window
+from PySide6.QtGui import QGuiApplication
+from window_helpers import open_window, select_text
 
 from reader.export.excerpts import PATH_SEPARATOR, figure_sentence
 from reader.ui import highlighting
@@ -26,13 +26,6 @@ def _quote_span(doc):
         start += 1
     end = doc.text.index("。", start) + 1
     return start, end, tuple(s.title for s in doc.section_path(section.id))
-
-
-def _select(view, start, end):
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cursor)
 
 
 def _panel_rows(panel):
@@ -64,7 +57,7 @@ def test_highlight_with_note_survives_restart_and_exports(qtbot, monkeypatch, sa
     quote = doc.text[start:end]
     assert len(path) >= 2
     monkeypatch.setattr(highlighting, "ask_note", lambda *a, **k: (NOTE, True))
-    _select(w.view, start, end)
+    select_text(w.view, start, end)
     w.actions_.highlight_note.trigger()
 
     rows = _panel_rows(w.highlighting.panel)
@@ -145,7 +138,7 @@ def test_context_menu_marks_a_figure_and_its_sentence(qtbot, window):
 def test_selection_menu_offers_colours_and_highlights_follow_the_script(qtbot, window):
     doc, view, hl = window.doc, window.view, window.highlighting
     start, end, _path = _quote_span(doc)
-    _select(view, start, end)
+    select_text(view, start, end)
     menu = view.context_menu(start)
     colours = next(a.menu() for a in menu.actions() if a.text().replace("&", "") == "Highlight")
     assert len(colours.actions()) >= 5
@@ -165,7 +158,7 @@ def test_selection_menu_offers_colours_and_highlights_follow_the_script(qtbot, w
 def test_undo_and_copy_excerpt(qtbot, window):
     doc, view, hl = window.doc, window.view, window.highlighting
     start, end, path = _quote_span(doc)
-    _select(view, start, end)
+    select_text(view, start, end)
     window.actions_.highlight.trigger()
     assert view.user_highlight_count() == 1
     hl.panel.undo_stack.undo()
@@ -183,7 +176,7 @@ def test_changed_text_reports_lost_highlights(qtbot, monkeypatch, sample_path, t
     w = open_window(qtbot, sample_path)
     doc = w.original
     start, end, _path = _quote_span(doc)
-    _select(w.view, start, end)
+    select_text(w.view, start, end)
     w.actions_.highlight.trigger()
     w.close()
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
+from window_helpers import select_text
 
 from reader.highlight_colours import COLOURS
 from reader.ui.dialogs.note_dialog import NoteDialog
@@ -16,19 +17,12 @@ from reader.ui.text_view.layer_formats import user_format
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def _select(view, start, end) -> None:
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cursor)
-
-
 @pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
 def test_note_dialog_shows_quote_and_colour_and_ctrl_enter_saves(qtbot, active_window, key):
     w = active_window
     w.highlighting.colour = "purple"
     figure = w.doc.figures[3]
-    _select(w.view, figure.sentence_start, figure.sentence_end)
+    select_text(w.view, figure.sentence_start, figure.sentence_end)
     quote = w.doc.text[figure.sentence_start:figure.sentence_end].strip()
     shown: dict = {}
 
@@ -61,7 +55,7 @@ def test_note_dialog_shows_quote_and_colour_and_ctrl_enter_saves(qtbot, active_w
 def test_undo_says_highlight_removed(qtbot, active_window):
     w = active_window
     figure = w.doc.figures[2]
-    _select(w.view, figure.start, figure.end)
+    select_text(w.view, figure.start, figure.end)
     qtbot.keyClick(w.view, Qt.Key.Key_H, CTRL)
     assert len(w.highlighting.panel.highlights()) == 1
     qtbot.keyClick(w.view, Qt.Key.Key_Z, CTRL)
@@ -96,7 +90,7 @@ def test_search_hits_never_share_a_colour_with_a_highlight(dark, base):
 def test_search_hits_on_screen_differ_from_highlights(qtbot, active_window):
     w = active_window
     figure = w.doc.figures[0]
-    _select(w.view, figure.start, figure.end)
+    select_text(w.view, figure.start, figure.end)
     qtbot.keyClick(w.view, Qt.Key.Key_H, CTRL)  # yellow, the first colour
     qtbot.keyClick(w.view, Qt.Key.Key_F, CTRL)
     with qtbot.waitSignal(w.search_bar.query_changed, timeout=3000):

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import QApplication
+from window_helpers import click_section
 
 from reader.ui.shortcuts import SHORTCUTS, markdown_table
 
@@ -98,14 +99,6 @@ def test_a_wheel_without_ctrl_scrolls_and_does_not_zoom(qtbot, active_window):
     assert _point_size(w) == start and w.view.verticalScrollBar().value() > before
 
 
-def _click_section(qtbot, window, section) -> None:
-    tree = window.outline.tree
-    index = window.outline.index_for(section)
-    tree.scrollTo(index)
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
-                     pos=tree.visualRect(index).center())
-
-
 def _top_line_holds(view, offset: int) -> bool:
     start, end = view.top_line_span()
     return start <= offset < end
@@ -115,9 +108,9 @@ def test_back_and_forward_after_a_jump(qtbot, active_window):
     w = active_window
     sections = [s for s in w.doc.sections if s.level == 2]
     first, far = sections[1], sections[-3]
-    _click_section(qtbot, w, first)
+    click_section(qtbot, w, first)
     assert _top_line_holds(w.view, first.start)
-    _click_section(qtbot, w, far)
+    click_section(qtbot, w, far)
     assert _top_line_holds(w.view, far.start)
     _press(qtbot, w.view, Qt.Key.Key_Left, ALT)
     assert _top_line_holds(w.view, first.start)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import time
 
+from window_helpers import show_widget
+
 from reader.document import Document, Figure, Meta, Source
 from reader.text.offsets import OffsetMap
 
@@ -32,11 +34,7 @@ def _one_line_doc(copies: int) -> Document:
 def test_paint_of_a_huge_line_with_thousands_of_targets_is_bounded_by_the_screen(qtbot):
     from reader.ui.text_view.document_view import DocumentView
 
-    view = DocumentView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    view = show_widget(qtbot, DocumentView(), (900, 700))
     doc = _one_line_doc(12_000)  # ~400,000 characters on one line, 24,000 targets
     view.set_document(doc)
     qtbot.waitUntil(view.is_loaded, timeout=60_000)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QToolBar
-from window_helpers import open_window
+from window_helpers import click_action, open_window
 
 from reader.ui.document_loader import SCRIPT
 from reader.ui.find_controller import ASYNC_CHARS, FIND
@@ -48,10 +47,8 @@ def test_a_long_reports_script_switch_and_search_run_on_the_runner(qtbot, sample
     w = open_window(qtbot, _long_report(tmp_path, sample_path))
     assert len(w.doc.text) >= ASYNC_CHARS
     original = w.doc
-    button = w.findChild(QToolBar, "main_toolbar").widgetForAction(
-        w.actions_.script["simplified"])
     with qtbot.waitSignal(w.loader.converted, timeout=30_000):
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        click_action(qtbot, w, w.actions_.script["simplified"])
         assert w.runner.is_busy(SCRIPT)  # not done on the GUI thread
         assert w.doc is original and w.status.step.text().startswith("Converting to 简体")
     assert w.doc.script == "simplified" and w.view.toPlainText() == w.doc.text

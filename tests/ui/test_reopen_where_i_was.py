@@ -7,32 +7,10 @@ from __future__ import annotations
 import shutil
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QToolBar
-from window_helpers import open_window
+from PySide6.QtWidgets import QApplication
+from window_helpers import click_action, click_section, open_window, select_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _click_action(qtbot, window, action) -> None:
-    """Click the action's toolbar button, as a reader does."""
-    button = window.findChild(QToolBar, "main_toolbar").widgetForAction(action)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _click_section(qtbot, window, section) -> None:
-    tree = window.outline.tree
-    index = window.outline.index_for(section)
-    tree.scrollTo(index)
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
-                     pos=tree.visualRect(index).center())
-
-
-def _select(view, start, end) -> None:
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cursor)
 
 
 def _top_line_holds(view, offset: int) -> bool:
@@ -50,12 +28,12 @@ def test_place_script_zoom_and_colour_come_back(qtbot, sample_path, tmp_path):
     w = _active(qtbot, open_window(qtbot, sample_path))
     start_size = w.view.font().pointSizeF()
     first = w.doc.figures[0]
-    _select(w.view, first.start, first.end)  # (scrolls the selection into view)
+    select_text(w.view, first.start, first.end)  # (scrolls the selection into view)
     w.actions_.colour["green"].trigger()  # Edit ▸ Highlight in Colour ▸ Green
     assert w.highlighting.panel.highlights()[-1].colour == "green"
     section = [s for s in w.doc.sections if s.kind == "line"][-3]  # a heading line
-    _click_section(qtbot, w, section)
-    _click_action(qtbot, w, w.actions_.script["simplified"])
+    click_section(qtbot, w, section)
+    click_action(qtbot, w, w.actions_.script["simplified"])
     assert w.doc.script == "simplified"
     qtbot.keyClick(w.view, Qt.Key.Key_Plus, CTRL)
     qtbot.keyClick(w.view, Qt.Key.Key_Plus, CTRL)
@@ -70,7 +48,7 @@ def test_place_script_zoom_and_colour_come_back(qtbot, sample_path, tmp_path):
     qtbot.waitUntil(lambda: again.view.top_line_span() == place, timeout=5000)
     assert _top_line_holds(again.view, section.start)
     second = again.doc.figures[5]
-    _select(again.view, second.start, second.end)
+    select_text(again.view, second.start, second.end)
     qtbot.keyClick(again.view, Qt.Key.Key_H, CTRL)  # highlight in the last colour used
     assert again.highlighting.panel.highlights()[-1].colour == "green"
     place = again.view.top_line_span()  # (selecting scrolled to the figure)
@@ -89,8 +67,8 @@ def test_place_script_zoom_and_colour_come_back(qtbot, sample_path, tmp_path):
 def test_another_report_opens_at_its_start_in_the_script_shown(qtbot, sample_path,
                                                                 samples_dir):
     w = _active(qtbot, open_window(qtbot, sample_path))
-    _click_section(qtbot, w, w.doc.sections[10])
-    _click_action(qtbot, w, w.actions_.script["traditional"])
+    click_section(qtbot, w, w.doc.sections[10])
+    click_action(qtbot, w, w.actions_.script["traditional"])
     with qtbot.waitSignal(w.document_shown, timeout=30_000):
         w.open_file(samples_dir / "national_2022.txt")
     assert w.view.top_offset() == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex
+from window_helpers import show_widget
 
 from reader.ui.app import create_app
 
@@ -36,12 +37,8 @@ def test_outline_model_tree_counts_and_filter(small_doc):
 def test_view_highlights_and_tooltips(qtbot, small_doc):
     from reader.ui.text_view.document_view import DocumentView
 
-    view = DocumentView()
-    qtbot.addWidget(view)
-    view.resize(700, 500)
-    view.show()
+    view = show_widget(qtbot, DocumentView(), (700, 500))
     view.set_document(small_doc)
-    qtbot.waitExposed(view)
     ranges = view.format_ranges("figure")
     assert sorted(fid for *_x, fid in ranges) == [f.id for f in small_doc.figures]
     assert len(view.format_ranges("heading")) == len(small_doc.sections)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
+from window_helpers import click_section, open_window
 
 from reader.text.script import to_simplified
 
@@ -20,13 +21,7 @@ def _heading_in_view(view, offset: int) -> bool:
 
 
 def test_window_opens_the_sample_in_the_background(qtbot, sample_path):
-    from reader.ui.app import create_app
-    from reader.ui.main_window import MainWindow
-
-    create_app([])
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
+    w = open_window(qtbot, size=None)
     with qtbot.waitSignal(w.document_shown, timeout=30_000) as blocker:
         w.open_file(sample_path)
     doc = blocker.args[0]
@@ -37,24 +32,16 @@ def test_window_opens_the_sample_in_the_background(qtbot, sample_path):
 
 
 def test_clicking_each_part_scrolls_to_its_heading(qtbot, window):
-    tree = window.outline.tree
     parts = [s for s in window.doc.sections if s.parent is None]
     assert parts
     for section in parts:
-        index = window.outline.index_for(section)
-        tree.scrollTo(index)
-        rect = tree.visualRect(index)
-        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        click_section(qtbot, window, section)
         assert _heading_in_view(window.view, section.start), section.title
 
 
 def test_clicking_subsections_scrolls_to_them(qtbot, window):
-    tree = window.outline.tree
     for section in [s for s in window.doc.sections if s.parent is not None][:12]:
-        index = window.outline.index_for(section)
-        tree.scrollTo(index)
-        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
-                         pos=tree.visualRect(index).center())
+        click_section(qtbot, window, section)
         assert _heading_in_view(window.view, section.start), section.title
 
 

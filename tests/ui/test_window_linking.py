@@ -14,13 +14,9 @@ def _dock_text(window) -> str:
 
 
 def test_figures_first_then_indicators_in_place(qtbot, sample_path):
-    from reader.ui.app import create_app
-    from reader.ui.main_window import MainWindow
+    from window_helpers import open_window
 
-    create_app([])
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
+    w = open_window(qtbot, size=None)
     with qtbot.waitSignal(w.document_shown, timeout=30_000) as shown:
         w.open_file(sample_path)
     first = shown.args[0]

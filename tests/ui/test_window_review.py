@@ -4,9 +4,8 @@ lead headings in mid-paragraph, the last headings reach the top, the legend fits
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QToolButton
-from window_helpers import open_window
+from window_helpers import click_section, open_window
 
 from reader.ui.document_loader import LINK
 
@@ -35,18 +34,15 @@ def test_a_failed_open_keeps_the_report_linking(qtbot, sample_path, tmp_path, mo
 
 
 def test_clicking_any_section_keeps_it_current_and_its_heading_on_top(qtbot, window):
-    tree, view = window.outline.tree, window.view
+    view = window.view
     bar = view.verticalScrollBar()
     assert len(window.doc.sections) > 50
     reported: list[int] = []  # connected after the window: the window's slot has run by then
     view.top_offset_changed.connect(reported.append)
     for section in window.doc.sections:
-        index = window.outline.index_for(section)
-        tree.scrollTo(index)
         reported.clear()
         before = bar.value()
-        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
-                         pos=tree.visualRect(index).center())
+        click_section(qtbot, window, section)
         if bar.value() != before:  # the view reports its new top 40 ms after a scroll
             qtbot.waitUntil(lambda: bool(reported), timeout=5_000)
         start, end = view.top_line_span()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from window_helpers import open_window, show_widget
 
 from reader.document import Document, Figure, Indicator, Meta, Section, Source
 from reader.text.offsets import OffsetMap
@@ -86,11 +87,7 @@ def _app(qapp):
 def panel(qtbot):
     from reader.ui.panels.indicator_panel import IndicatorPanel
 
-    p = IndicatorPanel()
-    qtbot.addWidget(p)
-    p.resize(380, 720)
-    p.show()
-    qtbot.waitExposed(p)
+    p = show_widget(qtbot, IndicatorPanel(), (380, 720))
     p.set_document(make_doc())
     p.all_rows.setChecked(True)  # 居民收入, 进出口总值 are not headline names
     p.load_charts()
@@ -172,13 +169,7 @@ def test_table_is_usable_in_a_narrow_dock(qtbot, sample_doc):
     """At 1000×700 the names are readable (not "…"), numbers compact, all within the dock."""
     from PySide6.QtGui import QFontMetrics
 
-    from reader.ui.main_window import MainWindow
-
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1000, 700)
-    w.show()
-    qtbot.waitExposed(w)
+    w = open_window(qtbot, size=(1000, 700))
     w.show_document(sample_doc)
     qtbot.waitUntil(lambda: bool(w.panel.model.rows), timeout=10000)
     panel, table = w.panel, w.panel.table
