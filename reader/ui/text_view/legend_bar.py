@@ -161,11 +161,12 @@ class LegendBar(QWidget):
             label = RoleSample(role, text, self)
             label.setToolTip(tip)
             self.role_labels.append(label)
+        # The menu pops up on a click (no setMenu: its arrow would need a style sheet, and a
+        # style sheet's colours do not follow a theme switch).
         self.more = QToolButton(self, text=MORE)
-        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.more.setStyleSheet("QToolButton { padding: 1px 5px; }"
-                                "QToolButton::menu-indicator { image: none; width: 0; }")
+        self.more.clicked.connect(self._on_more_clicked)
         self.more.hide()
+        self.menu = None  # the "…" menu (a QMenu), built when first needed
         self.overflow: list[QWidget] = []  # the entries in the menu, left to right
         self._menu_for: list[QWidget] | None = None  # the entries the menu was built for
         self.menu_actions: dict = {}  # kind → its checkable entry in the menu (QAction)
@@ -257,7 +258,7 @@ class LegendBar(QWidget):
 
         from reader.ui.colour_icon import colour_icon
 
-        old = self.more.menu()
+        old = self.menu
         menu = QMenu(self.more)
         self.menu_actions = {}
         for w in self.overflow:
@@ -275,10 +276,14 @@ class LegendBar(QWidget):
                 holder = QWidgetAction(menu)
                 holder.setDefaultWidget(sample)
                 menu.addAction(holder)
-        self.more.setMenu(menu)
+        self.menu = menu
         self._menu_for = list(self.overflow)
         if old is not None:
             old.deleteLater()
+
+    def _on_more_clicked(self) -> None:
+        if self.menu is not None:
+            self.menu.popup(self.more.mapToGlobal(self.more.rect().bottomLeft()))
 
     def resizeEvent(self, event) -> None:
         self._arrange()
