@@ -59,15 +59,43 @@ def is_dark(widget: QWidget) -> bool:
 
 
 class Chip(QToolButton):
-    """A kind's toggle, as wide as its text and padding (a tool button's own hint adds ~8 px
-    of nothing, which the one line cannot spare)."""
+    """A kind's toggle: on, filled with the kind's colour under black or white text (whichever
+    reads better); off, outlined in it over the palette's window, in the palette's text.
+    Painted here, not by a style sheet, whose colours are fixed when it is set (after a switch
+    to the dark theme an off chip kept the light theme's dark text on the dark window)."""
+
+    def __init__(self, kind: str, text: str, parent=None):
+        super().__init__(parent, text=text, checkable=True, checked=True)
+        self.kind = kind
+        self.colour = QColor(KIND_COLOURS[kind])
+        self.on_text = QColor(text_on(KIND_COLOURS[kind]))
 
     def sizeHint(self) -> QSize:
-        text = self.fontMetrics().horizontalAdvance(self.text())
-        return QSize(text + 2 * CHIP_PAD + 4, super().sizeHint().height())  # + border, slack
+        """As wide as the text and its padding (a tool button's own hint adds ~8 px of
+        nothing, which the one line cannot spare)."""
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance(self.text()) + 2 * CHIP_PAD + 4, fm.height() + 6)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        fill = QColor(self.colour) if self.isChecked() else self.palette().window().color()
+        if self.underMouse() or self.isDown():
+            fill = fill.lighter(112) if is_dark(self) or not self.isChecked() else fill.darker(108)
+        painter.setPen(QPen(self.colour, 1))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(box, 3, 3)
+        if self.hasFocus():  # the keyboard's place, as the style marks it on a button
+            painter.setPen(QPen(self.palette().highlight().color(), 1, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(box.adjusted(2, 2, -2, -2), 2, 2)
+        painter.setPen(self.on_text if self.isChecked() else self.palette().windowText().color())
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), self.text())
+        painter.end()
 
 
 class RoleSample(QLabel):
@@ -148,12 +176,8 @@ class LegendBar(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.buttons: dict[str, QToolButton] = {}
         for kind in KINDS:
-            b = Chip(self, text=SHORT.get(kind, kind), checkable=True, checked=True)
+            b = Chip(kind, SHORT.get(kind, kind), self)
             b.setToolTip(f"Show or hide {kind} figures")
-            colour = KIND_COLOURS[kind]
-            b.setStyleSheet(
-                f"QToolButton {{ border: 1px solid {colour}; border-radius: 3px; padding: 1px 4px; }}"
-                f"QToolButton:checked {{ background: {colour}; color: {text_on(colour)}; }}")
             b.toggled.connect(self._on_toggled)
             self.buttons[kind] = b
         self.role_labels: list[QLabel] = []

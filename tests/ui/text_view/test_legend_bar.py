@@ -11,7 +11,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QScreen
 from window_helpers import show_widget
 
-from reader.ui.text_view.legend_bar import SHORT, LegendBar, contrast
+from reader.ui.text_view.legend_bar import SHORT, LegendBar, contrast, is_dark
 
 MIN_CONTRAST = 4.5  # WCAG AA, body text
 
@@ -135,8 +135,15 @@ def test_the_damaged_mark_and_the_more_button_follow_a_theme_switch(qtbot, theme
     narrow = show_widget(qtbot, LegendBar(), (400, 30))
     damaged = next(label for label in wide.role_labels if label.role == "damaged")
     light = damaged.text_colour()
+    share = wide.buttons["share"]
+    share.setChecked(False)  # switched off before the switch: the palette's colours
     theme("dark")
     qtbot.waitUntil(lambda: damaged.text_colour() != light)  # no call from the window needed
+    qtbot.waitUntil(lambda: is_dark(narrow.more))  # each top-level gets the palette in turn
     assert _text_contrast(damaged) >= MIN_CONTRAST
+    assert _face(share).lightness() < 100 and _text_contrast(share) >= MIN_CONTRAST
     assert narrow.more.isVisible() and _face(narrow.more).lightness() < 100  # not a white box
     assert _text_contrast(narrow.more) >= MIN_CONTRAST
+    theme("light")  # and back
+    qtbot.waitUntil(lambda: damaged.text_colour() == light)
+    assert _face(share).lightness() > 150 and _text_contrast(share) >= MIN_CONTRAST
