@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from io import BytesIO
 from typing import Any  # lxml, python-docx and pypdfium2 objects (no type stubs)
 
@@ -34,7 +35,9 @@ def load(data: bytes, path: str = "", encoding: str | None = None) -> RawText:
         document = Document(BytesIO(data))
         blocks = list(document.iter_inner_content())
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError,
-            SyntaxError) as e:  # lxml's XMLSyntaxError is a SyntaxError
+            SyntaxError, zlib.error, EOFError, NotImplementedError) as e:
+        # lxml's XMLSyntaxError is a SyntaxError; a damaged deflate stream inside the package
+        # raises zlib.error, a cut one EOFError, an unknown compression NotImplementedError
         raise LoadError(f"{name} is a damaged Word file ({type(e).__name__})") from None
     lines: list[str] = []
     cues: list[Span] = []

@@ -50,3 +50,18 @@ def test_cut_or_flipped_real_files(real_files, which, cut, flips):
         data[int(at * len(data))] = value
     data = data[: max(1, int(cut * len(data)))] if cut < 0.98 else data
     _loads_or_says_why(bytes(data), ["r.pdf", "r.docx", "r.html"][which])
+
+
+def test_a_docx_with_a_damaged_deflate_stream_is_a_load_error(real_files):
+    """Found by the property above (a fresh run, other random bytes): one byte set to 0 an
+    eighth into the package broke a compressed part, and python-docx let zlib.error out."""
+    from reader.load.base import LoadError
+    from reader.load.dispatch import load_bytes
+
+    data = bytearray(real_files[1])
+    name = b"word/document.xml"
+    at = data.index(name) + len(name)  # its local header: the compressed bytes follow the name
+    for k in range(at + 8, at + 40):  # (past any extra field: a run of bytes in the stream)
+        data[k] ^= 0x5A
+    with pytest.raises(LoadError, match="damaged Word file"):
+        load_bytes(bytes(data), "r.docx")
