@@ -44,6 +44,8 @@ def output_format(output: str, fmt: str | None, known: tuple[str, ...],
     that option; else the message asks for a suffix only)."""
     if fmt:
         return fmt
+    if output != "-" and (os.path.isdir(output) or output.endswith(("/", os.sep))):
+        return None  # a folder: the writer says so ("it is a folder; give a file name…")
     if output == "-" or not os.path.splitext(output)[1]:
         where = "the standard output" if output == "-" else output
         suffixes = ", ".join(f".{k}" for k in known)
