@@ -1,13 +1,16 @@
 """Command line: `python -m reader COMMAND ...`.
 
 Each command lives in its own module with `add_parser(subparsers)` and
-`run(args) -> int`. Errors the user can fix print one line to stderr and exit 1.
+`run(args) -> int`. Errors the user can fix print one line to stderr and exit 1; a wrong
+argument is argparse's: a usage line and an error line, exit 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -26,6 +29,31 @@ def add_report_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoding", metavar="NAME",
                    help="read a text or HTML file in this encoding (gb18030, big5, utf-16, …) "
                         "instead of the detected one")
+
+
+def counted(n: int, noun: str) -> str:
+    """`1 report`, `2 reports`: a count and its noun (an English plural in -s)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def output_format(output: str, fmt: str | None, known: tuple[str, ...],
+                  option: bool = True) -> str | None:
+    """`fmt`, or None when the output's suffix is to say the format (the caller's format
+    function reads it). Raises ValueError, one line for the user, when neither says one: an
+    output with no suffix, or stdout (`-`) without `--format` (`option`: the command has
+    that option; else the message asks for a suffix only)."""
+    if fmt:
+        return fmt
+    if output != "-" and (os.path.isdir(output) or output.endswith(("/", os.sep))):
+        return None  # a folder: the writer says so ("it is a folder; give a file name…")
+    if output == "-" or not os.path.splitext(output)[1]:
+        where = "the standard output" if output == "-" else output
+        suffixes = ", ".join(f".{k}" for k in known)
+        how = (f"give the file a suffix ({suffixes})" if not option
+               else f"add --format ({', '.join(known)})" if output == "-"
+               else f"add --format ({', '.join(known)}) or a file suffix ({suffixes})")
+        raise ValueError(f"No output format for {where}: {how}")
+    return None
 
 
 def one_line_errors(run: Callable[[argparse.Namespace], int], args: argparse.Namespace,
@@ -58,15 +86,48 @@ def main(argv: list[str] | None = None) -> int:
     one line on stderr for an error the user can fix (no traceback), 130 on Ctrl+C."""
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # here, not at exit: a full disk is said like any other error
+        return status
     except BrokenPipeError:  # `... | head`
         return 0
     except KeyboardInterrupt:
         return 130
-    except Exception as e:  # noqa: BLE001 - the CLI promises one line, no traceback
-        from reader.load.base import LoadError
-        from reader.paths import printable
-
-        prefix = "" if isinstance(e, LoadError) else f"{type(e).__name__}: "
-        print(f"error: {prefix}{printable(str(e))}", file=sys.stderr)
+    except OSError as e:
+        if e.errno != errno.ENOSPC:
+            return _one_line(e)
+        output = getattr(args, "output", "-") or "-"
+        if output == "-" and sys.stdout is sys.__stdout__:
+            _drop_stdout()  # what could not be written is not tried again at exit
+        where = "the standard output" if output == "-" else output
+        print(f"error: No space left on the device to write {_printable(where)}",
+              file=sys.stderr)
         return 1
+    except Exception as e:  # noqa: BLE001 - the CLI promises one line, no traceback
+        return _one_line(e)
+
+
+def _one_line(e: Exception) -> int:
+    """`error: Type: message` on stderr (no type for a LoadError, whose message says it all)."""
+    from reader.load.base import LoadError
+
+    prefix = "" if isinstance(e, LoadError) else f"{type(e).__name__}: "
+    print(f"error: {prefix}{_printable(str(e))}", file=sys.stderr)
+    return 1
+
+
+def _printable(text: str) -> str:
+    from reader.paths import printable
+
+    return printable(text)
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null: Python flushes it again at exit, and would print a second
+    error for the bytes it still holds (the Python documentation's advice for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -39,8 +38,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Compare as the options say; 0, or 1 with one line on stderr (no report found, an
-    unknown format, a file that cannot be written)."""
+    """Compare as the options say; 0, or 1 with one line on stderr (no report found or
+    none read, an unknown format, a file that cannot be written)."""
     from reader.atomic import WriteError
     from reader.cli import one_line_errors
     from reader.runtime.corpus import CorpusError
@@ -49,31 +48,36 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from reader.cli import counted, output_format
     from reader.cli.progress import list_failures, progress_bar
-    from reader.export.grid import grid_format, render_grid, write_grid
-    from reader.runtime.corpus import run_corpus
+    from reader.export.grid import GRID_FORMATS, grid_format, render_grid, write_grid
+    from reader.runtime.corpus import CorpusError, expand_reports, run_corpus
 
     to_stdout = args.output == "-"
+    if not to_stdout:
+        output_format(args.output, args.format, GRID_FORMATS)
     fmt = args.format or ("csv" if to_stdout else grid_format(args.output))
     if to_stdout and fmt == "xlsx":
         raise ValueError("xlsx cannot go to stdout; give a file name with -o")
     if args.across and args.year is None:
         raise ValueError("--across needs --year")
-    paths = _expand(args.files)
+    paths = expand_reports(args.files)
     update, close = progress_bar(len(paths), args.quiet)
     try:
         entries = list(run_corpus(paths, jobs=args.jobs, progress=update))
     finally:
         close()
     list_failures(entries)
+    if not any(e.ok for e in entries):  # no table of nothing: the failures say why
+        raise CorpusError(f"No report could be read ({counted(len(entries), 'file')} failed)")
     columns, rows, title = _table(args, entries)
     if to_stdout:
         sys.stdout.buffer.write(render_grid(columns, rows, fmt, title))
         sys.stdout.flush()
     else:
         path = write_grid(args.output, columns, rows, fmt, title)
-        print(f"{len(rows)} rows → {path}", file=sys.stderr)
-    return 0 if any(e.ok for e in entries) else 1
+        print(f"{counted(len(rows), 'row')} → {path}", file=sys.stderr)
+    return 0
 
 
 def _table(args: argparse.Namespace, entries: list) -> tuple[tuple[str, ...], list, str]:
@@ -100,11 +104,3 @@ def _table(args: argparse.Namespace, entries: list) -> tuple[tuple[str, ...], li
         comparisons = [c for c in comparisons if c.indicator == args.indicator]
     return COMPARISON_COLUMNS, comparison_rows(comparisons), "Targets against results"
 
-
-def _expand(files: list[str]) -> list[str]:
-    from reader.runtime.corpus import report_files
-
-    paths: list[str] = []
-    for f in files:
-        paths += [str(p) for p in report_files(f)] if Path(f).is_dir() else [f]
-    return paths

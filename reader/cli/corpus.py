@@ -52,17 +52,18 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from reader.atomic import atomic_write
+    from reader.cli import counted, output_format
     from reader.cli.progress import list_failures, progress_bar
     from reader.export.grid import write_grid
-    from reader.runtime.corpus import report_files, run_corpus
+    from reader.runtime.corpus import expand_reports, report_files, run_corpus
     from reader.series.tables import ERROR_COLUMNS, PANEL_COLUMNS, panel_rows
 
+    output_format(args.output, None, ("csv", "parquet", "xlsx", "md"), option=False)
     fmt = _format(args.output)
     if args.jobs is not None and args.jobs < 1:
         raise ValueError("--jobs must be at least 1")
-    paths = report_files(args.folder)
-    if not paths:
-        raise ValueError(f"No reports in {args.folder} (looked for .txt, .html, .docx, .pdf…)")
+    report_files(args.folder)  # CorpusError: not a folder
+    paths = expand_reports([args.folder])  # CorpusError: no reports in it
     if fmt == "parquet":
         _pyarrow()  # say so before the run, not after it
     update, close = progress_bar(len(paths), args.quiet)
@@ -92,7 +93,8 @@ def _run(args: argparse.Namespace) -> int:
         errors = Path(args.output).with_name(Path(args.output).stem + ".errors.csv")
         write_grid(errors, ERROR_COLUMNS, failed, "csv")
         print(f"errors → {errors}", file=sys.stderr)
-    print(f"{len(entries) - len(failed)} reports, {rows} rows → {args.output}", file=sys.stderr)
+    print(f"{counted(len(entries) - len(failed), 'report')}, {counted(rows, 'row')} → "
+          f"{args.output}", file=sys.stderr)
     return 0 if len(failed) < len(entries) else 1
 
 

@@ -1,4 +1,4 @@
-"""`export FILE --format md|csv|xlsx|json|html -o OUT`: excerpts out (see reader/export).
+"""`export FILE --format md|csv|xlsx|json|html|txt -o OUT`: excerpts out (see reader/export).
 
 What goes in: `--highlights` (the user's, from the highlights database), `--figures
 [KINDS]` (all figures, or only the comma-separated kinds), `--indicators NAMES`
@@ -22,14 +22,16 @@ if TYPE_CHECKING:
     from reader.store.highlights import Highlight
 
 ALIASES = {"pct-points": "points"}  # the window's legend says pct-points
+# reader.export.FORMATS; txt is plain text (each quote, its place and its figures)
+EXPORT_FORMATS = ("md", "csv", "xlsx", "json", "html", "txt")
 
 
 def add_parser(sub: Subparsers) -> None:
     """Add the `export` command and its options to the CLI's subparsers."""
     p = sub.add_parser("export", help="export figures and highlights of a report")
     add_report_argument(p)
-    p.add_argument("--format", "-f", choices=("md", "csv", "xlsx", "json", "html"),
-                   help="output format (default: from the -o suffix)")
+    p.add_argument("--format", "-f", choices=EXPORT_FORMATS,
+                   help="output format (default: from the -o suffix; txt is plain text)")
     p.add_argument("--figures", nargs="?", const="all", metavar="KINDS",
                    help=f"figures: all, or comma-separated kinds ({', '.join(KINDS)})")
     p.add_argument("--indicators", metavar="NAMES", help="figures of these indicators (a,b,…)")
@@ -52,11 +54,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from reader.cli import counted, output_format
     from reader.export import ExportError, export, format_for, render
     from reader.export.excerpts import build_excerpts, check_indicators, find_section
     from reader.pipeline import analyze_file
 
     to_stdout = args.output == "-"
+    output_format(args.output, args.format, EXPORT_FORMATS)  # one of them says the format
     fmt = format_for("", args.format) if to_stdout else format_for(args.output, args.format)
     if to_stdout and fmt == "xlsx":
         raise ExportError("xlsx cannot go to stdout; give a file name with -o")
@@ -85,7 +89,7 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write(render(doc, excerpts, fmt, args.rows).decode("utf-8"))
     else:
         path = export(doc, excerpts, args.output, fmt, args.rows)
-        print(f"{len(excerpts)} excerpts → {path}", file=sys.stderr)
+        print(f"{counted(len(excerpts), 'excerpt')} → {path}", file=sys.stderr)
     return 0
 
 

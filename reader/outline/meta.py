@@ -83,10 +83,60 @@ def detect_meta(text: str) -> tuple[Meta, Span | None]:
     head = _read_head(lines)
     end = _front_end(text, lines, head)
     year = _report_year(text, head, end)
-    place = head.place or _place(head.title)
+    place = _report_place(text, head)
     front = Span(0, end, text[:end], "front_matter") if end is not None else None
     return Meta(title=head.title, date=head.date, speaker=head.speaker, place=place,
                 year=year), front
+
+
+def report_place(text: str) -> str:
+    """The place a cleaned report `text` is given for, as it names itself (`保定市徐水区`,
+    `全国`), or "" when nothing in its head or opening names one. The one place rule of
+    the reader: `detect_meta` sets `Meta.place` with it, and the library and the corpus
+    (reader.series.places.place_of) use it for a Document whose Meta has none. The order
+    and words are in reader/data/meta.json's `_doc`. Never raises."""
+    return _report_place(text, _read_head(_head_lines(text, _HEAD_LINES)))
+
+
+def _report_place(text: str, head: Head) -> str:
+    """The meeting line's place, the title's, the speaker's office's, the opening's
+    delegate line's, else the national place for a national cue in the opening."""
+    found = head.place or _place(head.title) or _speaker_place(head.speaker)
+    if found:
+        return found
+    w = _words()
+    opening = text[:w["opening_chars"]]
+    for m in _patterns()["delegate"].finditer(opening):
+        if _is_place(m.group(1)):
+            return m.group(1)
+    if any(cue in opening for cue in w["national_cues"]):
+        return str(w["national_place"])
+    return ""
+
+
+def _speaker_place(speaker: str) -> str:
+    """The place of a speaker's office: `保定市徐水区人民政府区长 李志永` → 保定市徐水区,
+    `某市市长 王五` → 某市, `国务院总理 李强` → "" (no place ending)."""
+    w = _words()
+    office = speaker.rsplit(" ", 1)[0] if " " in speaker else ""
+    for words in (w["speaker_offices"], w["acting_prefixes"], w["delegate"]["after"]):
+        office = _strip_end(office, words)
+    return office if _is_place(office) else ""
+
+
+def _strip_end(text: str, words: list[str]) -> str:
+    """`text` without the longest of `words` it ends with."""
+    for word in sorted(words, key=len, reverse=True):
+        if text.endswith(word):
+            return text[:-len(word)]
+    return text
+
+
+def _is_place(name: str) -> bool:
+    """Han characters ending as a place does (`某县`), not a level word alone (`自治区`)."""
+    w = _words()
+    return (2 <= len(name) <= 16 and all("\u4e00" <= c <= "\u9fff" for c in name)
+            and name[-1] in w["place_suffixes"] and name not in w["bare_places"])
 
 
 @cache
@@ -95,7 +145,11 @@ def _words() -> dict[str, Any]:
 
 
 def _alternation(key: str) -> str:
-    return "|".join(map(re.escape, sorted(_words()[key], key=len, reverse=True)))
+    return _alternation_of(_words()[key])
+
+
+def _alternation_of(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 @cache
@@ -119,6 +173,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "title_place": re.compile(rf"(?:{_YEAR})?(.+?)(?:{_alternation('issuer_words')})?"
                                   rf"(?:{_alternation('report_names')})(?:{_alternation('title_words')})"),
         "prefixed_place": re.compile(rf"(?:{_alternation('title_prefixes')})?(.{{2,12}}?){_YEAR}"),
+        # after the meeting line's date, no 在: `2019年1月29日保定市徐水区第二届人民代表大会…`
+        "dated_place": re.compile(rf"[\s{re.escape(_DASHES)}（）()]*({_HAN}{{2,16}}?)"
+                                  rf"第[{CN_ORDINALS}百\d]+[{session}]"),
+        "delegate": re.compile(rf"(?:{_alternation_of(w['delegate']['before'])})({_HAN}{{2,16}}?)"
+                               rf"(?:{_alternation_of(w['delegate']['after'])})"),
     }
 
 
@@ -160,6 +219,10 @@ def _read_head(lines: list[Line]) -> Head:
             pm = p["place"].search(line)
             if pm:
                 head.place = (pm.group(1) or pm.group(2)).strip()
+            else:
+                dated = p["dated_place"].match(line, m.end())
+                if dated and _is_place(dated.group(1)):
+                    head.place = dated.group(1)
             meeting = list(p["meeting"].finditer(line))[-1]
             speaker, used = _speaker(line[meeting.end():].lstrip("上 \u3000"), nxt)
             if speaker:  # `…会议上国务院总理 温家宝`: the speaker glued to the meeting line

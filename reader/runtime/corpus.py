@@ -82,6 +82,25 @@ def report_files(folder: str | Path) -> list[Path]:
     return sorted(found)
 
 
+def expand_reports(given: Iterable[str | Path]) -> list[str]:
+    """The paths `given`, each folder replaced by its reports (`report_files`), in order.
+    Raises CorpusError `No reports in FOLDER (looked for .txt, …)` when nothing is left
+    (every path given was a folder without a report: the command line says so and exits 1,
+    the window's Add Folder too)."""
+    paths: list[str] = []
+    folders: list[str] = []
+    for f in given:
+        if Path(f).is_dir():
+            folders.append(str(f))
+            paths += [str(p) for p in report_files(f)]
+        else:
+            paths.append(str(f))
+    if not paths:
+        where = ", ".join(folders) or "the paths given"
+        raise CorpusError(f"No reports in {where} (looked for {', '.join(REPORT_SUFFIXES)})")
+    return paths
+
+
 def run_corpus(paths: Iterable[str | Path], jobs: int | None = None,
                scheduler: str | None = None, progress: Progress | None = None,
                cancelled: Cancelled | None = None, use_cache: bool = False,

@@ -25,6 +25,11 @@ class Added:
     cancelled: bool
 
     @property
+    def added(self) -> tuple[ReportEntry, ...]:
+        """The entries of reports analysed (the ones the library can compare)."""
+        return tuple(e for e in self.entries if e.ok)
+
+    @property
     def failed(self) -> tuple[ReportEntry, ...]:
         """The entries whose analysis failed (each with its one-line `error`)."""
         return tuple(e for e in self.entries if not e.ok)
@@ -58,12 +63,18 @@ def add_reports(paths: Sequence[str], progress: Progress | None = None,
 
 def remember(doc: Document, progress: Progress | None = None,
              cancelled: Cancelled | None = None) -> ReportEntry:
-    """Store a report the reader opened (a linked Document) in the library."""
+    """Store a report the reader opened (a linked Document) in the library, and return its
+    entry. A file that is not a report (reader.series.summary.not_a_report: notes, a
+    README the reader was asked to open) is not stored: its entry comes back with the
+    reason as `error`."""
     from reader.runtime.cache import code_fingerprint
     from reader.series.summary import summarize
 
+    entry = summarize(doc, code=code_fingerprint())
+    if not entry.ok:
+        return entry
     with Library() as library:
-        return library.put(summarize(doc, code=code_fingerprint()))
+        return library.put(entry)
 
 
 def load_entries(progress: Progress | None = None,

@@ -1,9 +1,10 @@
 """What a report is, for the library: its place, the place's level, its year, and the places
-it names. Vocabulary in reader/data/series.json ("levels", "national_cues", "delegate").
+it names. Vocabulary in reader/data/series.json ("levels").
 
-A place is what the report calls itself (`Meta.place`); when the front matter did not name
-it, the opening line `我代表<place>人民政府` does, and a report the State Council gives
-(`我代表国务院`) is the national one (`全国`). The level comes from the end of the place's
+A place is what the report calls itself, by the reader's one place rule
+(reader.outline.meta.report_place: the meeting line, the title, the speaker's office, the
+opening's `我代表<place>人民政府`, `全国` for a report the State Council gives), which
+`extract` and the window show as `Meta.place` too. The level comes from the end of the place's
 name (`…自治区` provincial, `…市` city, `…县`/`…旗` county, `…区` district, longest ending
 first), the four municipalities being provincial. A county-level city (县级市) ends in 市
 like a prefecture-level one and reads as a city: nothing in a report's name tells them apart.
@@ -17,10 +18,10 @@ from functools import cache
 from pathlib import Path
 
 from reader.document import Document
+from reader.outline.meta import report_place
 from reader.series.words import words
 from reader.text.script import simplified
 
-OPENING = 3000  # characters: where the opening's cues are looked for
 MIN_MENTIONS = 2  # a place named once may be a passing reference
 _MAX_NAME = 6  # characters of a place name before its ending (呼伦贝尔, 宁夏回族)
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -56,17 +57,9 @@ def level_rank(level: str) -> int:
 
 
 def place_of(doc: Document) -> str:
-    """The report's place: `Meta.place`, else `我代表<place>人民政府` in the opening, else
-    `全国` for a report the State Council gives, else ""."""
-    if doc.meta.place:
-        return doc.meta.place
-    opening = simplified(doc.text[:OPENING])
-    m = _delegate().search(opening)
-    if m and level_of(m.group(1)):
-        return m.group(1)
-    if any(cue in opening for cue in words()["national_cues"]):
-        return words()["levels"]["national_places"][0]
-    return ""
+    """The report's place: `Meta.place` (set by reader.outline.meta.report_place), else the
+    same rule on the text (a Document whose Meta was made elsewhere), else ""."""
+    return doc.meta.place or report_place(doc.text)
 
 
 def report_year(doc: Document) -> tuple[int | None, str]:
@@ -110,11 +103,3 @@ def _is_han(c: str) -> bool:
 def _endings() -> re.Pattern[str]:
     endings = sorted({e for e, _ in words()["levels"]["endings"]}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, endings)))
-
-
-@cache
-def _delegate() -> re.Pattern[str]:
-    d = words()["delegate"]
-    before = "|".join(map(re.escape, d["before"]))
-    after = "|".join(map(re.escape, sorted(d["after"], key=len, reverse=True)))
-    return re.compile(rf"(?:{before})([\u4e00-\u9fff]{{2,16}}?)(?:{after})")

@@ -39,7 +39,7 @@ SHAPES = {
 }
 META = {  # (title, date, year, speaker, place)
     # no front matter but the salutation: the year comes from 2021年工作回顾 / 2022年政府工作任务
-    "national_2022": ("", "", 2022, "", ""),
+    "national_2022": ("", "", 2022, "", "全国"),
     "sichuan_2026": ("2026年四川省人民政府工作报告", "2026年2月3日", 2026, "四川省人民政府省长 施小琳",
                      "四川省"),
     "henan_2026": ("2026年河南省政府工作报告", "2026年1月26日", 2026, "河南省人民政府省长 王凯", "河南省"),

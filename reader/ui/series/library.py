@@ -157,7 +157,7 @@ class LibraryController(QObject):
                 self.view.set_entries(self.entries)
         elif key == ADD:
             failed = len(result.failed)
-            done = f"{len(result.entries)} reports added" + (
+            done = f"{len(result.added)} reports added" + (
                 f", {failed} could not be read (see Status)" if failed else "")
             self.panel.set_busy(False, done)
             self.refresh()
