@@ -62,8 +62,33 @@ def load(sha256: str, path: str, encoding: str = "") -> Document | None:
     by this code (`code_fingerprint`), or None when there is none or it cannot be read (a
     damaged or older entry is analysed again, never raised). A copy found under another path
     comes back with `source.path` set to `path`."""
+    return _read_entry(_entry(sha256, encoding), path)
+
+
+def cached(path: str, encoding: str | None = None, limit: int = 1 << 20) -> Document | None:
+    """The kept analysis of the file at `path` found from its bytes alone (hashed, not decoded:
+    no encoding detection, no core import), or None: no entry, a file over `limit` bytes (its
+    entry takes long to unpickle: the caller's analysis process reads it instead), a file
+    that cannot be read (the caller's own open says why), or more than one entry for these
+    bytes without `encoding` (read in several encodings: which one the detection picks is
+    the full read's to say). The window's later opens (the Open dialog, the library) try
+    this before starting an analysis process."""
     try:
-        with open(_entry(sha256, encoding), "rb") as f:
+        if Path(path).stat().st_size > limit:
+            return None
+        sha256 = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        if encoding:
+            entries = [_entry(sha256, encoding)]
+        else:
+            entries = list(_folder().glob(f"{sha256}*-{code_fingerprint()}.pickle"))
+    except OSError:
+        return None
+    return _read_entry(entries[0], path) if len(entries) == 1 else None
+
+
+def _read_entry(entry: Path, path: str) -> Document | None:
+    try:
+        with open(entry, "rb") as f:
             doc = pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None

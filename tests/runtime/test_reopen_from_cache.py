@@ -1,0 +1,59 @@
+"""A report opened again later (Open dialog, recent files, the library) comes from the
+analysis cache without starting an analysis process: found by a new user (opening a report
+already in the library took 1.3-2.9 s, most of it starting the fork server)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from reader.runtime import cache, jobs, prefetch
+
+
+def _no_process(*_args, **_kwargs):
+    raise AssertionError("an analysis process was started for a cached report")
+
+
+def test_a_cached_report_opens_without_a_process(tmp_path, sample_path, monkeypatch):
+    path = tmp_path / "report.txt"
+    shutil.copy(sample_path, path)
+    cache.analyze_file(str(path))  # both phases, kept
+    monkeypatch.setattr(prefetch, "start_later", _no_process)
+    doc, shown, linked, analysis = jobs.read_elsewhere(str(path), "original")
+    assert linked and analysis is None and doc.indicators
+    assert doc.source.path == str(path) and shown.text == doc.text
+
+
+def test_a_copy_elsewhere_finds_the_same_entry(tmp_path, sample_path, monkeypatch):
+    first, second = tmp_path / "a.txt", tmp_path / "b" / "same.txt"
+    second.parent.mkdir()
+    shutil.copy(sample_path, first)
+    shutil.copy(sample_path, second)
+    cache.analyze_file(str(first))
+    monkeypatch.setattr(prefetch, "start_later", _no_process)
+    doc = jobs.read_elsewhere(str(second), "original")[0]
+    assert doc.source.path == str(second)
+
+
+def test_no_entry_means_an_analysis(tmp_path, sample_path, monkeypatch):
+    path = tmp_path / "fresh.txt"
+    shutil.copy(sample_path, path)
+    started = []
+    monkeypatch.setattr(prefetch, "start_later", lambda p, *a: started.append(p))
+    jobs.read_elsewhere(str(path), "original")  # start_later gave None: read here
+    assert started == [str(path)]
+
+
+@pytest.mark.parametrize("why", ["too big", "two encodings"])
+def test_the_process_reads_what_the_bytes_alone_cannot_say(tmp_path, sample_path, why):
+    path = tmp_path / "report.txt"
+    shutil.copy(sample_path, path)
+    cache.analyze_file(str(path))
+    if why == "too big":
+        assert cache.cached(str(path), limit=path.stat().st_size - 1) is None
+    else:
+        cache.analyze_file(str(path), encoding="gb18030")  # Reopen with Encoding kept it too
+        assert cache.cached(str(path)) is None  # which one is the detection's to say
+        assert cache.cached(str(path), encoding="gb18030") is not None
+    assert cache.cached(str(tmp_path / "missing.txt")) is None
