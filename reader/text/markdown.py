@@ -65,16 +65,17 @@ _LINK_DEFINITION = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+")
 _TABLE_DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$"
                               r"|[ \t]*\|[ \t]*:?-{3,}:?[ \t]*\|[ \t]*$")
 _PUNCT = re.escape(r"""!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~""")
-# Inline constructs, left to right; emphasis and link texts are read again inside.
+# Inline constructs but emphasis, left to right (lengths bounded, and no bracket inside a
+# link's text or URL: a line of a million `[a](b` stays linear). Emphasis delimiters are paired apart (`_emphasis`), in one pass.
+_ESCAPE_CODE = rf"(?P<escape>\\[{_PUNCT}])|(?P<code>`+)(?P<code_text>[^`\n]+?)(?P=code)"
+_INLINE_NO_LINKS = re.compile(_ESCAPE_CODE)
 _INLINE = re.compile(
-    rf"(?P<escape>\\[{_PUNCT}])"
-    r"|(?P<code>`+)(?P<code_text>[^`\n]+?)(?P=code)"
-    r"|(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
-    r"|(?P<link>\[(?P<link_text>[^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\]))"
-    r"|(?P<star>\*{2,3})(?=\S)(?P<star_text>.+?)(?<=\S)(?P=star)"
-    r"|(?<![A-Za-z0-9_])(?P<under>_{2,3})(?=[^\s_])(?P<under_text>.+?)(?<=[^\s_])(?P=under)"
-    r"(?![A-Za-z0-9_])")
-_EVIDENCE = re.compile(r"\*\*\S.*?\S?\*\*|__\S.*?__|!?\[[^\]\n]+\]\([^)\n]*\)")
+    _ESCAPE_CODE + r"|(?P<image>!\[[^\[\]\n]{0,200}\]\([^()\[\]\n]{0,1000}\))"
+    r"|(?P<link>\[(?P<link_text>[^\[\]\n]{1,200})\](?:\([^()\[\]\n]{0,1000}\)|\[[^\[\]\n]{0,100}\]))")
+_DELIMITER = re.compile(r"\*+|_+")
+_WORD = re.compile(r"[A-Za-z0-9]")  # `_` inside such a word (snake__case) is no emphasis
+_EMPHASIS_EVIDENCE = re.compile(r"\*\*\S.*?\S?\*\*|__\S.*?__")
+_LINK_EVIDENCE = re.compile(r"\[[^\[\]\n]{1,200}\]\([^()\[\]\n]{0,1000}\)")
 _MIN_HEADINGS = 2
 _MIN_EVIDENCE_LINES = 2
 
@@ -201,7 +202,8 @@ def _is_markdown(text: str, lines: list[tuple[int, int]]) -> bool:
             continue
         if _atx(line) or (above and _UNDERLINE.match(line)):
             headings += 1
-        elif _EVIDENCE.search(line) or _QUOTED_TEXT.match(line):
+        elif (_EMPHASIS_EVIDENCE.search(line) or _QUOTED_TEXT.match(line)
+              or ("](" in line and _LINK_EVIDENCE.search(line))):
             evidence += 1
         above = line if len(line.strip()) <= _SETEXT_MAX and not _BULLET.match(line) else ""
         if headings >= _MIN_HEADINGS or evidence >= _MIN_EVIDENCE_LINES \
@@ -314,26 +316,31 @@ class _Reader:
     def _inline(self, start: int, end: int, bold_cue: bool) -> None:
         """Inline marks of text[start:end]; a bold run at `start` is a cue when `bold_cue`."""
         text = self.text
-        for m in _INLINE.finditer(text, start, end):
+        edits: list[tuple[int, int, str]] = []
+        shut: list[tuple[int, int]] = []  # spans where a `*` or `_` is text: code, escapes, URLs
+        linked = text.find("](", start, end) >= 0 or text.find("][", start, end) >= 0
+        for m in (_INLINE if linked else _INLINE_NO_LINKS).finditer(text, start, end):
             if m.group("escape"):
-                self.drop(m.start(), m.start() + 1)
+                edits.append((m.start(), m.start() + 1, ""))
+                shut.append((m.start(), m.end()))
             elif m.group("code"):
-                self.drop(m.start(), m.start("code_text"))
-                self.drop(m.end("code_text"), m.end())
+                edits.append((m.start(), m.start("code_text"), ""))
+                edits.append((m.end("code_text"), m.end(), ""))
+                shut.append((m.start(), m.end()))
             elif m.group("image"):
-                self.drop(m.start(), m.end())
-            elif m.group("link"):
-                self.drop(m.start(), m.start() + 1)
-                self._inline(m.start("link_text"), m.end("link_text"), False)
-                self.drop(m.end("link_text"), m.end())
+                edits.append((m.start(), m.end(), ""))
+                shut.append((m.start(), m.end()))
             else:
-                mark = "star" if m.group("star") else "under"
-                inner = f"{mark}_text"
-                self.drop(m.start(), m.start(inner))
-                self._inline(m.start(inner), m.end(inner), False)
-                self.drop(m.end(inner), m.end())
-                if bold_cue and m.start() == start and len(m.group(mark)) >= 2:
-                    self.cue(m.start(inner), m.end(inner), "bold")
+                edits.append((m.start(), m.start() + 1, ""))
+                edits.append((m.end("link_text"), m.end(), ""))
+                shut.append((m.end("link_text"), m.end()))
+        for o_start, o_end, c_start, c_end in _emphasis(text, start, end, shut):
+            edits.append((o_start, o_end, ""))
+            edits.append((c_start, c_end, ""))
+            if bold_cue and o_start == start:
+                self.cue(o_end, c_start, "bold")
+        edits.sort()
+        self.edits.extend(edits)
 
     def _table_row(self, s: int, e: int) -> None:
         """One row of a table: the delimiter row goes, cells are parted by tabs, the pipes at
@@ -368,3 +375,37 @@ class _Reader:
             self._inline(a, b, bold_cue=False)
             edge = b
         self.drop(edge, e)
+
+
+def _emphasis(text: str, start: int, end: int,
+              shut: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """Emphasis pairs in text[start:end] as (opener start, end, closer start, end): runs of two
+    or three `*` or `_` (bold, bold italic), an opener before a non-space, a closer after one
+    (for `_`, not inside an ASCII word), each closing the last opener of its kind. Delimiters
+    in `shut` spans (sorted) are text. One pass: linear in the line's length."""
+    pairs = []
+    pending: dict[str, tuple[int, int]] = {}
+    k = 0
+    for m in _DELIMITER.finditer(text, start, end):
+        a, b = m.span()
+        while k < len(shut) and shut[k][1] <= a:
+            k += 1
+        if k < len(shut) and shut[k][0] < b:
+            continue
+        run = m.group()
+        if len(run) not in (2, 3):
+            continue
+        before = text[a - 1] if a > start else " "
+        after = text[b] if b < end else " "
+        can_open = not after.isspace()
+        can_close = not before.isspace()
+        if run[0] == "_":
+            can_open = can_open and not _WORD.match(before)
+            can_close = can_close and not _WORD.match(after)
+        opener = pending.get(run)
+        if opener is not None and can_close and a > opener[1]:
+            pairs.append((opener[0], opener[1], a, b))
+            del pending[run]
+        elif can_open:
+            pending[run] = (a, b)
+    return pairs

@@ -168,3 +168,17 @@ def test_any_markdownish_text_cleans_with_a_sound_map(raw):
         ends = [(s, e) for s, e, _ in md.edits]
         assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:], strict=False))
     _mapped(raw, clean(raw))
+
+
+@pytest.mark.parametrize("unit", [" **y", "__x ", "[a](b", "[a", "`a", "_**_"])
+def test_hostile_markdown_lines_stay_linear(unit):
+    import time
+
+    def seconds(n: int) -> float:
+        text = "## 一、标题\n\n## 二、标题\n\n" + unit * n
+        t0 = time.perf_counter()
+        clean(text)
+        return time.perf_counter() - t0
+
+    small, big = seconds(20_000), seconds(80_000)
+    assert big < 10 and big < 8 * max(small, 0.05)  # 4× the text: linear, with room for noise
