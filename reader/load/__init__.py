@@ -19,7 +19,7 @@ ENCODINGS = (("utf-8", "UTF-8"), ("gb18030", "GB18030 / GBK / GB2312"), ("big5",
              ("shift_jis", "Shift-JIS"), ("euc_kr", "EUC-KR"), ("cp1252", "Windows-1252"))
 
 # The suffixes of each format (the Open dialog's filters; a file's bytes decide its format).
-SUFFIXES = {"text": (".txt", ".text"), "html": (".html", ".htm", ".xhtml", ".shtml"),
+SUFFIXES = {"text": (".txt", ".text", ".md", ".markdown"), "html": (".html", ".htm", ".xhtml", ".shtml"),
             "docx": (".docx",), "pdf": (".pdf",)}
 
 __all__ = ["ENCODINGS", "MAX_BYTES", "SUFFIXES", "LoadError", "RawText", "load_bytes", "load_file", "sniff"]

@@ -50,7 +50,7 @@ def find_heads(text: str, body_start: int = 0, markup: Sequence[Span] = ()) -> F
     head_of = {h.para: h for h in heads if not h.mid}
     heads += mid_heads(text, paras, head_of, heads, set(closers))
     if markup:  # last: the text's own reading of a paragraph comes first
-        heads += cue_heads(text, paras, markup, {h.para for h in heads})
+        heads += cue_heads(text, paras, markup, {h.para: h for h in reversed(heads)})
     heads.sort(key=lambda h: h.start)
     return Found(heads, paras, closers)
 

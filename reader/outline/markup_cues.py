@@ -1,17 +1,20 @@
 """Headings the file's markup gives and the text alone leaves open: HTML `<h1-6>` and bold,
-Word heading styles and bold runs (`reader.load.base.CUE_REASONS`). A cue only ever adds a
+Word heading styles and bold runs, Markdown `#` headings and leading `**bold**` runs
+(reader/text/markdown.py) (`reader.load.base.CUE_REASONS`). A cue only ever adds a
 candidate the text rules did not find; it never removes or re-levels one."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 
 from reader.chars import CLOSING_BRACKETS, PARAGRAPH_END_CHARS, TITLE_END
 from reader.document import Span
 from reader.outline.headings import Head
 
 _CUE_LINE_MAX = 40  # a heading the markup marks is still a short line
+_HEADING_LINE_MAX = 60  # …a heading element's a little longer (a numbered part's title)
 _BODY_MIN = 10  # a bold run-in title needs a body after it
 _ENDED = tuple(PARAGRAPH_END_CHARS + CLOSING_BRACKETS)
 
@@ -31,22 +34,44 @@ def paragraph_cues(paras: list[tuple[int, int]],
 
 
 def cue_heads(text: str, paras: list[tuple[int, int]], markup: Sequence[Span],
-              taken: set[int]) -> list[Head]:
-    """Candidates from `markup` for the paragraphs not in `taken` (those already a heading):
-    a short paragraph wholly in a heading element or bold (style `cue_<reason>`, its level
-    from nesting like any style), or a bold run-in title ending in a full stop or colon
-    (`cue_lead`, a lead item)."""
+              taken: Mapping[int, Head] | set[int]) -> list[Head]:
+    """Candidates from `markup` for the paragraphs not in `taken` (those already a heading, by
+    paragraph index): a short paragraph wholly in a heading element or bold (style
+    `cue_<reason>`, its level from nesting like any style), or a bold run-in title ending in a
+    full stop or colon (`cue_lead`, a lead item).
+
+    A heading element's level is the markup's: where the text rules read other paragraphs of
+    the same heading level (`## 一、…` beside `## 附注：`), the new candidate takes their
+    style, so it stands at their level (given `taken` as a mapping to those heads)."""
+    cues = paragraph_cues(paras, markup)
+    same_level = _styles_by_level(cues, taken) if isinstance(taken, Mapping) else {}
     heads = []
-    for k, (reason, end) in paragraph_cues(paras, markup).items():
+    for k, (reason, end) in cues.items():
         if k not in taken:
             s, e = paras[k]
             h = _cue_head(text, s, e, k, reason, end)
             if h is not None:
+                if h.kind == "line" and reason in same_level:
+                    h.style = same_level[reason]
                 heads.append(h)
     return heads
 
 
+def _styles_by_level(cues: dict[int, tuple[str, int]],
+                     taken: Mapping[int, Head]) -> dict[str, str]:
+    """Heading cue reason → the style the text rules gave most paragraphs with that cue
+    (structural styles only, not items)."""
+    seen: dict[str, Counter[str]] = {}
+    for k, (reason, _) in cues.items():
+        h = taken.get(k)
+        if h is not None and reason != "bold" and not h.item and not h.mid:
+            seen.setdefault(reason, Counter())[h.style] += 1
+    return {reason: count.most_common(1)[0][0] for reason, count in seen.items()}
+
+
 def _cue_head(text: str, s: int, e: int, k: int, reason: str, end: int) -> Head | None:
+    if reason != "bold" and end >= e - 1:
+        return _heading_element(text, s, e, k, reason)
     if end >= e - 1:
         title = text[s:e]
         if len(title) > _CUE_LINE_MAX or title.endswith(_ENDED):
@@ -59,3 +84,15 @@ def _cue_head(text: str, s: int, e: int, k: int, reason: str, end: int) -> Head 
     if not 2 <= title_end - s <= _CUE_LINE_MAX or e - title_end < _BODY_MIN:
         return None
     return Head(s, s, title_end, "cue_lead", "lead", k)
+
+
+def _heading_element(text: str, s: int, e: int, k: int, reason: str) -> Head | None:
+    """A paragraph wholly in a heading element (`<h2>`, Word's Heading 2, Markdown's `##`):
+    a heading whatever it ends with (`附注：`, `坚持创新驱动。`), the whole line up to 60
+    characters; a longer one is a run-in title up to its first full stop, if one ends there."""
+    if e - s <= _HEADING_LINE_MAX:
+        return Head(s, s, e, f"cue_{reason}", "line", k)
+    m = TITLE_END.search(text, s, min(e, s + _HEADING_LINE_MAX + 1))
+    if m is None or m.start() - s < 2 or e - m.end() < _BODY_MIN:
+        return None
+    return Head(s, s, m.start(), f"cue_{reason}", "run_in", k)

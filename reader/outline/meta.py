@@ -72,15 +72,21 @@ class Head:
     salutation_end: int | None = None  # offset after the salutation line
 
 
-def detect_meta(text: str) -> tuple[Meta, Span | None]:
+def detect_meta(text: str, title_cue: str = "") -> tuple[Meta, Span | None]:
     """Metadata and front matter of a cleaned report `text` (one paragraph a line).
 
     Returns (Meta, Span | None): the Meta's title, meeting date as written, speaker
     (`office name`, spaces in a name dropped), place and year (int or None); the Span covers
     the front matter, text[0:end], reason "front_matter", or is None when the report has none.
-    Reads only the first 12 lines (and the part headings, for a year). Never raises."""
+    `title_cue`: a title the file's markup gives outside the text (a Markdown front matter's
+    `title:`, reader.text.markdown), taken when the text has no title line and it reads as
+    one (a title word, no full stop). Reads only the first 12 lines (and the part headings,
+    for a year). Never raises."""
     lines = _head_lines(text, _HEAD_LINES)
     head = _read_head(lines)
+    if not head.title and title_cue:
+        _read_title([Line(-1, 0, 0, title_cue)], 0, head)
+        head.title_at = None  # not a line of the text
     end = _front_end(text, lines, head)
     year = _report_year(text, head, end)
     place = _report_place(text, head)

@@ -3,9 +3,12 @@
 The cleaned text is one paragraph per line, lines separated by a single `\n`,
 without indentation. Every cleaned character is copied from the raw text with
 `TextBuilder.keep`, so `raw[raw_map.to_source(i)] == text[i]` for every i (HTML
-entities and the line breaks read from `\r\n` written out are the exceptions: they map
-to the markup they came from).
+entities, the line breaks read from `\r\n` written out and the tabs read from a Markdown
+table's `|` are the exceptions: they map to the markup they came from).
 
+- Markdown (told by content: a front-matter block, `#` headings, bold pairs, links) loses its
+  marks; its headings and leading bold runs become heading cues and a front matter's title a
+  title cue, and the front-matter block is set aside (reader/text/markdown.py);
 - HTML tags and entities left in a scrape are decoded (reader/text/markup.py);
 - invisible format characters, emoji, Markdown emphasis and literal `\r\n` are dealt
   with first (reader/text/normalize.py);
@@ -31,6 +34,7 @@ from reader.chars import CLOSING_BRACKETS, PARAGRAPH_END_CHARS
 from reader.document import Span
 from reader.text.chrome import chrome_lines, header_end
 from reader.text.damage import find_damaged
+from reader.text.markdown import read_markdown, strip_markdown
 from reader.text.markup import has_markup, strip_markup
 from reader.text.normalize import normalize
 from reader.text.offsets import OffsetMap, TextBuilder
@@ -60,12 +64,17 @@ _FRAGMENT_AFTER = 26  # …after a body line, not after a heading
 @dataclass(frozen=True, slots=True)
 class Cleaned:
     """The cleaned text (one paragraph a line), its map to the raw text, damaged runs
-    (offsets in `text`) and the page chrome set aside (offsets in the raw text)."""
+    (offsets in `text`) and the page chrome set aside (offsets in the raw text, in order).
+    A Markdown text also gives heading cues (offsets in `text`, reasons as
+    reader.load.base.CUE_REASONS: "h1".."h6", "bold") and its front matter's title ("" for
+    none), which the outline and the meta take as a loader's cues."""
 
     text: str
     raw_map: OffsetMap
     damaged: tuple[Span, ...] = ()
     set_aside: tuple[Span, ...] = ()
+    cues: tuple[Span, ...] = ()
+    title: str = ""
 
 
 @cache
@@ -86,13 +95,24 @@ def clean(raw: str) -> Cleaned:
     (chrome.txt, clean.json)."""
     maps: list[OffsetMap] = []
     text = raw
+    md = read_markdown(text)
+    if md is not None:
+        text, md_map = strip_markdown(text, md)
+        maps.append(md_map)
     if has_markup(text):
         text, plain_map = strip_markup(text)
         maps.append(plain_map)
     normal, norm_map = normalize(text)
     if normal is not text:
         maps.append(norm_map)
-    c = _clean(normal)
+    apart: set[int] = set()  # a Markdown heading is a block of its own: never joined
+    for cue in md.cues if md is not None else ():
+        if cue.reason != "bold":
+            at = cue.start
+            for m in maps:
+                at = m.to_derived(at)
+            apart.add(at)
+    c = _clean(normal, apart)
     if not maps:
         return c
     raw_map = c.raw_map
@@ -104,10 +124,22 @@ def clean(raw: str) -> Cleaned:
         for m in reversed(maps):
             s, e = m.span_to_source(s, e)
         set_aside.append(Span(s, e, raw[s:e], sp.reason))
-    return Cleaned(c.text, raw_map, c.damaged, tuple(set_aside))
+    if md is None:
+        return Cleaned(c.text, raw_map, c.damaged, tuple(set_aside))
+    if md.front_matter is not None:
+        set_aside.append(md.front_matter)
+    cues = []
+    for cue in md.cues:
+        s, e = raw_map.span_to_derived(cue.start, cue.end)
+        if e > s:
+            cues.append(Span(s, e, c.text[s:e], cue.reason))
+    return Cleaned(c.text, raw_map, c.damaged, tuple(sorted(set_aside, key=lambda sp: sp.start)),
+                   tuple(cues), md.title)
 
 
-def _clean(raw: str) -> Cleaned:
+def _clean(raw: str, apart: set[int] | frozenset[int] = frozenset()) -> Cleaned:
+    """Cleaning proper (see the module docstring); a line starting at an offset in `apart`
+    stands alone: it is joined neither to the line before nor to the next."""
     lines = _line_bounds(raw)
     trimmed = [raw[s:e] for s, e in lines]
     chrome = chrome_lines(trimmed)
@@ -121,6 +153,7 @@ def _clean(raw: str) -> Cleaned:
     prev_newline = -1  # raw offset of the newline after the last kept line
     quotes: dict[str, int] = {}  # unclosed quotes of the paragraph being built
     join_next = False
+    prev_alone = False
     for i, (s, e) in enumerate(lines):
         if s == e:
             continue
@@ -130,7 +163,12 @@ def _clean(raw: str) -> Cleaned:
             continue
         join = False
         marked = bool(_MARKER.match(line))
-        if prev is not None:
+        alone = s in apart
+        if prev is not None and (alone or prev_alone):
+            join_next = False
+            builder.keep(prev_newline, prev_newline + 1)
+            quotes = {}
+        elif prev is not None:
             quoted = _continues(quotes, line) and not (marked and prev.endswith(_ENDED))
             join = ((join_next and not marked) or quoted or line.startswith(continuing)
                     or (not marked and prev.endswith(dangling))
@@ -141,13 +179,14 @@ def _clean(raw: str) -> Cleaned:
             if not join:
                 builder.keep(prev_newline, prev_newline + 1)
                 quotes = {}
-        if marked and _MARKER.fullmatch(line):
+        if marked and _MARKER.fullmatch(line) and not alone:
             join_next = True  # a list marker alone on its line: its text is on the next
         _keep_line(builder, raw, s, e, line)
         for o, c in _OPEN_CLOSE:
             quotes[o] = quotes.get(o, 0) + line.count(o) - line.count(c)
         prev = line
         prev_index = i
+        prev_alone = alone
         prev_newline = raw.find("\n", e)
         if prev_newline < 0:  # the last line; a later line cannot exist
             prev_newline = len(raw)

@@ -1,5 +1,6 @@
 """Report files in every format, made at test time from a report's text (no binaries kept):
-a site-like HTML page, a Word document (python-docx), a PDF (reportlab with a CJK font).
+a site-like HTML page, a Word document (python-docx), a PDF (reportlab with a CJK font), a
+Markdown file as public report corpora keep them (front matter, `#` headings, bold leads).
 
 `headings` marks which paragraphs are headings in the made file (HTML <h2>/<h3>, Word's
 Heading styles, bold in a PDF is not kept): the tests pass the sample's own section titles.
@@ -79,6 +80,27 @@ def docx_file(path: Path, text: str, headings: Iterable[str] = (), bold: Iterabl
                     grid.cell(r, c).text = cell
     doc.save(str(path))
     return path
+
+
+def markdown_text(text: str, headings: dict[str, int], bold: Iterable[str] = (),
+                  title: str = "", source: str = "https://www.example.gov.cn/zwgk/2023/report.html",
+                  quote: Iterable[str] = ()) -> str:
+    """`text` as a Markdown report: a YAML front matter (`source`, `title`) on top when `title`,
+    each paragraph in `headings` under `#` × its level, the first sentence of each paragraph
+    in `bold` in `**…**`, paragraphs in `quote` as a block quote, and blank
+    lines between paragraphs."""
+    leads = set(bold)
+    quoted = set(quote)
+    out = [f"---\nsource: {source}\ntitle: \"{title}\"\n---\n"] if title else []
+    for line in paragraphs(text):
+        p = line
+        if line in headings:
+            p = "#" * headings[line] + " " + line
+        elif line in leads:
+            cut = line.find("。") + 1 or len(line)
+            p = f"**{line[:cut]}**{line[cut:]}"
+        out.append("> " + p if line in quoted else p)
+    return "\n\n".join(out) + "\n"
 
 
 def pdf_file(path: Path, text: str, header: str = "", font: str = CID_FONT,

@@ -46,6 +46,8 @@ def _make(kind: str, text: str, heads: list[str], folder: Path) -> Path:
         path.write_text(made_files.html_page(text, heads), encoding="utf-8")
     elif kind == "docx":
         path = made_files.docx_file(folder / "report.docx", text, heads)
+    elif kind.startswith("markdown"):
+        raise AssertionError("made by _markdown")
     else:
         path = made_files.pdf_file(folder / "report.pdf", text, header="郯城縣政府工作報告")
     return path
@@ -97,3 +99,42 @@ def test_every_format_gives_the_same_report(kind, reference, sample_text, tmp_pa
     if kind == "pdf":
         assert len(doc.source.page_starts) >= 10
         assert {s.reason for s in doc.set_aside} >= {"page_header", "page_number"}
+
+
+def _markdown(reference, sample_text: str, path: Path) -> Path:
+    """The sample as a Markdown report: front matter with the title, the title line under `#`,
+    its line headings under `#` × their level, lead sentences and dash items in `**…**`
+    (the paragraphs found through the offset map: the raw lines hold pinyin glosses)."""
+    def raw_line(offset: int) -> str:
+        at = reference.raw_map.to_source(offset)
+        return sample_text[sample_text.rfind("\n", 0, at) + 1:sample_text.find("\n", at)].strip()
+
+    heads = {raw_line(s.start): s.level for s in reference.sections if s.kind == "line"}
+    heads[made_files.paragraphs(sample_text)[0]] = 1
+    bold = [raw_line(s.start) for s in reference.sections if s.kind in ("lead", "run_in")]
+    assert len(heads) >= 9 and len(bold) >= 40
+    text = made_files.markdown_text(sample_text, heads, bold, title=reference.meta.title)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", ["report.md", "report-markdown.txt"])
+def test_markdown_gives_the_same_report(name, reference, sample_text, tmp_path):
+    path = _markdown(reference, sample_text, tmp_path / name)
+    raw = path.read_text(encoding="utf-8")
+    assert raw.startswith("---\nsource: ") and "\n## " in raw and "\n**——" in raw
+    doc = analyze_file(path)
+    assert doc.source.format == "text"
+    assert _titles(doc) == _titles(reference)
+    assert [s.level for s in doc.sections] == [s.level for s in reference.sections]
+    assert [s.kind for s in doc.sections] == [s.kind for s in reference.sections]
+    assert _figures(doc) == _figures(reference)
+    assert _rows(doc) == _rows(reference) and len(_rows(doc)) >= 10
+    assert doc.meta == reference.meta
+    assert not any(m in doc.text for m in ("#", "**", "---", "source:", "title:"))
+    assert [s.reason for s in doc.set_aside] == ["yaml_front_matter"]
+    assert doc.set_aside[0].text.startswith("---\nsource: ")
+    for f in doc.figures:  # offsets point at the figure, in the cleaned text and the raw file
+        assert doc.text[f.start:f.end] == f.text
+        start, end = doc.raw_map.span_to_source(f.start, f.end)
+        assert raw[start:end] == f.text
