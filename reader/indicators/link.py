@@ -49,12 +49,14 @@ from reader.indicators.naming import (
     narrowed,
     noun_after,
     only_trail,
+    past_multiple,
     phrase,
     rank_subject,
     ratio_of,
     with_share_word,
 )
 from reader.indicators.periods import (
+    OTHER_SPAN,
     Period,
     PeriodFinder,
     paragraph_indents,
@@ -256,6 +258,8 @@ def _name(ctx: _Context, f: Figure, place: _Place, state: _Sentence,
     text, w, s = ctx.text, ctx.w, ctx.w.s
     prev = state.prev
     end = base.start if base and base.start >= place.lo else name_end(s, f.kind, f.unit, place.lo, place.a)
+    if past_multiple(s, place.lo, place.a):  # 是十年前的3倍: no value of any indicator
+        return Named("", "", place.lo), False
     named = phrase(text, w, place.lo, end, growth=f.kind == "growth")
     keep_prev = False
     if f.kind == "rank":
@@ -317,6 +321,8 @@ def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None, average: 
     role, year = roles.role_year(place.a, place.sent_start)
     explicit = roles.years_only.last(place.sent_start, place.a, roles.year)
     p = None if explicit else periods.at(place.a, place.sent_start)
+    if p is OTHER_SPAN:  # 十年来…: neither one year's figure nor a plan period's
+        return _When(role, year, "", sure=False)
     if base is not None:
         return _base_when(year, p, base)
     if p is None:
