@@ -61,6 +61,10 @@ def test_a_time_phrase_and_a_scope_word_opening_the_clause_are_not_the_name():
     assert _figure(doc, "58.2%").indicator == "城镇化率"
     assert _figure(doc, "40万亩").indicator == "粮食播种面积"
     assert _figure(doc, "500万吨").indicator == "棉花产量"
+    plan = _doc("二、2024年工作安排\n两年内全县养老保险参保率提高到95%以上。\n")
+    goal = _figure(plan, "95%")
+    assert goal.indicator == "养老保险参保率"
+    assert not plan.indicators, plan.indicators  # a two-year goal is not this year's target
 
 
 def test_a_span_no_plan_names_gives_no_period_and_no_row():
