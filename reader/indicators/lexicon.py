@@ -59,6 +59,7 @@ class Lexicon:
     time_base: re.Pattern[str]  # 十年前, 2010年, 上年同期: a past time a multiple compares with
     clause_verbs: frozenset[str]  # 是, 承载: inside a phrase, the end of a clause's subject
     subscript: re.Pattern[str]  # PM_2.5, PM_{10}: subscript markup between letter and digits
+    held_level_verbs: tuple[str, ...]  # 稳定在: a growth held every year of a period
 
 
 @cache
@@ -103,6 +104,7 @@ def lex() -> Lexicon:
         leading_span=re.compile(_patterns(d["leading_spans"])),
         time_base=re.compile(_patterns(d["time_bases"])),
         clause_verbs=frozenset(d["clause_verbs"]),
+        held_level_verbs=tuple(sorted(d["held_level_verbs"], key=len, reverse=True)),
         subscript=re.compile(f"(?<=[A-Za-z])(?:{alternation(d['subscript_marks'])})"
                              f"|(?<=[\\d.])(?:{alternation(d['subscript_marks'])})(?![A-Za-z\\d])"),
     )

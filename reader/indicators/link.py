@@ -331,9 +331,19 @@ def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None, average: 
         return _When(role, year, target_span(periods.year, year) if role == "target" else "")
     if p.future:
         return _When("estimate" if role == "estimate" else "target", p.last, p.label)
-    total = average or periods.is_total(place.a, place.sent_start, f.kind, f.direction)
     role = "actual" if role == "target" else role  # a past period's results, in whichever part
+    if f.kind == "growth" and not average and _held(ctx.w.s, place):
+        return _When(role, p.last, "", sure=False)  # 涨幅稳定在2%左右: every year's, not a total
+    total = average or periods.is_total(place.a, place.sent_start, f.kind, f.direction)
     return _When(role, p.last, p.label if total else "")
+
+
+def _held(s: str, place: _Place) -> bool:
+    """A level verb (reader/data/indicators.json `held_level_verbs`: 稳定在, 控制在) just before
+    the figure, with only verbs and adverbs between (`涨幅稳定在2%左右`)."""
+    chunk = s[place.lo:place.a]
+    at = max((chunk.rfind(v) + len(v) for v in lex().held_level_verbs if v in chunk), default=-1)
+    return at >= 0 and only_trail(chunk[at:])
 
 
 def _average_span(role: str, year: int | None, state: _Sentence) -> _When:

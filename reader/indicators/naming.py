@@ -8,7 +8,8 @@ before it in the clause is lead words (全市, 实现, 2025年…): any other mo
 indicator (`农村牧区常住居民人均可支配收入`, `软件和信息服务业增加值`, `民生投入占一般公共预算
 支出的78.5%`, `招商引资项目完成固定资产投资`), named by its own phrase, never by the broader row.
 Without a synonym the name is the jieba words of the clause with lead and trail words stripped
-from its ends; a phrase that is a synonym once cleaned (`规模以上工业企业完成增加值`) is
+from its ends (`strip_lead`), and what follows a linking verb inside it (`增长最快的是…`,
+`…承载着…`: the words before are a clause's subject); a phrase that is a synonym once cleaned (`规模以上工业企业完成增加值`) is
 canonicalised.
 """
 
@@ -54,11 +55,13 @@ def _is_han(ch: str) -> bool:
 
 
 def strip_lead(s: str, lo: int, end: int) -> int:
-    """Where the name proper starts in s[lo:end]: after an opening date (到2025年底), a
-    comparison base or adverbial (比上年, 按可比口径), a list number (（1）, ①, 一、), lead
-    words (全市, 实现, 其中; the
-    discourse words of `lead_prefixes` however jieba cuts them: 特别是), list numbers and
-    change verbs with what they reach (增加到2020年的)."""
+    """Where the name proper starts in s[lo:end]: after an opening date (到2025年底; never inside
+    a word: 2018年度), a comparison base or adverbial (比上年, 按可比口径), a list number (（1）,
+    ①, 一、), a time phrase (十年来, 过去三年) or a run-in item number (一是, 其二, 第三, 首先;
+    only where it ends on a word of its own: 第一产业 stays) of reader/data/indicators.json
+    `leading_spans` / `enumeration_markers`, lead words (全市, 我国, 实现, 其中; the discourse
+    words of `lead_prefixes` however jieba cuts them: 特别是), and change verbs with what they
+    reach (增加到2020年的)."""
     x = lex()
     lo = _word_end(s, lo, end, x.leading_date.match(s, lo, end))
     while True:

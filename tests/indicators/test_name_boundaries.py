@@ -5,9 +5,10 @@ found on the real reports, then a check that the bad names are gone from those r
 Kinds: an item number of a run-in list (`一是`, `其二`, `第三`) or a time phrase (`十年来`,
 `过去三年`) and a scope word (`我国`) opening the clause are not part of the name; a date never
 cuts a word (`2021年度`); a span that is neither one year nor a plan (`十年来`) gives no period
-and no row; `是十年前的3倍` compares the indicator with its own past (no value of any
-indicator, and its year is not the figure's); a linking verb inside the phrase (`是`, `承载着`)
-ends the subject of a clause, not a name; a qualifier without a number (`上亿`) is no row;
+and no row, nor does a growth held through a past period (`涨幅稳定在2%左右`); `是十年前的3倍`
+compares the indicator with its own past (no value of any indicator, and its year is not the
+figure's); a linking verb inside the phrase (`是`, `承载着`) ends the subject of a clause, not a
+name; a qualifier without a number (`上亿`) is no row;
 subscript markup (`PM_2.5`) does not hide a headline name.
 """
 
@@ -77,6 +78,18 @@ def test_a_span_no_plan_names_gives_no_period_and_no_row():
     assert not [r for r in doc.indicators if r.growth_pct == 1.8]
     # a real five-year span still gives its period
     assert [r.period for r in doc.indicators if r.canonical == "城镇新增就业"] == ["2019-2023"]
+
+
+def test_a_growth_held_through_a_past_period_is_neither_its_total_nor_its_last_year():
+    doc = _review("过去五年，全县居民消费价格涨幅稳定在1.9%左右，生产总值增长32%。",
+                  title="过去五年工作回顾")
+    held = _figure(doc, "1.9%")
+    assert (held.canonical, held.period) == ("居民消费价格", "")
+    assert not [r for r in doc.indicators if r.canonical == "居民消费价格"], doc.indicators
+    assert [(r.growth_pct, r.period) for r in doc.indicators if r.canonical == "生产总值" and r.role == "actual"] \
+        == [(32, "2019-2023")]
+    plan = _doc("二、2024年工作安排\n居民消费价格涨幅控制在3%左右。\n")  # one year: the target's rate
+    assert [(r.role, r.growth_pct) for r in plan.indicators if r.canonical == "居民消费价格"] == [("target", 3)]
 
 
 def test_twenty_years_is_not_five():
