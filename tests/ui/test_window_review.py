@@ -93,12 +93,19 @@ def test_legend_fits_at_ordinary_sizes(qtbot, window, size, tmp_path):
     def fits() -> None:
         assert window.size().width() == size[0]
         assert _chip_texts_fit(legend)
+        shown = [e for e in legend.entries() if e.isVisible()]
         for label in legend.role_labels:
-            assert label.width() >= label.sizeHint().width(), label.text()
-        # the key stays inside the bar (wrapped if need be), and the text keeps most of the height
+            assert label in legend.overflow or label.width() >= label.sizeHint().width(), \
+                label.text()
+        # the key stays inside its one line, what does not fit in the "…" menu, and the text
+        # keeps most of the height
+        assert shown + legend.overflow == legend.entries()
+        assert legend.more.isVisible() == bool(legend.overflow)
         bar = legend.rect()
-        for child in [*legend.findChildren(QToolButton), *legend.role_labels]:
+        for child in [*shown, legend.more] if legend.overflow else shown:
             assert bar.contains(child.geometry()), child
         assert window.view.height() > legend.height() * 5
+        if size[0] >= 1400:
+            assert not legend.overflow
 
     qtbot.waitUntil(fits)  # once the layouts have settled at the new size (or fails, saying why)

@@ -13,11 +13,12 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg  # noqa: E402  (binding chosen above)
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal  # noqa: E402
 from PySide6.QtGui import QColor, QCursor, QFont  # noqa: E402
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget  # noqa: E402
+from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget  # noqa: E402
 
 ACTUAL = "#0072B2"
 TARGET = "#D55E00"
 BAR_H = 0.36
+NO_BARS = "No rows to chart"
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,14 @@ class BarChart(QWidget):
         self.plot.invertY(True)
         self.plot.showGrid(x=True, y=False, alpha=0.25)
         self.plot.setLabel("bottom", unit)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot)
+        # In place of the plot while there are no bars: a sentence saying why, never empty
+        # 0–1 axes (which read as "every value is zero").
+        self.message = QLabel(NO_BARS, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.message.setContentsMargins(12, 12, 12, 12)
+        self.stack = QStackedLayout(self)
+        self.stack.setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(self.plot)
+        self.stack.addWidget(self.message)
         self.bars: list[Bar] = []
         self._dark = dark
         self._items: list = []
@@ -76,7 +82,14 @@ class BarChart(QWidget):
         scene.sigMouseMoved.connect(self._on_scene_mouse_moved)
         scene.sigMouseClicked.connect(self._on_scene_mouse_clicked)
 
-    def set_bars(self, categories: list[str], bars: list[Bar]) -> None:
+    def has_bars(self) -> bool:
+        return bool(self.bars)
+
+    def set_bars(self, categories: list[str], bars: list[Bar], empty: str = NO_BARS) -> None:
+        """Chart `bars` on the `categories` axis (slot i is categories[i]); with no bars, the
+        sentence `empty` shows instead of the plot."""
+        self.message.setText(empty)
+        self.stack.setCurrentWidget(self.plot if bars else self.message)
         for item in self._items:
             self.plot.removeItem(item)
         self._items.clear()

@@ -13,18 +13,17 @@ The charts need pyqtgraph, loaded by `load_charts()` after the window's first pa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,70 +35,10 @@ from reader.indicators.levels import UnitGroup, level_groups, traditional_per_wo
 from reader.indicators.pairs import KeyRow, short_labels, when_text
 from reader.text.script import words_in
 from reader.ui.panels.indicator_model import ROLE_OF_COLUMN, IndicatorTableModel
+from reader.ui.panels.key_table import KeyTable
 from reader.ui.panels.panel_placeholder import LINKING, NONE_FOUND, preferred_width
 
-NAME_MIN_HAN = 7  # the name column keeps this many characters while the numbers fit
-NAME_FLOOR_HAN = 4  # … and at least this many, the table scrolling sideways beyond
-
-
-class KeyTable(QTableView):
-    """The table in a narrow dock: the number columns at their contents' width, always; the
-    name takes the rest, cut in the middle, down to NAME_FLOOR_HAN characters."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent, alternatingRowColors=True, wordWrap=False)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # names keep both ends
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.mouse_down = False  # a click's press: the click itself says where to go
-        self.verticalHeader().hide()
-        header = self.horizontalHeader()
-        # Every width is set by fit_columns (Qt's Stretch misses viewport changes mid-layout).
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(self._han() * 2)
-
-    def _han(self) -> int:
-        return self.fontMetrics().horizontalAdvance("国")
-
-    def name_min(self) -> int:
-        return self._han() * NAME_MIN_HAN + 12
-
-    def name_floor(self) -> int:
-        return self._han() * NAME_FLOOR_HAN + 12
-
-    def _need(self, column: int) -> int:
-        """Width of the column's widest cell (every row, not only those in view) or header."""
-        model, fm = self.model(), self.fontMetrics()
-        cells = (model.index(r, column).data() or "" for r in range(model.rowCount()))
-        widest = max((fm.horizontalAdvance(t) for t in cells), default=0)
-        return max(widest + 8, self.horizontalHeader().sectionSizeHint(column))  # + 2×(3 px margin+1)
-
-    def fit_columns(self) -> None:
-        """Number columns at their widest cell's width (never elided); the name column the
-        rest, at least `name_floor` (then the table scrolls sideways)."""
-        header, model = self.horizontalHeader(), self.model()
-        if model is None:
-            return
-        widths = {c: self._need(c) for c in range(1, model.columnCount())}
-        for c, width in widths.items():
-            header.resizeSection(c, width)
-        rest = self.viewport().width() - sum(widths.values())
-        header.resizeSection(0, max(rest, self.name_floor()))
-
-    def mousePressEvent(self, event) -> None:
-        self.mouse_down = True
-        try:
-            super().mousePressEvent(event)
-        finally:
-            self.mouse_down = False
-
-    def viewportEvent(self, event) -> bool:
-        if event.type() == QEvent.Type.Resize:  # also when the vertical scroll bar comes or goes
-            self.fit_columns()
-        return super().viewportEvent(event)
-
+NO_ROWS = "No rows to chart"
 
 class IndicatorPanel(QWidget):
     reveal_requested = Signal(int, int)  # text span of the figure to show and flash
@@ -130,8 +69,8 @@ class IndicatorPanel(QWidget):
         self.tabs.addTab(levels, "Levels 数值")
         self.tabs.setTabToolTip(1, "Amounts, counts and shares, one unit at a time")
         self.groups: list[UnitGroup] = []
-        export_png = QPushButton("Export PNG…")
-        export_svg = QPushButton("Export SVG…")
+        self.export_buttons = (export_png, export_svg) = (QPushButton("Export PNG…"),
+                                                           QPushButton("Export SVG…"))
         export_png.clicked.connect(lambda: self._on_export_clicked("png"))
         export_svg.clicked.connect(lambda: self._on_export_clicked("svg"))
         self.all_rows = QCheckBox("All rows")
@@ -160,6 +99,7 @@ class IndicatorPanel(QWidget):
         self.growth_chart = None
         self.amount_chart = None
         self._dark = False
+        self._linking = False
         self._selecting = False
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
         self.table.clicked.connect(
@@ -181,6 +121,7 @@ class IndicatorPanel(QWidget):
         """Show `doc`'s key rows; `linking`: its indicators are still being linked (phase 2),
         so an empty table says so rather than that there are none."""
         self.model.set_document(doc)
+        self._linking = linking and not self.model.rows
         self.empty.setText(LINKING if linking else NONE_FOUND)
         self.empty.setVisible(not self.model.rows)
         self.table.fit_columns()
@@ -211,6 +152,7 @@ class IndicatorPanel(QWidget):
         for chart in (self.growth_chart, self.amount_chart):
             chart.bar_clicked.connect(self._on_bar_clicked)
         self.tabs.setCurrentIndex(0)
+        self.tabs.currentChanged.connect(lambda _i: self._enable_export())
         self._fill_charts()
 
     def _fill_charts(self) -> None:
@@ -230,9 +172,27 @@ class IndicatorPanel(QWidget):
                 text = f"{span_text(ind.growth_pct, ind.growth_high)}% {ind.qualifier}".strip()
                 bars.append(Bar(i, slot, role, ind.growth_pct,
                                 _tip(self.model.labels[i], ind, text), ind.growth_high))
-        self.growth_chart.set_bars(names, bars)
+        self.growth_chart.set_bars(names, bars, "" if bars else self._no_bars_text(
+            "growth rates", lambda: any(_has_growth(r) for r in self.model.rows)))
         self._fill_unit_box([i for i, _r in rows])
         self._fill_levels()
+
+    def _no_bars_text(self, what: str, in_any_row: Callable[[], bool]) -> str:
+        """Why a chart has no bars: linking still runs, the report has no rows, or none of
+        the charted rows has `what` (`in_any_row()`: whether a row not charted has)."""
+        if self._linking:
+            return LINKING
+        if not self.model.rows:
+            return NO_ROWS
+        if not self.all_rows.isChecked() and in_any_row():
+            return f"No {what} among the headline rows: tick All rows to chart the others"
+        return f"No {what} in this report's rows"
+
+    def _enable_export(self) -> None:
+        """Export only a chart that has bars."""
+        chart = self.growth_chart if self.tabs.currentIndex() == 0 else self.amount_chart
+        for button in self.export_buttons:
+            button.setEnabled(chart is not None and chart.has_bars())
 
     def _fill_unit_box(self, charted: list[int]) -> None:
         """One entry per unit family; the family shown before stays chosen if still there."""
@@ -272,7 +232,10 @@ class IndicatorPanel(QWidget):
             bars.append(Bar(lv.row, slots[lv.row], lv.role, value,
                             _tip(self.model.labels[lv.row], lv.ind, text), high))
         self.amount_chart.set_unit(unit)
-        self.amount_chart.set_bars(names, bars)
+        self.amount_chart.set_bars(names, bars, "" if bars else self._no_bars_text(
+            "levels", lambda: bool(level_groups(self.model.rows, self.model.figures,
+                                                list(range(len(self.model.rows)))))))
+        self._enable_export()
         row = self.selected_row()
         selected = row >= 0 and self.table.selectionModel().isRowSelected(row)
         self.amount_chart.select_row(row if selected else -1)
@@ -359,6 +322,10 @@ class IndicatorPanel(QWidget):
 
 def _growth(ind) -> bool:
     return ind is not None and ind.growth_pct is not None
+
+
+def _has_growth(row: KeyRow) -> bool:
+    return _growth(row.actual) or _growth(row.target)
 
 
 def _tip(name: str, ind: Indicator, value: str) -> str:

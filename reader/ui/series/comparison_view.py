@@ -104,6 +104,9 @@ class ComparisonView(QWidget):
         self.across_model = GridModel(ACROSS_HEADERS, self)
         self.across_table, self.across_proxy = _table(self.across_model)
         self.status_line = QLabel()
+        self.notice = QLabel(wordWrap=True)  # a place with one report: nothing to compare yet
+        self.notice.setContentsMargins(4, 2, 4, 2)
+        self.notice.hide()
         self.tabs = QTabWidget()
         self._build()
         self._connect()
@@ -134,11 +137,12 @@ class ComparisonView(QWidget):
         self.tabs.addTab(across, "Across places")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status_line)
 
     def _connect(self) -> None:
-        self.place.currentIndexChanged.connect(lambda _i: self._refresh())
+        self.place.currentIndexChanged.connect(lambda _i: self._on_place_changed())
         self.indicator.currentIndexChanged.connect(lambda _i: self._refresh())
         self.measure.currentIndexChanged.connect(lambda _i: self._refresh())
         self.tolerance.valueChanged.connect(lambda _v: self._recompute())
@@ -153,15 +157,56 @@ class ComparisonView(QWidget):
 
     # --- data ----------------------------------------------------------------------------------
     def set_entries(self, entries: Sequence[ReportEntry]) -> None:
+        """Compare `entries` (those that failed are left out). The place shown stays if it is
+        still there; else the view opens on `default_place`, the across-places year on its
+        latest report."""
         self.entries = [e for e in entries if e.ok]
         places = sorted({e.place for e in self.entries if e.place and e.year})
         years = sorted({e.year for e in self.entries if e.year}, reverse=True)
+        before = self.place.currentText()
         with _quiet(self.place, self.year_combo):
             self.place.clear()
             self.place.addItems(places)
             self.year_combo.clear()
             self.year_combo.addItems([str(y) for y in years])
+            self.place.setCurrentText(before if before in places else self.default_place())
+            self._follow_place_year()
         self._recompute()
+
+    def report_years(self, place: str) -> list[int]:
+        """The years of the reports of `place` (spellings of one place together), oldest
+        first, once each."""
+        key = place_key(place)
+        return sorted({e.year for e in self.entries if e.year and place_key(e.place) == key})
+
+    def default_place(self) -> str:
+        """The place with the most report years in the entries (the most to compare); on a
+        tie, the one with the most recent report; "" when there is none."""
+        places = {e.place for e in self.entries if e.place and e.year}
+        return max(sorted(places), key=lambda p: (len(years := self.report_years(p)),
+                                                  years[-1]), default="")
+
+    def _follow_place_year(self) -> None:
+        """The across-places year: the place's latest report (where it has a row to rank)."""
+        years = self.report_years(self.place.currentText())
+        if years:
+            self.year_combo.setCurrentText(str(years[-1]))
+
+    def _on_place_changed(self) -> None:
+        with _quiet(self.year_combo):
+            self._follow_place_year()
+        self._refresh()
+
+    def _say_if_alone(self) -> None:
+        """A place with a single report has nothing to compare against yet: say so."""
+        place = self.place.currentText()
+        years = self.report_years(place)
+        self.notice.setVisible(len(years) == 1)
+        if len(years) == 1:
+            self.notice.setText(
+                f"{place} has one report in the library ({years[0]}): nothing to compare it "
+                "against yet. Its targets are judged by the next year's report, its results "
+                "against the year before's; add them with Library ▸ Add Folder…")
 
     def tolerance_setting(self) -> Tolerance:
         return Tolerance(points=self.tolerance.value(), percent=DEFAULT_TOLERANCE.percent)
@@ -183,6 +228,7 @@ class ComparisonView(QWidget):
         return [c for c in self.comparisons if place_key(c.place) == key]
 
     def _refresh(self) -> None:
+        self._say_if_alone()
         rows = self.place_comparisons()
         indicator, measure = self.indicator.currentText(), self.measure.currentText()
         chart = chart_data(rows, indicator, measure) if indicator else None

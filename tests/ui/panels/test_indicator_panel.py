@@ -185,3 +185,46 @@ def test_table_is_usable_in_a_narrow_dock(qtbot, sample_doc):
     shown = fm.elidedText(name, Qt.TextElideMode.ElideMiddle, widths[0] - 8)
     assert len(shown.replace("…", "")) >= 5
     assert name in panel.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def _message(chart) -> str:
+    """The sentence shown in place of a chart's plot, or "" when the plot shows."""
+    return chart.message.text() if chart.message.isVisible() else ""
+
+
+def test_charts_say_linking_instead_of_empty_axes(qtbot):
+    from reader.ui.panels.indicator_panel import LINKING, IndicatorPanel
+
+    panel = show_widget(qtbot, IndicatorPanel(), (380, 720))
+    panel.load_charts()
+    unlinked = make_doc().evolve(indicators=())  # phase 1 only, as while linking runs
+    panel.set_document(unlinked, linking=True)
+    growth, levels = panel.growth_chart, panel.amount_chart
+    assert _message(growth) == LINKING and not growth.plot.isVisible()
+    assert not any(b.isEnabled() for b in panel.export_buttons)  # nothing to export
+    panel.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(levels.message.isVisible)
+    assert _message(levels) == LINKING and not levels.plot.isVisible()
+    panel.tabs.setCurrentIndex(0)
+    panel.set_document(make_doc())  # linked: the bars, and the axes, come back
+    assert _message(growth) == "" and growth.plot.isVisible() and growth.bars
+    assert all(b.isEnabled() for b in panel.export_buttons)
+    panel.set_document(unlinked)  # linked, and nothing found: says so, not "linking"
+    assert _message(growth) == "No rows to chart"
+
+
+def test_a_chart_with_no_bars_says_why(qtbot):
+    from reader.ui.panels.indicator_panel import IndicatorPanel
+
+    panel = show_widget(qtbot, IndicatorPanel(), (380, 720))
+    panel.load_charts()
+    doc = make_doc()
+    levels_only = doc.evolve(indicators=(  # the headline row has a level, no growth rate
+        _indicator("生产总值", "actual", 2022, (0,), 1.2, "万亿元"),
+        _indicator("居民收入", "actual", 2022, (5,), growth=6, period="十四五")))
+    panel.set_document(levels_only)
+    message = _message(panel.growth_chart)
+    assert "headline rows" in message and "All rows" in message
+    assert panel.amount_chart.bars  # the levels tab has its bar
+    panel.all_rows.setChecked(True)  # as the message says: the other row's rate is charted
+    assert _message(panel.growth_chart) == "" and len(panel.growth_chart.bars) == 1
