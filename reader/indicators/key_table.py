@@ -9,7 +9,8 @@ indicator; `reader.indicators.pairs.key_rows` shows the one-year row where there
 
 Only indicators count (a headline synonym, or a phrase ending in a head with a modifier
 of its own: reader/data/indicators.json `heads`), and only figures that state their level
-or rate: a change in percentage points, a rank, an amount with a direction (`增加1.5万亿元`),
+or rate: a figure with no number (`上亿`, `数亿人`), a change in percentage points, a rank, an
+amount with a direction (`增加1.5万亿元`),
 a count of a rate or of a sum of money (`16个…项目投资完成率`, `21个村集体经营性收入`) are
 not rows.
 """
@@ -73,6 +74,8 @@ def is_indicator(canonical: str) -> bool:
 def _counts(f: Figure, s: str, a: int) -> bool:
     if not f.canonical or f.kind in ("rank", "points") or not is_indicator(f.canonical):
         return False  # a change in points is not the level
+    if f.value is None and f.high is None:
+        return False  # 上亿, 数亿人: a qualifier without a number is no row
     if f.kind in ("amount", "count") and is_rate(f.canonical):
         return False  # 16个…项目投资完成率达145%: the count is of the projects
     if f.kind == "count" and f.canonical.endswith(_money_heads()):

@@ -10,11 +10,19 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from reader.chars import CN_ORDINALS
 from reader.figures.cues import cue_words
 from reader.figures.units import alternation
 from reader.vocab import headline_names, indicator_synonyms, load_json
 
 LIST_MARKS = frozenset(".．)）")  # the rest of a list number: `2.规模以上…`, `1)…`
+# What `{N}` stands for in the data's patterns: a numeral, Chinese (十, 两, 几, 多) or Arabic.
+_NUMERAL = f"(?:[{CN_ORDINALS}两几数多]+|\\d+)"
+
+
+def _patterns(items: list[str]) -> str:
+    """The data's regex alternatives with `{N}` filled in, longest first."""
+    return "|".join(f"(?:{p.replace('{N}', _NUMERAL)})" for p in sorted(items, key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +54,12 @@ class Lexicon:
     leading_date: re.Pattern[str]  # 到2025年底前: a date opening a clause
     base_markers: tuple[str, ...]  # 从, 由: what follows is the base of a change
     base_year_before: tuple[str, ...]  # 比2020年: a year that is a comparison base
+    enumeration: re.Pattern[str]  # 一是, 其二, 第三, 首先: an item number opening a clause
+    leading_span: re.Pattern[str]  # 十年来, 过去五年: a time phrase opening a clause
+    time_base: re.Pattern[str]  # 十年前, 2010年, 上年同期: a past time a multiple compares with
+    clause_verbs: frozenset[str]  # 是, 承载: inside a phrase, the end of a clause's subject
+    subscript: re.Pattern[str]  # PM_2.5, PM_{10}: subscript markup between letter and digits
+    held_level_verbs: tuple[str, ...]  # 稳定在: a growth held every year of a period
 
 
 @cache
@@ -86,4 +100,11 @@ def lex() -> Lexicon:
         leading_date=leading_date,
         base_markers=tuple(c["change_from"]),
         base_year_before=tuple(d["base_year_before"]),
+        enumeration=re.compile(_patterns(d["enumeration_markers"])),
+        leading_span=re.compile(_patterns(d["leading_spans"])),
+        time_base=re.compile(_patterns(d["time_bases"])),
+        clause_verbs=frozenset(d["clause_verbs"]),
+        held_level_verbs=tuple(sorted(d["held_level_verbs"], key=len, reverse=True)),
+        subscript=re.compile(f"(?<=[A-Za-z])(?:{alternation(d['subscript_marks'])})"
+                             f"|(?<=[\\d.])(?:{alternation(d['subscript_marks'])})(?![A-Za-z\\d])"),
     )

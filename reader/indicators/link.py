@@ -49,12 +49,14 @@ from reader.indicators.naming import (
     narrowed,
     noun_after,
     only_trail,
+    past_multiple,
     phrase,
     rank_subject,
     ratio_of,
     with_share_word,
 )
 from reader.indicators.periods import (
+    OTHER_SPAN,
     Period,
     PeriodFinder,
     paragraph_indents,
@@ -256,6 +258,8 @@ def _name(ctx: _Context, f: Figure, place: _Place, state: _Sentence,
     text, w, s = ctx.text, ctx.w, ctx.w.s
     prev = state.prev
     end = base.start if base and base.start >= place.lo else name_end(s, f.kind, f.unit, place.lo, place.a)
+    if past_multiple(s, place.lo, place.a):  # 是十年前的3倍: no value of any indicator
+        return Named("", "", place.lo), False
     named = phrase(text, w, place.lo, end, growth=f.kind == "growth")
     keep_prev = False
     if f.kind == "rank":
@@ -317,6 +321,8 @@ def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None, average: 
     role, year = roles.role_year(place.a, place.sent_start)
     explicit = roles.years_only.last(place.sent_start, place.a, roles.year)
     p = None if explicit else periods.at(place.a, place.sent_start)
+    if p is OTHER_SPAN:  # 十年来…: neither one year's figure nor a plan period's
+        return _When(role, year, "", sure=False)
     if base is not None:
         return _base_when(year, p, base)
     if p is None:
@@ -325,9 +331,19 @@ def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None, average: 
         return _When(role, year, target_span(periods.year, year) if role == "target" else "")
     if p.future:
         return _When("estimate" if role == "estimate" else "target", p.last, p.label)
-    total = average or periods.is_total(place.a, place.sent_start, f.kind, f.direction)
     role = "actual" if role == "target" else role  # a past period's results, in whichever part
+    if f.kind == "growth" and not average and _held(ctx.w.s, place):
+        return _When(role, p.last, "", sure=False)  # 涨幅稳定在2%左右: every year's, not a total
+    total = average or periods.is_total(place.a, place.sent_start, f.kind, f.direction)
     return _When(role, p.last, p.label if total else "")
+
+
+def _held(s: str, place: _Place) -> bool:
+    """A level verb (reader/data/indicators.json `held_level_verbs`: 稳定在, 控制在) just before
+    the figure, with only verbs and adverbs between (`涨幅稳定在2%左右`)."""
+    chunk = s[place.lo:place.a]
+    at = max((chunk.rfind(v) + len(v) for v in lex().held_level_verbs if v in chunk), default=-1)
+    return at >= 0 and only_trail(chunk[at:])
 
 
 def _average_span(role: str, year: int | None, state: _Sentence) -> _When:

@@ -8,7 +8,8 @@ before it in the clause is lead words (全市, 实现, 2025年…): any other mo
 indicator (`农村牧区常住居民人均可支配收入`, `软件和信息服务业增加值`, `民生投入占一般公共预算
 支出的78.5%`, `招商引资项目完成固定资产投资`), named by its own phrase, never by the broader row.
 Without a synonym the name is the jieba words of the clause with lead and trail words stripped
-from its ends; a phrase that is a synonym once cleaned (`规模以上工业企业完成增加值`) is
+from its ends (`strip_lead`), and what follows a linking verb inside it (`增长最快的是…`,
+`…承载着…`: the words before are a clause's subject); a phrase that is a synonym once cleaned (`规模以上工业企业完成增加值`) is
 canonicalised.
 """
 
@@ -54,20 +55,24 @@ def _is_han(ch: str) -> bool:
 
 
 def strip_lead(s: str, lo: int, end: int) -> int:
-    """Where the name proper starts in s[lo:end]: after an opening date (到2025年底), a
-    comparison base or adverbial (比上年, 按可比口径), a list number (（1）, ①, 一、), lead
-    words (全市, 实现, 其中; the
-    discourse words of `lead_prefixes` however jieba cuts them: 特别是), list numbers and
-    change verbs with what they reach (增加到2020年的)."""
+    """Where the name proper starts in s[lo:end]: after an opening date (到2025年底; never inside
+    a word: 2018年度), a comparison base or adverbial (比上年, 按可比口径), a list number (（1）,
+    ①, 一、), a time phrase (十年来, 过去三年) or a run-in item number (一是, 其二, 第三, 首先;
+    only where it ends on a word of its own: 第一产业 stays) of reader/data/indicators.json
+    `leading_spans` / `enumeration_markers`, lead words (全市, 我国, 实现, 其中; the discourse
+    words of `lead_prefixes` however jieba cuts them: 特别是), and change verbs with what they
+    reach (增加到2020年的)."""
     x = lex()
-    date = x.leading_date.match(s, lo, end)
-    if date:
-        lo = date.end()
+    lo = _word_end(s, lo, end, x.leading_date.match(s, lo, end))
     while True:
         start = lo
         base = x.compare.match(s, lo, end) or _LIST_NUMBER.match(s, lo, end)
         if base:
             lo = base.end()
+        for opener in (x.leading_span, x.enumeration):  # 十年来, 过去五年; 一是, 其二, 第三
+            m = opener.match(s, lo, end)
+            if m and m.end() > lo and _on_boundary(s, lo, m.end(), end):
+                lo = m.end()
         prefix = next((p for p in x.lead_prefixes if s.startswith(p, lo, end)), "")
         lo += len(prefix)
         for t in words(s[lo:end]):
@@ -77,6 +82,30 @@ def strip_lead(s: str, lo: int, end: int) -> int:
             lo += len(t)
         if lo == start:
             return lo
+
+
+def _on_boundary(s: str, lo: int, at: int, end: int) -> bool:
+    """Does `at` fall between two words of s[lo:end] (not inside 第一产业 or 年度)?"""
+    k = lo
+    for t in words(s[lo:end]):
+        if k >= at:
+            return k == at
+        k += len(t)
+    return k == at
+
+
+def _word_end(s: str, lo: int, end: int, date: re.Match[str] | None) -> int:
+    """Where a leading date ends: past the one character that closes a word it ends inside
+    (2018年度 → after 度), so that a name never starts mid-word; a longer word that merely starts
+    with its last character (2022年产值: jieba's 年产值) keeps the date's end."""
+    if not date or date.end() == lo:
+        return lo
+    k = lo
+    for t in words(s[lo:end]):
+        k += len(t)
+        if k >= date.end():
+            return k if k - date.end() == 1 else date.end()
+    return date.end()
 
 
 def phrase(text: str, w: Working, lo: int, a: int, growth: bool = False) -> Named:
@@ -92,11 +121,19 @@ def phrase(text: str, w: Working, lo: int, a: int, growth: bool = False) -> Name
     j = len(toks)
     while j > 0 and toks[j - 1] in x.trail:
         j -= 1
+    verb = max((k for k in range(j) if toks[k] in x.clause_verbs), default=-1)
+    if verb >= 0:  # 增长最快的是新能源汽车产量: the name is what follows the linking verb
+        start += sum(len(t) for t in toks[:verb + 1])
+        start = strip_lead(s, start, a)
+        toks = list(words(s[start:a]))
+        j = len(toks)
+        while j > 0 and toks[j - 1] in x.trail:
+            j -= 1
     if j == 0:
         return Named("", "", lo)
     end = _strip_trailing(s, start, start + sum(len(t) for t in toks[:j]))
     name = text[w.to_text(start):w.to_text(end)]
-    clean = "".join(t for t in words(s[start:end]) if t not in x.drop)
+    clean = x.subscript.sub("", "".join(t for t in words(s[start:end]) if t not in x.drop))
     if len(clean) < 2:
         return Named("", "", lo)
     if growth and clean in x.bare_growth:
@@ -132,6 +169,20 @@ def is_ratio(s: str, lo: int, a: int) -> bool:
     """`,占财政支出的86%`, `为预算的102.3%`: a ratio of the indicator named before."""
     date = lex().leading_date.match(s, lo, a)
     return s.startswith(lex().ratio_starts, date.end() if date else lo)
+
+
+def past_multiple(s: str, lo: int, a: int) -> bool:
+    """`是十年前的3倍`, `相当于2010年的2.2倍`: a clause comparing the indicator with its own past
+    value (a ratio start, then a past time of reader/data/indicators.json `time_bases`, then 的);
+    the figure is no value of any indicator."""
+    x = lex()
+    date = x.leading_date.match(s, lo, a)
+    at = date.end() if date else lo
+    start = next((r for r in sorted(x.ratio_starts, key=len, reverse=True) if s.startswith(r, at, a)), "")
+    if not start:
+        return False
+    rest = s[at + len(start):a]
+    return bool(x.time_base.fullmatch(rest.removesuffix("的")))
 
 
 def with_share_word(text: str, w: Working, lo: int, named: Named) -> Named:
@@ -173,8 +224,8 @@ def noun_after(text: str, w: Working, b: int, start: int) -> Named:
     x = lex()
     toks = []
     for t in words(chunk):
-        if t in x.lead or t in x.trail or t == "的" or not _is_han(t[0]):
-            break
+        if t in x.lead or t in x.trail or t in x.clause_verbs or t == "的" or not _is_han(t[0]):
+            break  # 上亿市场主体承载着…: the noun ends before the verb
         toks.append(t)
     end = b + sum(len(t) for t in toks)
     if len(toks) < 1 or end - b < 2:

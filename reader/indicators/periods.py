@@ -6,7 +6,8 @@ past plan (`“十四五”时期…`, `过去五年`, `五年来`) and sets goa
 year's targets: they get a `period` and the period's last year as their year.
 
 The context of a figure comes, nearest first, from a cue earlier in its sentence
-(`去年`/`上年` bring it back to one year), else from the opening of its paragraph (a line, or
+(`去年`/`上年` bring it back to one year; `十年来`, `过去三年` to a span no plan names, whose
+figures get no period and stay out of the table), else from the opening of its paragraph (a line, or
 an indent of ideographic spaces in a text scraped onto one line; a
 period cue holds until a paragraph opens with a one-year cue such as `过去一年`,
 `刚刚过去的2025年`, `2008年是`, or a new part starts). A title naming both a year and a
@@ -48,6 +49,11 @@ class Period:
     future: bool  # goals for the period, not results
 
 
+# The context of a figure after a span of years in its sentence that is neither one year nor a
+# plan's (`十年来`, `过去三年`): no label fits it, so such figures stay out of the table.
+OTHER_SPAN = Period("", 0, 0, False)
+
+
 @cache
 def _cues() -> dict[str, Any]:
     c = cue_words()["period_cues"]
@@ -55,6 +61,7 @@ def _cues() -> dict[str, Any]:
             "plan": re.compile(c["plan"]), "plan_in_sentence": re.compile(c["plan_in_sentence"]),
             "one_year": re.compile("|".join(c["one_year"])),
             "one_year_in_sentence": re.compile("|".join(c["one_year_in_sentence"])),
+            "other_span": re.compile("|".join(c["other_span_in_sentence"])),
             "past_titles": re.compile("|".join(c["past_titles"])),
             "totals": tuple(c["totals"]),
             "sentence_totals": re.compile("|".join(c["sentence_totals"]))}
@@ -142,11 +149,14 @@ class PeriodFinder:
         for key in ("one_year", "one_year_in_sentence") if sentence else ("one_year",):
             for m in c[key].finditer(chunk):
                 found.append((at + m.start(), len(m.group()), None))
+        if sentence:  # 十年来: a span no plan names
+            found += [(at + m.start(), len(m.group()), OTHER_SPAN) for m in c["other_span"].finditer(chunk)]
         found.sort(key=lambda x: x[0])
         return found
 
     def at(self, a: int, sent_start: int) -> Period | None:
-        """The period context of offset `a` (None: one year)."""
+        """The period context of offset `a` (None: one year; `OTHER_SPAN` after a span cue of
+        its sentence that is neither one year nor a plan's, such as `十年来`)."""
         if self.year is None:
             return None
         k = bisect_right(self._in_sentence_ends, a)  # the last cue ending before `a`…

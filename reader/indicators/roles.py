@@ -7,7 +7,8 @@ section whose title says it plans (`安排`, `任务`, `目标`, `部署`… in 
 (`回顾`…); without sections, at the first plan cue sentence (`今年…主要预期目标是`). A sentence
 with `预计` before the figure makes it an estimate. A year written earlier in the sentence
 (`到2025年`, `“十四五”末`) is the figure's, unless it is a comparison base (`比2020年`,
-`从2020年的`: reader/data/indicators.json `base_year_before`) or opens a span (`2013年以来`).
+`从2020年的`: reader/data/indicators.json `base_year_before`; `是2010年的2.2倍` after a
+`ratio_starts` word) or opens a span (`2013年以来`).
 All offsets are into the simplified working copy `s`; lookups are by bisection over the cues
 found once, so linking stays linear in the length of a sentence.
 """
@@ -68,12 +69,15 @@ class YearMentions:
 
     def __init__(self, s: str, plans: bool):
         base = lex().base_year_before
+        ratio = lex().ratio_starts
         cues = cue_words()["period_cues"]
         span_after = tuple(cues["span_after_year"])  # 2013年以来, 2021-2025年: not one year
         found: list[tuple[int, int, int]] = []  # (end, start, year)
         for m in _YEAR.finditer(s):
             if s[m.start() - 1:m.start()] in base or s.startswith(span_after, m.end()):
                 continue
+            if s.startswith("的", m.end()) and any(s.endswith(r, 0, m.start()) for r in ratio):
+                continue  # 是2010年的2.2倍: the year compared with, not the figure's
             found.append((m.end(), m.start(), int(m.group(1))))
         if plans:
             found += [(m.end(), m.start(), plan_years(m.group(1))[1])
