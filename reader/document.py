@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the model is at the bottom: it names the text stage's map, never imports it
     from reader.text.offsets import OffsetMap
 
+LINKED = "indicators"  # the timing a linked document carries (phase 2 done: reader.pipeline)
+
 # Figure kinds (what a quantity measures) and roles (what the report says of it).
 KINDS = ("amount", "growth", "share", "count", "rank", "points", "multiple")
 ROLES = ("actual", "estimate", "target")
@@ -167,6 +169,11 @@ class Document:
             path.append(s)
             section_id = s.parent
         return tuple(reversed(path))
+
+    def is_linked(self) -> bool:
+        """Whether phase 2 ran (figures carry indicators, the key table is built); read from
+        the timing it records, so a cached Document answers too."""
+        return LINKED in self.timings_ms
 
     def evolve(self, **changes: Any) -> Document:
         """A copy with the named fields replaced (`dataclasses.replace`)."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from reader.document import Document, Source, Span
+from reader.document import LINKED, Document, Source, Span
 from reader.figures.extract import find_figures
 from reader.load.base import RawText
 from reader.load.dispatch import load_bytes, load_file
@@ -27,8 +27,6 @@ from reader.outline.tree import outline
 from reader.progress import Cancelled, Progress  # (named here too: pipeline.Progress)
 from reader.text.clean import clean
 from reader.text.offsets import OffsetMap
-
-LINKED = "indicators"  # the timing a linked document carries (phase 2 done)
 
 
 class AnalysisCancelled(Exception):
@@ -57,7 +55,7 @@ def analyze_raw(raw: RawText, progress: Progress | None = None,
 def is_linked(doc: Document) -> bool:
     """Whether phase 2 ran on `doc` (its figures carry indicators, its table is built); read
     from the timing it records, so a cached Document answers too."""
-    return LINKED in doc.timings_ms
+    return doc.is_linked()
 
 
 def read_file(path: str | Path, progress: Progress | None = None,

@@ -12,12 +12,18 @@ import pickle
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader import pipeline
 from reader.atomic import WriteError, atomic_write
 from reader.document import Document
 from reader.load import load_file
 from reader.paths import cache_dir
+
+if TYPE_CHECKING:
+    from reader.progress import Cancelled, Progress
+
+# reader.pipeline (every stage, their vocabularies and patterns: ~0.1 s to import) is imported
+# only when an analysis runs: a cache hit, as on reopening a report, needs none of it.
 
 KEEP = 16  # entries always kept; the oldest go first (a 5 MB report's entry is ~10 MB)
 # Past KEEP, entries are kept while they fit in this many bytes: a library of a few hundred
@@ -83,8 +89,8 @@ def store(doc: Document) -> None:
 
 
 
-def read_file(path: str | Path, progress: pipeline.Progress | None = None,
-              cancelled: pipeline.Cancelled | None = None,
+def read_file(path: str | Path, progress: Progress | None = None,
+              cancelled: Cancelled | None = None,
               encoding: str | None = None) -> Document:
     """`pipeline.read_file`, or the finished analysis of the same bytes, encoding and code
     when one is kept (then `pipeline.is_linked` is true). Raises what `pipeline.read_file`
@@ -92,24 +98,28 @@ def read_file(path: str | Path, progress: pipeline.Progress | None = None,
     raw = load_file(path, encoding)
     doc = load(raw.sha256, raw.path, raw.encoding)
     if doc is None:
-        return pipeline.read_raw(raw, progress, cancelled)
+        from reader.pipeline import read_raw
+
+        return read_raw(raw, progress, cancelled)
     if progress:
         progress(1.0, "Done")
     return doc
 
 
-def link_document(doc: Document, progress: pipeline.Progress | None = None,
-                  cancelled: pipeline.Cancelled | None = None) -> Document:
+def link_document(doc: Document, progress: Progress | None = None,
+                  cancelled: Cancelled | None = None) -> Document:
     """`pipeline.link_document`, keeping the result for the next open of the same file."""
-    if pipeline.is_linked(doc):
+    if doc.is_linked():
         return doc
+    from reader import pipeline
+
     linked = pipeline.link_document(doc, progress, cancelled)
     store(linked)
     return linked
 
 
-def analyze_file(path: str | Path, progress: pipeline.Progress | None = None,
-                 cancelled: pipeline.Cancelled | None = None,
+def analyze_file(path: str | Path, progress: Progress | None = None,
+                 cancelled: Cancelled | None = None,
                  encoding: str | None = None) -> Document:
     """Both phases, through the cache."""
     return link_document(read_file(path, progress, cancelled, encoding), progress, cancelled)

@@ -32,11 +32,10 @@ def read(path: str, script: Script, progress: Progress | None = None,
     """Phase 1 here, or the whole analysis from the cache: (doc, doc in `script`, linked?,
     None). `encoding` forces a text file's encoding (Reopen with Encoding). Raises what
     `pipeline.read_file` raises (LoadError, AnalysisCancelled)."""
-    from reader.pipeline import is_linked
     from reader.runtime.cache import read_file
 
     doc = read_file(path, progress, cancelled, encoding)
-    return doc, in_script(doc, script), is_linked(doc), None
+    return doc, in_script(doc, script), doc.is_linked(), None
 
 
 def receive(prefetched: Prefetch, script: Script, progress: Progress | None = None,

@@ -218,15 +218,14 @@ def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None) -> None:
             send(None, (fraction, message))
 
     try:
-        from reader.pipeline import is_linked
         from reader.runtime.cache import link_document, read_file
 
         doc = read_file(path, progress, encoding=encoding)
     except Exception as exc:
         send(False, exc)
         return
-    send(True, (doc, is_linked(doc)))
-    if is_linked(doc):
+    send(True, (doc, doc.is_linked()))
+    if doc.is_linked():
         return
     _yield_to_the_window()
     try:
