@@ -98,7 +98,8 @@ class Figure:
     year: int | None = None
     sentence_start: int = 0
     sentence_end: int = 0
-    period: str = ""  # a total or average over a plan period ("十四五", "2018-2022"); "" for one year
+    period: str = ""  # a total or average over a plan period ("十四五", "2018-2022"), or the
+    # months of a part of `year` ("1-3月": 一季度; reader.indicators.sub_periods); "" for one year
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,7 @@ class Indicator:
     start: int  # of the quote
     end: int
     figure_ids: tuple[int, ...] = ()
-    period: str = ""  # as Figure.period: rows of a whole plan period, not of `year` alone
+    period: str = ""  # as Figure.period: rows of a plan period or a part of a year, not of `year` alone
     value_high: float | None = None  # top of a range (`value` is its low end), else None
     growth_high: float | None = None  # top of a growth range: 6%-6.5% → growth_pct 6, growth_high 6.5
 

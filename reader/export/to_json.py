@@ -25,7 +25,7 @@
           "unit": str (as written), "unit_norm": str (simplified: 亿元),
           "base_value": number|null, "base_unit": str (17.03亿元 → 1703000000, 元),
           "indicator": str (as written), "canonical": str, "kind": str, "role": str,
-          "year": int|null, "period": str ("" or a plan period: "十四五"),
+          "year": int|null, "period": str ("", a plan period "十四五", or months "1-3月"),
           "start": int, "end": int, "raw_start": int, "raw_end": int,
           "page": int|null (PDF only)}]
       }]

@@ -26,6 +26,7 @@ from bisect import bisect_left
 from reader.indicators.lexicon import lex
 from reader.indicators.naming import Named
 from reader.indicators.segment import words
+from reader.text.script import simplified, words_in
 from reader.text.simplified import Working
 
 ITEM_LIMIT = 16  # characters of one enumerated item
@@ -75,8 +76,7 @@ def name_list(text: str, w: Working, sent_start: int, named: Named, a: int, coun
     if not named.canonical:
         return []
     x = lex()
-    pair = [Named(named.name, c, named.start) for c in x.split_pairs.get(named.canonical, ())] \
-        or _joined(named)
+    pair = _split_pair(named, x.split_pairs.get(named.canonical, ())) or _joined(named)
     if pair:  # 城乡居民收入增长9% alone may be the two together: split only when the text does
         return pair if (count == 1 and fenbie) or len(pair) == count > 1 else []
     start, named = _across_quotes(text, w, sent_start, named)
@@ -105,6 +105,31 @@ def _item(text: str, w: Working, span: tuple[int, int], last: Named) -> Named:
     return Named(written + suffix, x.synonyms.get(full, full), span[0])
 
 
+def _split_pair(named: Named, canonicals: tuple[str, ...]) -> list[Named]:
+    """A pair kept as data (`split_pairs`): 城乡居民人均可支配收入 → 城镇居民人均可支配收入,
+    农村居民人均可支配收入; each named as the text would name it alone (`_scope_written`:
+    城乡居民收入 → 城镇居民收入, 农村居民收入), else by its canonical name."""
+    x = lex()
+    for key, parts in x.joined.items():
+        if len(parts) == len(canonicals):
+            written = [_scope_written(named.name, key, part) for part in parts]
+            if all(written):
+                return [Named(w, c, named.start) for w, c in zip(written, canonicals, strict=True)]
+    return [Named(c, c, named.start) for c in canonicals]
+
+
+def _scope_written(name: str, key: str, part: str) -> str:
+    """`name` (as written, either script) with the joined modifier `key` (城乡, simplified)
+    replaced by one of its scopes `part` (城镇) in the name's script; "" when `name` does not
+    hold `key`."""
+    plain = simplified(name)
+    k = plain.find(key)
+    if k < 0 or len(plain) != len(name):
+        return ""
+    script = "simplified" if name[k:k + len(key)] == key else "traditional"
+    return name[:k] + words_in(part, script) + name[k + len(key):]
+
+
 def _joined(named: Named) -> list[Named]:
     """城乡常住居民人均可支配收入 → 城镇常住…, 农村常住…; 存贷款余额 → 存款余额, 贷款余额."""
     x = lex()
@@ -114,7 +139,7 @@ def _joined(named: Named) -> list[Named]:
             out = []
             for part in parts:
                 canon = named.canonical[:k] + part + named.canonical[k + len(key):]
-                written = named.name.replace(key, part, 1) if key in named.name else canon
+                written = _scope_written(named.name, key, part) or canon
                 out.append(Named(written, x.synonyms.get(canon, canon), named.start))
             return out
     return []

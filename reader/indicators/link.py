@@ -7,8 +7,9 @@
    before it in the sentence when its clause names none (`、同口径增长9.7%`), a bare head
    completed from it (`实现产值255.2亿元` after `新增规模以上工业企业39家`), a ratio of it
    (`占财政支出的86%`);
-3. `_when`: role, year and plan period (reader.indicators.roles, .periods), and whether the
-   figure is sure enough for the table;
+3. `_when`: role, year and plan period (reader.indicators.roles, .periods) or part of one year
+   (reader.indicators.sub_periods: `一季度`, `1—4月`), and whether the figure is sure enough
+   for the table;
 4. `_names_of`: which of the names listed together it belongs to (reader.indicators.enumerations:
    `分别`, `均`, `A和B`, `城乡…`).
 
@@ -64,6 +65,7 @@ from reader.indicators.periods import (
     target_span,
 )
 from reader.indicators.roles import RoleFinder, likely_year
+from reader.indicators.sub_periods import SubPeriod, SubPeriods
 from reader.text.damage import find_damaged
 from reader.text.simplified import Working, working_copy
 from reader.vocab import load_json
@@ -82,6 +84,7 @@ class _Context:
     damage_ends: list[int]  # ends of damaged spans, in w.s
     roles: RoleFinder
     periods: PeriodFinder
+    sub_periods: SubPeriods  # 一季度, 1—4月: parts of one year
     markers: Markers
     groups: list[tuple[int, int]]  # per figure: (index in its figure group, group size)
 
@@ -143,7 +146,8 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
     Returns the figures with `indicator` (as written), `canonical` (reader/data/indicators.json
     name, else the cleaned phrase, simplified), `role` ("actual" for results of the year before
     the report, "estimate" after 预计, "target" in the plan part), `year` and `period` (a plan
-    period's label for totals, averages and goals over it: "十四五", "2018-2022"; "" for one
+    period's label for totals, averages and goals over it: "十四五", "2018-2022"; the months of
+    a part of `year`, "1-3月" for `一季度`, see reader.indicators.sub_periods; "" for one
     year) filled in; and the key-indicator table, one `Indicator` per (canonical, role, year,
     period) in text order (see `build_table`). Figures whose clause names nothing keep "".
     Raises nothing on any text; time is linear in its length.
@@ -200,7 +204,8 @@ def _context(text: str, figures: tuple[Figure, ...], sections: tuple[Section, ..
     ends = sorted({m.end() for m in SENTENCE_ENDS.finditer(s)} | set(paragraph_indents(s)))
     return _Context(text=text, w=w, sentence_ends=ends,
                     damage_ends=sorted(w.to_s(d.end) for d in damage), roles=roles,
-                    periods=_period_finder(s, w, sections, roles), markers=Markers(s),
+                    periods=_period_finder(s, w, sections, roles), sub_periods=SubPeriods(s),
+                    markers=Markers(s),
                     groups=figure_groups(s, spans))
 
 
@@ -319,6 +324,11 @@ def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None, average: 
     """Role, year and period of the figure, and whether the table may show it."""
     roles, periods = ctx.roles, ctx.periods
     role, year = roles.role_year(place.a, place.sent_start)
+    sub = ctx.sub_periods.at(place.a, place.sent_start)
+    if sub is not None:
+        goal = role == "target" and ctx.sub_periods.goal(place.a, place.sent_start)
+        role = "target" if goal else "estimate" if role == "estimate" else "actual"
+        return _sub_when(role, year, roles.year, sub, base)
     explicit = roles.years_only.last(place.sent_start, place.a, roles.year)
     p = None if explicit else periods.at(place.a, place.sent_start)
     if p is OTHER_SPAN:  # 十年来…: neither one year's figure nor a plan period's
@@ -344,6 +354,18 @@ def _held(s: str, place: _Place) -> bool:
     chunk = s[place.lo:place.a]
     at = max((chunk.rfind(v) + len(v) for v in lex().held_level_verbs if v in chunk), default=-1)
     return at >= 0 and only_trail(chunk[at:])
+
+
+def _sub_when(role: str, year: int | None, report_year: int | None, sub: SubPeriod,
+              base: _Base | None) -> _When:
+    """A figure of a part of one year (`一季度…下降4.3%`) is a result of those months, never a
+    target of the year (`role` "target" only for a goal of those months: `力争上半年…`): its
+    period is the months, its year the one written (`2019年前三季度`), said before the cue
+    (`去年四季度`), or the one its place gives. The base of such a change (`由…增加到`) is of
+    months the text does not say: not in the table."""
+    if sub.shift is not None and report_year is not None:
+        year = report_year + sub.shift
+    return _When(role, year, sub.label, sure=base is None)
 
 
 def _average_span(role: str, year: int | None, state: _Sentence) -> _When:

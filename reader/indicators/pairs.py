@@ -16,6 +16,7 @@ from functools import cache
 
 from reader.document import Document, Indicator
 from reader.figures.describe import span_text
+from reader.indicators.sub_periods import is_sub_year
 from reader.text.script import words_in
 from reader.vocab import headline_names, load_json
 
@@ -76,12 +77,16 @@ def key_rows(doc: Document | None) -> list[KeyRow]:
     Of an indicator's rows, the actual slot takes an `actual` or `estimate` row and the target
     slot a `target` row; where a slot has several, a one-year row wins over a plan-period row
     (a `period` of "十四五" is a five-year total or average, not last year's result), then the
-    latest year. This is what the window's panel, `extract --table` and exports show."""
+    latest year. Rows of a part of a year (`period` "1-3月": `一季度…下降4.3%`) are neither
+    last year's result nor this year's target and are left out. This is what the window's panel,
+    `extract --table` and exports show."""
     if doc is None:
         return []
     groups: dict[str, dict[str, Indicator]] = {}
     order: list[str] = []
     for ind in sorted(doc.indicators, key=lambda i: i.start):
+        if is_sub_year(ind.period):
+            continue
         key = ind.canonical or ind.name
         if key not in groups:
             groups[key] = {}

@@ -9,6 +9,9 @@ with `预计` before the figure makes it an estimate. A year written earlier in 
 (`到2025年`, `“十四五”末`) is the figure's, unless it is a comparison base (`比2020年`,
 `从2020年的`: reader/data/indicators.json `base_year_before`; `是2010年的2.2倍` after a
 `ratio_starts` word) or opens a span (`2013年以来`).
+In the plan part, a figure whose sentence names a year before the report's (`2019年，全省地区
+生产总值为46616亿元`) is that year's actual, never a target; with a plan cue (`今年`) after that
+year it is a target of the report's year after all.
 All offsets are into the simplified working copy `s`; lookups are by bisection over the cues
 found once, so linking stays linear in the length of a sentence.
 """
@@ -86,6 +89,14 @@ class YearMentions:
         self._ends = [x[0] for x in found]
         self._found = found
 
+    def written(self, sent_start: int, at: int) -> tuple[int, int] | None:
+        """(year, where it ends) of the year written last in s[sent_start:at], however far
+        from the report's; None when the sentence names none before `at`."""
+        k = bisect_right(self._ends, at)
+        if not k or self._found[k - 1][1] < sent_start:
+            return None
+        return self._found[k - 1][2], self._found[k - 1][0]
+
     def last(self, sent_start: int, at: int, near: int | None) -> int | None:
         """The year written last in s[sent_start:at], if it lies within NEAR years of `near`."""
         k = bisect_right(self._ends, at)
@@ -139,7 +150,25 @@ class RoleFinder:
             role = "actual"
         # an estimate in the plan part is of the plan year
         year = self.year if role == "target" or in_plan else (self.year - 1 if self.year else None)
+        if role == "target":
+            past = self._written_past(start, sent_start)
+            if past is not None:
+                return past
         return role, self.years.last(sent_start, start, self.year) or year
+
+    def _written_past(self, start: int, sent_start: int) -> tuple[str, int | None] | None:
+        """In the plan part, a figure whose sentence names a year before the report's as the
+        last year before it: that year's actual (`2019年，全省地区生产总值为46616亿元`), or,
+        with a plan cue (`今年`, `预期目标`) between, a target of the report's year
+        (`2024年经济回升向好，今年地区生产总值增长5%左右`); None when the sentence names no
+        such year."""
+        written = self.years_only.written(sent_start, start)
+        if written is None or self.year is None or written[0] >= self.year:
+            return None
+        if self.years.last(sent_start, start, None) != written[0]:
+            return None  # a plan name (“十四五”) written after it is the figure's
+        cue = _last_before(self._plan_cues, start)
+        return ("actual", written[0]) if cue is None or cue <= written[1] else ("target", self.year)
 
     def _past_year(self, start: int) -> bool:
         """In the plan part, is `start` in a paragraph that looks back on last year (`过去一年，

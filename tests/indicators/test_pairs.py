@@ -66,14 +66,43 @@ def test_two_rows_never_share_a_label(samples_dir):
 
     rows = key_rows(analyze_file(samples_dir / "sichuan_2026.txt"))
     written = [r.name for r in rows]
-    assert written.count("城乡居民人均可支配收入") == 2  # the text names both incomes so
+    assert "城乡居民人均可支配收入" not in written  # the text names both incomes so; each row its own
+    assert {"城镇居民人均可支配收入", "农村居民人均可支配收入"} <= set(written)
     labels = row_labels(rows, "simplified")
     assert len(set(labels)) == len(labels)
     assert {"城镇居民人均可支配收入", "农村居民人均可支配收入"} <= set(labels)
     short = short_labels(labels)
     assert len(set(short)) == len(short) and all(len(x) <= 10 for x in short)
-    traditional = row_labels(rows, "traditional")
-    assert "城鎮居民人均可支配收入" in traditional
+
+
+def test_rows_written_alike_are_labelled_by_their_canonical_names():
+    from reader.document import Indicator
+    from reader.indicators.pairs import KeyRow
+
+    def row(canonical: str, growth: float) -> KeyRow:
+        return KeyRow("居民收入", Indicator("居民收入", canonical, "actual", 2024, None, "", growth,
+                                            "", "", 0, 1), None)
+
+    rows = [row("城镇居民人均可支配收入", 5.0), row("农村居民人均可支配收入", 6.0)]
+    assert row_labels(rows, "simplified") == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+    assert row_labels(rows, "traditional")[0] == "城鎮居民人均可支配收入"
+
+
+def test_sub_year_rows_are_neither_last_years_nor_this_years():
+    from types import SimpleNamespace
+
+    from reader.document import Indicator
+
+    def ind(role: str, growth: float, period: str = "") -> Indicator:
+        return Indicator("固定资产投资", "固定资产投资", role, 2025 if role == "target" or period else 2024,
+                         None, "", growth, "", "", 0, 1, period=period)
+
+    doc = SimpleNamespace(indicators=(ind("actual", 8.2), ind("actual", -5.1, "1-3月"),
+                                      ind("target", 7.0)))
+    (only,) = key_rows(doc)  # type: ignore[arg-type]
+    assert (only.actual.growth_pct, only.target.growth_pct) == (8.2, 7.0)
+    doc = SimpleNamespace(indicators=(ind("actual", -5.1, "1-3月"),))
+    assert key_rows(doc) == []  # type: ignore[arg-type]
 
 
 def test_short_labels_keep_the_part_that_differs():
