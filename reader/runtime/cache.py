@@ -8,7 +8,9 @@ edited file or a changed rule never gets a stale result. The folder is ours alon
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+import stat
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -74,7 +76,10 @@ def cached(path: str, encoding: str | None = None, limit: int = 1 << 20) -> Docu
     the full read's to say). The window's later opens (the Open dialog, the library) try
     this before starting an analysis process."""
     try:
-        if Path(path).stat().st_size > limit:
+        st = os.stat(path)
+        # a regular file only: a FIFO or a device would block the read (the caller's own open
+        # says what is wrong with it)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
             return None
         sha256 = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         if encoding:

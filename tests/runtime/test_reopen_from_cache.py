@@ -57,3 +57,13 @@ def test_the_process_reads_what_the_bytes_alone_cannot_say(tmp_path, sample_path
         assert cache.cached(str(path)) is None  # which one is the detection's to say
         assert cache.cached(str(path), encoding="gb18030") is not None
     assert cache.cached(str(tmp_path / "missing.txt")) is None
+
+
+def test_a_fifo_is_not_read_for_its_hash(tmp_path):
+    """A FIFO (or a device) would block the read forever: found when the window's later open
+    of the bad-input corpus's FIFO hung its worker. The caller's own open says what it is."""
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert cache.cached(str(fifo)) is None
