@@ -164,7 +164,8 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
             state = _Sentence(place.sent)
         base = _base(ctx, i, place, state)
         named, own = _name(ctx, f, place, state, base)
-        when = _when(ctx, f, place, base, _average(ctx, i, f, place, state), state)
+        when = _when(ctx, f, place, base, _average(ctx, i, f, place, state), state,
+                     _change_from(ctx, i, f, place, state))
         names, listed = _names_of(ctx, i, place, named, state, own)
         g = replace(f, indicator=names[0].name, canonical=names[0].canonical, role=when.role,
                     year=when.year, period=when.period)
@@ -319,8 +320,21 @@ def _bare_clause(s: str, place: _Place) -> bool:
     return place.lo == place.a and place.lo > place.sent_start and s[place.lo - 1] in "，,；;"
 
 
+def _change_from(ctx: _Context, i: int, f: Figure, place: _Place, state: _Sentence) -> int | None:
+    """The first year of a change between written years that the growth `f` follows at once
+    (`从2015年的3.5万元增加到2020年的4.4万元，增长26.8%`: 2015): the growth is over those years,
+    not the end year's. None for anything else (a growth naming its own indicator, a change
+    from `上年`)."""
+    if f.kind != "growth" or i < 2 or ctx.groups[i][0]:
+        return None
+    base = state.bases.get(i - 2)
+    if base is None or not base.year_word[:1].isdigit() or (i - 1) in state.bases:
+        return None
+    return int(base.year_word[:4]) if only_trail(ctx.w.s[place.lo:place.a]) else None
+
+
 def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None, average: bool,
-          state: _Sentence) -> _When:
+          state: _Sentence, change_from: int | None = None) -> _When:
     """Role, year and period of the figure, and whether the table may show it."""
     roles, periods = ctx.roles, ctx.periods
     role, year = roles.role_year(place.a, place.sent_start)
@@ -338,6 +352,8 @@ def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None, average: 
     if p is None:
         if average:  # 年均增长: the years of the change before it, else not in the table
             return _average_span(role, year, state)
+        if change_from is not None and year is not None and year > change_from:
+            return _When(role, year, span_label(change_from + 1, year))  # the change's total
         return _When(role, year, target_span(periods.year, year) if role == "target" else "")
     if p.future:
         return _When("estimate" if role == "estimate" else "target", p.last, p.label)
