@@ -383,9 +383,21 @@ class MainWindow(QMainWindow):
         if self._warmed:
             return
         self._warmed = True
-        self.panel  # noqa: B018  (built now: the first paint had its placeholder)
-        self.highlighting  # noqa: B018  (built now: its dock is behind the indicators)
-        self.library  # noqa: B018  (and the library, behind the indicators)
+        # One part per turn of the event loop (each ~50-100 ms on a slow machine: together
+        # they held the window for ~200 ms): the panel (the first paint had its placeholder),
+        # then the highlights and the library (their docks are behind the indicators), then
+        # pyqtgraph's import.
+        steps = [lambda: self.panel, lambda: self.highlighting, lambda: self.library,
+                 self._import_charts_when_loaded]
+
+        def next_step() -> None:
+            steps.pop(0)()
+            if steps:
+                QTimer.singleShot(NEXT_TURN_MS, self, next_step)  # (none once the window is gone)
+
+        next_step()
+
+    def _import_charts_when_loaded(self) -> None:
         if self.view.is_loaded():
             self.loader.import_charts()
         else:  # a long text still going in: the import would take the GIL from its pieces
