@@ -53,8 +53,7 @@ def analyze_raw(raw: RawText, progress: Progress | None = None,
 
 
 def is_linked(doc: Document) -> bool:
-    """Whether phase 2 ran on `doc` (its figures carry indicators, its table is built); read
-    from the timing it records, so a cached Document answers too."""
+    """`doc.is_linked()` (reader.document): whether phase 2 ran on `doc`."""
     return doc.is_linked()
 
 
@@ -121,7 +120,7 @@ def link_document(doc: Document, progress: Progress | None = None,
     year; reader.indicators). Loads jieba on first use (~0.5 s), so the window runs it after
     the first paint. A document already linked is returned as it is. Adds the "indicators"
     timing (ms) and to "total". Raises `AnalysisCancelled` when `cancelled()` turns true."""
-    if is_linked(doc):
+    if doc.is_linked():
         return doc
     from reader.indicators.link import link_indicators  # imports jieba's wrapper: phase 2 only
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import stat
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from reader.atomic import WriteError, atomic_write
 from reader.document import Document
 from reader.load import load_file
+from reader.load.base import LoadError, read_source
 from reader.paths import cache_dir
 
 if TYPE_CHECKING:
@@ -76,17 +76,15 @@ def cached(path: str, encoding: str | None = None, limit: int = 1 << 20) -> Docu
     the full read's to say). The window's later opens (the Open dialog, the library) try
     this before starting an analysis process."""
     try:
-        st = os.stat(path)
-        # a regular file only: a FIFO or a device would block the read (the caller's own open
-        # says what is wrong with it)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+        if os.stat(path).st_size > limit:
             return None
-        sha256 = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        # (read_source refuses a FIFO or a device, whose read would never end)
+        sha256 = hashlib.sha256(read_source(path)).hexdigest()
         if encoding:
             entries = [_entry(sha256, encoding)]
         else:
             entries = list(_folder().glob(f"{sha256}*-{code_fingerprint()}.pickle"))
-    except OSError:
+    except (OSError, LoadError):
         return None
     return _read_entry(entries[0], path) if len(entries) == 1 else None
 
@@ -110,8 +108,8 @@ def store(doc: Document) -> None:
         entries = sorted(((p.stat(), p) for p in target.parent.glob("*.pickle")),
                          key=lambda sp: sp[0].st_mtime, reverse=True)
         total = 0
-        for k, (stat, old) in enumerate(entries):
-            total += stat.st_size
+        for k, (info, old) in enumerate(entries):
+            total += info.st_size
             if k >= KEEP and total > KEEP_BYTES:
                 old.unlink(missing_ok=True)
     except (OSError, WriteError, pickle.PicklingError):
