@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.document import Document
 from reader.progress import Cancelled, Progress
 from reader.store.library import Library, ReportEntry
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +140,7 @@ def remember_elsewhere(path: str, sha256: str, encoding: str = "",
 
 
 def _remember_served(path: str, sha256: str, encoding: str, environment: dict[str, str],
-                     sender) -> None:  # type: ignore[no-untyped-def]
+                     sender: Connection) -> None:
     """In the fork server's process: the window's environment (REPORT_LENS_HOME: its cache
     and library), the Document from the cache, its entry stored and sent (None: not kept)."""
     import os

@@ -8,7 +8,8 @@ runs before overdue timers and input: a chain of those reads as one long stall).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import itertools
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
@@ -23,9 +24,8 @@ class Sliced(QObject, Generic[T]):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._items: Iterator[T] | None = None
+        self._run: object | None = None  # the run under way (a token)
         self.turn_costs: list[int] = []  # the cost each turn of the last run handled (tests)
-        self._after_turn: Callable[[], None] | None = None
 
     def start(self, items: Iterable[T], step: Callable[[T], int], budget: int,
               done: Callable[[], None] | None = None, first_now: bool = True,
@@ -33,37 +33,37 @@ class Sliced(QObject, Generic[T]):
         """Handle `items`; the first slice now (`first_now`) or in the next turn.
         `after_turn()` runs after each slice; `done()` after the last item (not after a
         cancelled run)."""
-        self._items = it = iter(items)
+        self._run = run = object()
         self.turn_costs = []
-        self._after_turn = after_turn
+        it = iter(items)
+        ahead: list[T] = []  # the next item, read to know whether a turn is still due
+
+        def turn() -> None:
+            if self._run is not run:
+                return  # cancelled, or another run started meanwhile
+            cost = 0
+            for item in itertools.chain([ahead.pop()] if ahead else [], it):
+                cost += max(1, step(item))
+                if cost >= budget:
+                    break
+            self.turn_costs.append(cost)
+            ahead.extend(itertools.islice(it, 1))
+            if ahead:
+                QTimer.singleShot(NEXT_TURN_MS, self, turn)
+            else:
+                self._run = None
+            if after_turn is not None:
+                after_turn()
+            if not ahead and done is not None:
+                done()
+
         if first_now:
-            self._turn(it, step, budget, done)
+            turn()
         else:
-            QTimer.singleShot(NEXT_TURN_MS, self, lambda: self._turn(it, step, budget, done))
+            QTimer.singleShot(NEXT_TURN_MS, self, turn)
 
     def cancel(self) -> None:
-        self._items = None
+        self._run = None
 
     def is_running(self) -> bool:
-        return self._items is not None
-
-    def _turn(self, it: Iterator[T], step: Callable[[T], int], budget: int,
-              done: Callable[[], None] | None) -> None:
-        if self._items is not it:
-            return  # cancelled, or another run started meanwhile
-        cost = 0
-        for item in it:
-            cost += max(1, step(item))
-            if cost >= budget:
-                self.turn_costs.append(cost)
-                if self._after_turn is not None:
-                    self._after_turn()
-                QTimer.singleShot(NEXT_TURN_MS, self,
-                                  lambda: self._turn(it, step, budget, done))
-                return
-        self.turn_costs.append(cost)
-        self._items = None
-        if self._after_turn is not None:
-            self._after_turn()
-        if done is not None:
-            done()
+        return self._run is not None

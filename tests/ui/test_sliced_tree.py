@@ -92,4 +92,19 @@ def test_sliced_runs_items_to_a_budget_per_turn_and_a_new_run_replaces_the_old(q
     qtbot.waitUntil(lambda: bool(finished), timeout=2000)
     qtbot.wait(20)
     assert finished == ["second"] and seen == [0, 1, 2, 100, 101, 102, 103]
-    assert sliced.turn_costs == [2, 2, 0] and not sliced.is_running()
+    assert sliced.turn_costs == [2, 2] and not sliced.is_running()
+
+
+def test_the_charts_are_made_one_per_turn_and_end_in_place(qtbot, sample_path):
+    w = open_window(qtbot, sample_path)
+    panel = w.panel
+    qtbot.waitUntil(lambda: panel._chart_steps.is_running() or panel.growth_chart is not None,
+                    timeout=30_000)  # pyqtgraph imported on a worker, then the charts made
+    qtbot.waitUntil(lambda: panel.growth_chart is not None, timeout=10_000)
+    assert panel._chart_steps.turn_costs == [1, 1, 1]  # growth, amounts, both put in place
+    assert panel.tabs.widget(0) is panel.growth_chart
+    assert panel.amount_chart.parent() is not None
+    qtbot.waitUntil(lambda: w.doc is not None and w.doc.is_linked(), timeout=30_000)
+    qtbot.waitUntil(lambda: bool(panel.growth_chart.bars), timeout=10_000)
+    panel.load_charts()  # at once now (e.g. a test, or a reader's first look): no second set
+    assert panel.tabs.widget(0) is panel.growth_chart
