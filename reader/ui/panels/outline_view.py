@@ -12,8 +12,9 @@ from reader.ui.sliced import Sliced
 EXPAND_ALL_LIMIT = 600
 # Rows one turn of the event loop lays out when a big tree is expanded: ~0.2 ms each in the
 # window here, most of it the model's Python callbacks (the 5 MB sample's ~2,100 rows took
-# ~110 ms in one go). Other steps share the turn (the text's pieces, the docks): keep it short.
-ROWS_PER_TURN = 120
+# ~110 ms in one go). The turn also repaints the tree, and the text's pieces still going in
+# share it (with the view's repaint): ~45 ms a turn at 120 rows, hence fewer.
+ROWS_PER_TURN = 60
 TITLE_CHARS = 16  # the default width shows this many Han characters of a nested title
 
 
