@@ -112,6 +112,9 @@ def remember_elsewhere(path: str, sha256: str, encoding: str = "",
 
     try:
         context = multiprocessing.get_context("forkserver")
+        # The preload reader.runtime.prefetch gives it: whichever starts the server first
+        # (a report reopened from the cache is remembered before the window warms it up).
+        context.set_forkserver_preload(["reader.pipeline"])
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(target=_remember_served, daemon=True,
                                   args=(path, sha256, encoding, dict(os.environ), sender))
