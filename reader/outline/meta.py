@@ -377,11 +377,19 @@ def _heading_like(text: str, start: int, end: int) -> bool:
 
 
 def _place(title: str) -> str:
-    """The place a title names: `2024年某市政府工作报告` → 某市, `某市2023年…统计公报` → 某市."""
+    """The place a title names: `2024年某市政府工作报告` → 某市, `某市2023年…统计公报` → 某市,
+    `某某在某市第十六届人民代表大会第二次会议的政府工作报告` → 某市 (the meeting's place)."""
     if not title:
         return ""
-    m = _patterns()["title_place"].search(title)
-    if m:
+    p = _patterns()
+    # `某某市长在上海市第十六届人民代表大会第二次会议的政府工作报告`: the meeting names the
+    # place; what comes before the report's name is the speaker and the meeting, no place.
+    pm = p["place"].search(title)
+    named = (pm.group(1) or pm.group(2) or "").strip() if pm else ""
+    if _is_place(named):
+        return named
+    m = p["title_place"].search(title)
+    if m and not p["meeting"].search(m.group(2)):
         return m.group(2)
     m = _patterns()["prefixed_place"].match(title)  # 某市2023年…统计公报
     if m and m.group(1)[-1] in _words()["place_suffixes"]:

@@ -86,3 +86,16 @@ def test_every_real_report_names_its_place(path):
     doc = read_file(path)
     assert doc.meta.place == expected(path)
     assert place_of(doc) == doc.meta.place
+
+
+def test_a_title_naming_the_speaker_and_the_meeting_gives_the_meetings_place():
+    """`某某市长在某市第十六届人民代表大会第二次会议的政府工作报告` (a title as a city's
+    site writes it): the place is the meeting's, not all that comes before 政府工作报告,
+    which named a place no other report of that city had and split it in `compare`."""
+    title = "王五市长在清河市第十六届人民代表大会第二次会议的政府工作报告（2024年）"
+    meta, _front = detect_meta(f"{title}\n清河市市长 王五\n各位代表：\n现在，我代表市人民政府，向大会报告工作。\n")
+    assert meta.place == "清河市"
+    meta, _front = detect_meta("在清河县第十八届人民代表大会第四次会议上的政府工作报告\n各位代表：\n")
+    assert meta.place == "清河县"
+    meta, _front = detect_meta("2009年国务院政府工作报告\n各位代表：\n")
+    assert meta.place == "国务院"  # (the gold's: a title's name before 政府工作报告 stays)
