@@ -1,8 +1,9 @@
 """The key-indicator table: one row per (canonical indicator, role, year, period).
 
-A row takes the level and the growth of its first mention. A later sentence of the
-same part fills only what the first left empty (`生产总值6.66万亿元` … later
-`生产总值增长5.6%`); the quote and the qualifier stay the first mention's. Rows of a
+A row takes the level and the growth of its first mention. A later sentence fills only what
+the first left empty: a growth from the same part (`生产总值6.66万亿元` … later
+`生产总值增长5.6%`), a level from any part (a growth-only row never hides the level stated
+elsewhere); the quote and the qualifier stay the first mention's. Rows of a
 plan period (`年均增长5.7%` over 十四五) stand beside the one-year rows of the same
 indicator; `reader.indicators.pairs.key_rows` shows the one-year row where there is one
 (the side panel graphs last year's results against this year's targets).
@@ -83,9 +84,16 @@ def _counts(f: Figure, s: str, a: int) -> bool:
     return not is_change(s, a, f.kind, f.direction)
 
 
-def _fills_gap(row: dict[str, Any], f: Figure) -> bool:
+def _fills_gap(row: dict[str, Any], f: Figure, same_part: bool) -> bool:
+    """Does a later sentence's figure `f` fill what the row's first mention left empty?
+
+    A level fills a growth-only row from any part: the level of an indicator whose summary
+    gave only its growth is often stated in another part (a detailed section, the notes
+    `名词解释和说明`: 城乡居民人均可支配收入分别为36154元、14670元), and it must not be lost.
+    A growth fills a level-only row only from the same part: a level that opens a review is
+    often a five-year one, and the one-year growth of a later part is not its growth."""
     if f.kind == "growth":
-        return row["growth"] is None and row["value"] is not None
+        return same_part and row["growth"] is None and row["value"] is not None
     return row["value"] is None and row["growth"] is not None
 
 
@@ -94,7 +102,8 @@ def build_table(text: str, w: Working, entries: list[Entry],
     """The key-indicator table of the linked figures offered in `entries` (text order).
 
     `text`: the cleaned text, `w` its simplified working copy; `sections`: the outline (a
-    later mention fills a row's gap only within the same level-1 part). Returns one
+    later mention fills a row's missing growth only within the same level-1 part, its missing
+    level from any part). Returns one
     `Indicator` per (canonical, role, year, period), sorted by quote start: `value`/`unit`
     (as written) from its first level figure, `growth_pct` signed (下降 → negative) from its
     first growth figure, `value_high`/`growth_high` the top of a range, `quote` the text from
@@ -114,7 +123,7 @@ def build_table(text: str, w: Working, entries: list[Entry],
             row = rows[key] = dict(name=f.indicator, figs=[], sentence=f.sentence_start, part=part,
                                    start=entry.start, end=f.end, value=None, unit="",
                                    growth=None, growth_high=None, value_high=None, qualifier="")
-        elif row["sentence"] != f.sentence_start and (row["part"] != part or not _fills_gap(row, f)):
+        elif row["sentence"] != f.sentence_start and not _fills_gap(row, f, row["part"] == part):
             continue  # first mention wins; later sentences restate or break it down
         if f.kind == "growth":
             if row["growth"] is not None:
