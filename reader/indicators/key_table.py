@@ -12,8 +12,9 @@ Only indicators count (a headline synonym, or a phrase ending in a head with a m
 of its own: reader/data/indicators.json `heads`), and only figures that state their level
 or rate: a figure with no number (`上亿`, `数亿人`), a change in percentage points, a rank, an
 amount with a direction (`增加1.5万亿元`),
-a count of a rate or of a sum of money (`16个…项目投资完成率`, `21个村集体经营性收入`) are
-not rows.
+a count of a rate or of a sum of money (`16个…项目投资完成率`, `21个村集体经营性收入`),
+a multiple of an indicator that is not itself a ratio (`是2016年的1.5倍`, `增长1.9倍`: it
+compares the indicator with another value) are not rows.
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ def _money_heads() -> tuple[str, ...]:
     return tuple(load_json("indicators.json")["money_heads"])
 
 
+@cache
+def _multiple_heads() -> tuple[str, ...]:
+    return tuple(load_json("indicators.json")["multiple_heads"])
+
+
 def is_rate(canonical: str) -> bool:
     """Does the indicator end in a rate head (率, 比重…; not 功率)? reader/data/indicators.json."""
     heads, not_heads = _rate_heads()
@@ -81,6 +87,8 @@ def _counts(f: Figure, s: str, a: int) -> bool:
         return False  # 16个…项目投资完成率达145%: the count is of the projects
     if f.kind == "count" and f.canonical.endswith(_money_heads()):
         return False  # 21个村集体经营性收入: the count is of the villages
+    if f.kind == "multiple" and not (is_rate(f.canonical) or f.canonical.endswith(_multiple_heads())):
+        return False  # 总量是2016年的1.5倍, 增长1.9倍: a comparison with another value, not a level
     return not is_change(s, a, f.kind, f.direction)
 
 

@@ -56,3 +56,31 @@ def test_a_later_parts_growth_does_not_join_a_level_from_another_part():
                "三、2021年工作安排\n主要预期目标是：地区生产总值增长6%。\n")
     row = _row(doc, "一般公共预算收入", "actual", 2020)
     assert (row.value, row.growth_pct) == (168, None)
+
+
+# -- a multiple is no level (issue 10's trial on unseen reports: 44 rows in 77 reports) -----
+
+MULTIPLES = (
+    "一、过去五年工作回顾\n"
+    "五年来，全州城乡居民人均可支配收入年均增长7.9%和9.3%，总量分别是2015年的1.5倍和1.6倍。"
+    "城乡居民收入比缩小到2.3倍。\n"
+    "二、2020年工作回顾\n"
+    "过去一年，全州地区生产总值增长6.2%，工业投资增长14%，技改投资是上年的2.3倍，"
+    "实际利用外资增长1.4倍，淘汰落后产能是省定任务的1.8倍。\n"
+    "三、2021年工作安排\n主要预期目标是：地区生产总值增长6%左右。\n")
+
+
+def test_a_multiple_is_never_the_level_of_a_row():
+    doc = _doc(MULTIPLES)
+    assert not [r for r in doc.indicators if r.unit == "倍" and not r.canonical.endswith("比")
+                and not r.canonical.endswith(("比例", "比重"))], \
+        [(r.canonical, r.value, r.unit) for r in doc.indicators if r.unit == "倍"]
+    urban = _row(doc, "城镇居民人均可支配收入", "actual", 2020)
+    assert (urban.value, urban.growth_pct) == (None, 7.9)  # the growth stays, the 1.5倍 does not
+    assert _row(doc, "工业投资", "actual", 2020).value is None
+    assert not [r for r in doc.indicators if r.canonical in ("技改投资", "实际利用外资")]
+
+
+def test_a_ratio_indicator_keeps_its_level_in_bei():
+    row = _row(_doc(MULTIPLES), "城乡居民收入比", "actual", 2020)
+    assert (row.value, row.unit) == (2.3, "倍")
