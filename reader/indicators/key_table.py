@@ -25,7 +25,7 @@ from functools import cache
 from typing import Any
 
 from reader.document import Figure, Indicator, Section
-from reader.figures.cues import is_change
+from reader.figures.cues import cue_words, is_change, verb_before
 from reader.text.simplified import Working
 from reader.vocab import indicator_synonyms, load_json
 
@@ -62,6 +62,22 @@ def _multiple_heads() -> tuple[str, ...]:
     return tuple(load_json("indicators.json")["multiple_heads"])
 
 
+@cache
+def _lower_is_better() -> tuple[str, ...]:
+    return tuple(load_json("indicators.json")["lower_is_better"])
+
+
+def improved_sign(f: Figure, s: str, a: int) -> int | None:
+    """The sign of a growth `f` (at offset `a` of the working copy `s`) after a verb of
+    improvement (cues.json `improve`: 改善): -1 for an indicator that improves by falling
+    (indicators.json `lower_is_better`: PM2.5浓度改善10.3% is a fall of 10.3 %), None when the
+    indicator's good direction is not known (then the growth's sign is not sure); 0 when the
+    figure follows no such verb."""
+    if f.kind != "growth" or verb_before(s, a) not in cue_words()["improve"]:
+        return 0
+    return -1 if any(w in f.canonical for w in _lower_is_better()) else None
+
+
 def is_rate(canonical: str) -> bool:
     """Does the indicator end in a rate head (率, 比重…; not 功率)? reader/data/indicators.json."""
     heads, not_heads = _rate_heads()
@@ -89,6 +105,8 @@ def _counts(f: Figure, s: str, a: int) -> bool:
         return False  # 21个村集体经营性收入: the count is of the villages
     if f.kind == "multiple" and not (is_rate(f.canonical) or f.canonical.endswith(_multiple_heads())):
         return False  # 总量是2016年的1.5倍, 增长1.9倍: a comparison with another value, not a level
+    if improved_sign(f, s, a) is None:
+        return False  # 质量改善5%: up or down is not sure
     return not is_change(s, a, f.kind, f.direction)
 
 
@@ -136,7 +154,7 @@ def build_table(text: str, w: Working, entries: list[Entry],
         if f.kind == "growth":
             if row["growth"] is not None:
                 continue
-            sign = -1 if f.direction < 0 else 1
+            sign = improved_sign(f, w.s, w.to_s(f.start)) or (-1 if f.direction < 0 else 1)
             row["growth"] = f.value * sign if f.value is not None else None
             row["growth_high"] = f.high * sign if f.high is not None else None
             row["qualifier"] = row["qualifier"] or f.qualifier

@@ -84,3 +84,16 @@ def test_a_multiple_is_never_the_level_of_a_row():
 def test_a_ratio_indicator_keeps_its_level_in_bei():
     row = _row(_doc(MULTIPLES), "城乡居民收入比", "actual", 2020)
     assert (row.value, row.unit) == (2.3, "倍")
+
+
+# -- 改善N%: the sign is the indicator's good direction -----------------------------------------
+
+def test_an_improvement_of_a_pollutant_is_a_fall():
+    doc = _doc("一、2020年工作回顾\n过去一年，全州地区生产总值增长6.2%。PM2.5平均浓度为31微克/立方米、"
+               "改善8.8%，空气质量综合指数同比改善4.1%。旅游服务质量改善6%。\n"
+               "二、2021年工作安排\n主要预期目标是：地区生产总值增长6%左右。\n")
+    pm = _row(doc, "细颗粒物浓度", "actual", 2020)
+    assert (pm.value, pm.growth_pct) == (31, -8.8)
+    assert _row(doc, "空气质量综合指数", "actual", 2020).growth_pct == -4.1
+    # of an indicator whose good direction is not known, the sign is not sure: no row
+    assert not [r for r in doc.indicators if "服务质量" in r.canonical]
