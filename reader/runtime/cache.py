@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.atomic import WriteError, atomic_write
 from reader.document import Document
 from reader.load import load_file
 from reader.load.base import LoadError, read_source
@@ -36,11 +35,15 @@ PACKAGE = Path(__file__).resolve().parent.parent  # the reader package
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of the core's sources and data files: any change invalidates every entry."""
+    """Hash (16 hex digits) of the core's sources and data files (reader/ without ui/ and
+    __pycache__/): any change invalidates every entry. Listed with os.walk: pathlib's rglob
+    took ~25 ms of the start-up analysis for the same 120 files, the hashing ~2 ms."""
+    files = []
+    for root, dirs, names in os.walk(PACKAGE):
+        dirs[:] = [d for d in dirs if d != "__pycache__" and not (root == str(PACKAGE) and d == "ui")]
+        files += [Path(root, n) for n in names if n.endswith((".py", ".json", ".txt"))]
     h = hashlib.sha256()
-    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (
-        ".py", ".json", ".txt") and "ui" not in p.relative_to(PACKAGE).parts[:1])
-    for p in files:
+    for p in sorted(files):
         h.update(str(p.relative_to(PACKAGE)).encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
@@ -102,6 +105,8 @@ def _read_entry(entry: Path, path: str) -> Document | None:
 
 def store(doc: Document) -> None:
     """Keep `doc` for the next open; a full disk or read-only folder just means no cache."""
+    from reader.atomic import WriteError, atomic_write  # (tempfile, shutil: after phase 1)
+
     try:
         target = _entry(doc.source.sha256, doc.source.encoding)
         atomic_write(target, lambda f: pickle.dump(doc, f, protocol=pickle.HIGHEST_PROTOCOL))

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import builtins
 import sys
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+import PySide6.QtCore  # noqa: F401 (installs the hook taken off below)
 
-from reader.paths import config_dir, printable
+# PySide6 routes every later `import` through its `__feature__` hook, which reads the source of
+# each newly imported module (inspect.getsource) to see whether it uses PySide: ~100 modules
+# before the first paint, 10-40 ms of it. The reader never uses `from __feature__ import …`
+# (snake_case, true_property); the plain import is put back, as PySide itself leaves it on
+# PyPy (shibokensupport/signature/loader.py, post_init).
+# Only PySide's own hook is taken off: an import wrapper installed by someone else stays.
+if getattr(builtins, "__feature_import__", None) is builtins.__import__:
+    builtins.__import__ = builtins.__orig_import__
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402 (after the import hook is put back)
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from reader.paths import config_dir, printable  # noqa: E402
 
 ORGANIZATION = "ReportLens"
 APPLICATION = "Report Lens"

@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         self.loader.linked.connect(self.show_linked)
         self.loader.failed.connect(self._on_loader_failed)
         self.loader.linking_due.connect(self._flush_recent)
-        self.loader.charts_ready.connect(lambda: self.panel.load_charts())
+        self.loader.charts_ready.connect(lambda: self.panel.load_charts_in_turns())
         self.outline.section_selected.connect(self._on_outline_section_selected)
         self.view.top_offset_changed.connect(self._on_view_top_offset_changed)
         self.view.figure_activated.connect(self._on_view_figure_activated)

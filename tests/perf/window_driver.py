@@ -19,6 +19,7 @@ imported here before main.main() does, so the start-up is the user's.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -49,6 +50,13 @@ sys.meta_path.insert(0, _WatchJiebaImport())
 def run(mode: str, path: str | None, later: str | None = None) -> int:
     def probed(base):
         from window_probe import Probe
+
+        if os.environ.get("DRIVER_GAP_STACKS"):
+            import trace_calls
+
+            trace_calls.install()
+            if os.environ.get("DRIVER_TRACE_C"):
+                trace_calls.install_profiler()
 
         class ProbedWindow(base):
             def __init__(self, *a, **k):

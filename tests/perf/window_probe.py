@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import gc
 import json
 import os
 import resource
@@ -50,16 +51,29 @@ def fork_server_rss_mb() -> float:
     return 0.0
 
 
+_FIGURE_INDEX: dict = {}  # (doc id, hidden kinds) → (figures, starts, longest): one per doc
+
+
 def highlights_complete(view, doc) -> bool:
-    """Every figure that touches a visible block has a figure-layer format in that block."""
+    """Every figure that touches a visible block has a figure-layer format in that block.
+    (The figures' index is built once per document: rebuilt at each paint, it cost the
+    window ~50 ms a paint on the 5 MB file, counted in the gaps measured.)"""
     hidden = getattr(view, "_hidden_kinds", set())  # legend toggles; none at start-up
-    figures = [f for f in doc.figures if f.kind not in hidden]
-    starts = [f.start for f in figures]
-    longest = max((f.end - f.start for f in figures), default=0)
+    key = (id(doc), frozenset(hidden))
+    if key not in _FIGURE_INDEX:
+        figures = [f for f in doc.figures if f.kind not in hidden]
+        _FIGURE_INDEX.clear()
+        _FIGURE_INDEX[key] = (figures, [f.start for f in figures],
+                              max((f.end - f.start for f in figures), default=0), doc)
+    figures, starts, longest, _doc = _FIGURE_INDEX[key]
     for block in visible_blocks(view):
         pos, end = block.position(), block.position() + block.length() - 1
         i = bisect_left(starts, pos - longest)
-        expected = sum(1 for f in figures[i:] if f.start < end and f.end > pos)
+        expected = 0
+        for k in range(i, len(figures)):  # (by start: stop at the block's end)
+            if figures[k].start >= end:
+                break
+            expected += figures[k].end > pos
         if not expected:
             continue
         got = sum(1 for r in block.layout().formats()
@@ -71,13 +85,20 @@ def highlights_complete(view, doc) -> bool:
 
 class StallSampler(threading.Thread):
     """DRIVER_GAP_STACKS=1: while the heartbeat is late, sample the GUI thread's Python stack
-    every 5 ms (needs the GIL, so a C call holding it shows as the frame that called it);
-    the most frequent stacks are printed to stderr at the end."""
+    every 5 ms (needs the GIL, so a C call holding it shows as the frame that called it).
+    At the end, for each of the longest gaps (stderr): the garbage collections in it, the
+    window's calls traced in it (trace_calls.py), and its stacks; then the most frequent
+    stacks over all gaps. A gap with few samples and little GUI-thread CPU (the GAPCPU line
+    the probe prints) was another thread holding the GIL: see trace_calls.install_profiler."""
 
     def __init__(self, probe):
         super().__init__(daemon=True)
         self.probe, self.main = probe, threading.main_thread().ident
         self.counts: Counter = Counter()
+        self.samples: list[tuple[float, str]] = []  # (perf_counter, stack)
+        self.collections: list[tuple[float, float, int, int]] = []  # (start, end, gen, objs)
+        self._gc_start = 0.0
+        gc.callbacks.append(self._on_gc)
         atexit.register(self.report)
 
     def run(self) -> None:
@@ -88,13 +109,38 @@ class StallSampler(threading.Thread):
                 continue
             frame = sys._current_frames().get(self.main)
             stack = []
-            while frame is not None and len(stack) < 8:
+            while frame is not None and len(stack) < 10:
                 code = frame.f_code
                 stack.append(f"{Path(code.co_filename).name}:{frame.f_lineno} {code.co_name}")
                 frame = frame.f_back
-            self.counts[" < ".join(stack)] += 1
+            text = " < ".join(stack)
+            self.counts[text] += 1
+            self.samples.append((time.perf_counter(), text))
+
+    def _on_gc(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._gc_start = time.perf_counter()
+        else:
+            self.collections.append((self._gc_start, time.perf_counter(), info["generation"],
+                                     info["collected"]))
 
     def report(self) -> None:
+        import trace_calls
+
+        for gap_ms, end in sorted(self.probe.gap_ends, reverse=True)[:4]:
+            lo = end - gap_ms / 1e3
+            inside = Counter(st for t, st in self.samples if lo <= t <= end)
+            print(f"GAP {gap_ms:.0f} ms", file=sys.stderr)
+            for start, stop, gen, _n in self.collections:
+                if lo <= stop and start <= end and stop - start > 0.005:
+                    print(f"  GAPSTACK {(stop - start) * 1e3:>5.0f} ms  gc generation {gen}",
+                          file=sys.stderr)
+            for label, thread, t1, t2 in trace_calls.EVENTS:
+                if t2 >= lo - 0.02 and t1 <= end and t2 - t1 > 0.003:
+                    print(f"  CALL {(t2 - t1) * 1e3:6.1f} ms  {label} [{thread}] from "
+                          f"{(t1 - lo) * 1e3:+.0f} ms", file=sys.stderr)
+            for stack, n in inside.most_common(6):
+                print(f"  GAPSTACK {n * 5:>5} ms  {stack}", file=sys.stderr)
         for stack, n in self.counts.most_common(12):
             print(f"STALL {n * 5:>5} ms  {stack}", file=sys.stderr)
 
@@ -113,6 +159,7 @@ class Probe(QObject):
         self.doc = None
         self.painted = False
         self.gaps: list[tuple[float, float, str]] = []  # (gap_ms, at_s, phase)
+        self.gap_ends: list[tuple[float, float]] = []  # (gap_ms, perf_counter at its end)
         self.phase = "booting"
         self.progress_seen = False
         self.linked = False
@@ -199,6 +246,15 @@ class Probe(QObject):
                 self.phase = "analysing"
         if self._last is not None:
             self.gaps.append(((now - self._last) * 1e3, now - self.t0, self.phase))
+            if now - self._last > 0.05:
+                self.gap_ends.append(((now - self._last) * 1e3, now))
+                if os.environ.get("DRIVER_GAP_STACKS"):
+                    cpu = (time.thread_time() - self._cpu[0]) * 1e3
+                    proc = (time.process_time() - self._cpu[1]) * 1e3
+                    print(f"GAPCPU {(now - self._last) * 1e3:.0f} ms at {now - self.t0:.3f}: "
+                          f"GUI thread CPU {cpu:.0f} ms, process CPU {proc:.0f} ms",
+                          file=sys.stderr)
+        self._cpu = (time.thread_time(), time.process_time())
         self._last = now
         if self.mode == "interact":
             self._check_search()

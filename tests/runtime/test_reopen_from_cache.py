@@ -67,3 +67,22 @@ def test_a_fifo_is_not_read_for_its_hash(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     assert cache.cached(str(fifo)) is None
+
+
+def test_the_code_fingerprint_hashes_every_core_source_and_data_file_and_nothing_else():
+    """The cache key's code part covers reader/'s .py, .json and .txt files outside ui/ (the
+    window's code changes no analysis) and __pycache__/, path and contents, in path order."""
+    import hashlib
+
+    from reader.runtime import cache
+
+    root = cache.PACKAGE
+    files = sorted(p for p in root.rglob("*") if p.is_file()
+                   and p.suffix in (".py", ".json", ".txt")
+                   and p.relative_to(root).parts[0] != "ui" and "__pycache__" not in p.parts)
+    assert any(p.suffix == ".json" for p in files) and any(p.suffix == ".txt" for p in files)
+    h = hashlib.sha256()
+    for p in files:
+        h.update(str(p.relative_to(root)).encode())
+        h.update(p.read_bytes())
+    assert cache.code_fingerprint.__wrapped__() == h.hexdigest()[:16]

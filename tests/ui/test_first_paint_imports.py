@@ -35,7 +35,7 @@ def probed(base):
             self.view.first_painted.connect(self._report)
 
         def _report(self):
-            heavy = ("opencc", "pyqtgraph", "jieba", "sqlite3")
+            heavy = ("opencc", "pyqtgraph", "jieba", "sqlite3", "html")
             print("LOADED", " ".join(m for m in heavy if m in sys.modules), flush=True)
             os._exit(0)
     return Window
@@ -45,8 +45,8 @@ main.main(["main.py", {path!r}], window_class=probed)
 
 
 def test_no_heavy_library_before_the_first_paint_first_open_or_reopen(tmp_path, sample_path):
-    """OpenCC's dictionaries (~0.1-0.3 s), pyqtgraph, jieba and sqlite3 wait for the first
-    paint, whether the analysis is fresh (phase 1) or cached whole (indicators linked)."""
+    """OpenCC's dictionaries (~0.1-0.3 s), pyqtgraph, jieba, sqlite3 and html (its entity
+    table, for tooltips) wait for the first paint, whether the analysis is fresh (phase 1) or cached whole (indicators linked)."""
     from pathlib import Path
 
     root = str(Path(__file__).resolve().parents[2])
@@ -61,3 +61,21 @@ def test_no_heavy_library_before_the_first_paint_first_open_or_reopen(tmp_path, 
             from reader.runtime.cache import analyze_file
 
             analyze_file(sample_path)
+
+
+def test_pysides_feature_import_hook_is_off_once_the_app_module_loads():
+    """PySide6's `__feature__` import hook reads every later module's source (~100 modules
+    before the first paint); reader.ui.app puts the plain import back, and only that hook."""
+    code = ("import builtins, reader.ui.app; "
+            "print(builtins.__import__ is builtins.__orig_import__, "
+            "builtins.__import__ is getattr(builtins, '__feature_import__', None))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "False"]
+    wrapped = ("import builtins, PySide6.QtCore\n"
+               "def mine(*a, **k): return builtins.__orig_import__(*a, **k)\n"
+               "builtins.__import__ = mine\n"
+               "import reader.ui.app\n"
+               "print(builtins.__import__ is mine)")
+    out = subprocess.run([sys.executable, "-c", wrapped], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.split() == ["True"]

@@ -37,6 +37,7 @@ from reader.text.script import words_in
 from reader.ui.panels.indicator_model import ROLE_OF_COLUMN, IndicatorTableModel
 from reader.ui.panels.key_table import KeyTable
 from reader.ui.panels.panel_placeholder import LINKING, NONE_FOUND, preferred_width
+from reader.ui.sliced import Sliced
 
 NO_ROWS = "No rows to chart"
 
@@ -98,6 +99,7 @@ class IndicatorPanel(QWidget):
         layout.addWidget(splitter)
         self.growth_chart = None
         self.amount_chart = None
+        self._chart_steps: Sliced[Callable[[], object]] = Sliced(self)
         self._dark = False
         self._linking = False
         self._selecting = False
@@ -140,8 +142,30 @@ class IndicatorPanel(QWidget):
             return
         from reader.ui.panels.indicator_chart import BarChart
 
-        self.growth_chart = BarChart("growth, %", self._dark)
-        self.amount_chart = BarChart("", self._dark)
+        self._install_charts(BarChart("growth, %", self._dark), BarChart("", self._dark))
+
+    def load_charts_in_turns(self) -> None:
+        """`load_charts`, a chart per turn of the event loop, both put in place in a third:
+        each costs ~50-90 ms of pyqtgraph's Python here, together they held the window
+        ~150-200 ms (reader.ui.sliced)."""
+        if self.growth_chart is not None or self._chart_steps.is_running():
+            return
+        from reader.ui.panels.indicator_chart import BarChart
+
+        made: list[BarChart] = []
+        steps = [lambda: made.append(BarChart("growth, %", self._dark)),
+                 lambda: made.append(BarChart("", self._dark)),
+                 lambda: self._install_charts(*made)]
+        self._chart_steps.start(steps, lambda step: step() or 1, budget=1)
+
+    def _install_charts(self, growth, amount) -> None:  # type: ignore[no-untyped-def]
+        if self.growth_chart is not None:  # (loaded meanwhile, at once)
+            for chart in (growth, amount):
+                chart.deleteLater()
+            return
+        self.growth_chart, self.amount_chart = growth, amount
+        for chart in (growth, amount):
+            chart._dark = self._dark  # (the theme may have changed since it was made)
         old = self.tabs.widget(0)
         self.tabs.removeTab(0)
         old.deleteLater()
