@@ -97,3 +97,12 @@ def test_an_improvement_of_a_pollutant_is_a_fall():
     assert _row(doc, "空气质量综合指数", "actual", 2020).growth_pct == -4.1
     # of an indicator whose good direction is not known, the sign is not sure: no row
     assert not [r for r in doc.indicators if "服务质量" in r.canonical]
+
+
+def test_a_comparable_price_adverbial_keeps_the_growth_with_its_level():
+    doc = _doc("一、2020年工作回顾\n过去一年，全州地区生产总值1481亿元、可比价增长4.6%，"
+               "社会消费品零售总额可比价格增长3.1%。\n"
+               "二、2021年工作安排\n主要预期目标是：地区生产总值增长6%左右。\n")
+    gdp = _row(doc, "生产总值", "actual", 2020)
+    assert (gdp.value, gdp.growth_pct) == (1481, 4.6)
+    assert _row(doc, "社会消费品零售总额", "actual", 2020).growth_pct == 3.1
