@@ -45,6 +45,9 @@ def convert_document(doc: Document, script: str) -> Document:
 class _Converter:
     def __init__(self, text: str, back: OffsetMap, same_length: bool, script: str):
         self.text, self.back, self.same, self.script = text, back, same_length, script
+        # Units, qualifiers and indicator names repeat across a report's figures (24,000 on
+        # the 5 MB benchmark text, ~2,000 distinct strings): each converted once.
+        self._words: dict[str, str] = {}
 
     def pos(self, i: int) -> int:
         return i if self.same else self.back.to_derived(i)
@@ -53,7 +56,12 @@ class _Converter:
         return (start, end) if self.same else self.back.span_to_derived(start, end)
 
     def words(self, s: str) -> str:
-        return convert_text(s, self.script)[0] if s else s
+        if not s:
+            return s
+        converted = self._words.get(s)
+        if converted is None:
+            converted = self._words[s] = convert_text(s, self.script)[0]
+        return converted
 
     def span(self, s: Span) -> Span:
         start, end = self.rng(s.start, s.end)

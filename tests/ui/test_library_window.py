@@ -62,6 +62,15 @@ def test_a_folder_is_listed_sortable_and_filterable(qtbot, window, folder):
     assert panel.message.text().startswith("3 reports added, 1 could not be read")
 
 
+def test_one_report_added_is_said_in_the_singular(qtbot, window, folder, tmp_path):
+    one = tmp_path / "one"
+    one.mkdir()
+    first = sorted(p for p in folder.iterdir() if p.name != "broken.txt")[0]
+    (one / first.name).write_bytes(first.read_bytes())
+    add_and_wait(qtbot, window, one)
+    assert window.library.panel.message.text() == "1 report added"
+
+
 def test_adding_a_folder_keeps_the_window_responsive_and_can_be_cancelled(qtbot, window,
                                                                            tmp_path):
     many = tmp_path / "many"

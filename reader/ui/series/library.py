@@ -157,7 +157,8 @@ class LibraryController(QObject):
                 self.view.set_entries(self.entries)
         elif key == ADD:
             failed = len(result.failed)
-            done = f"{len(result.added)} reports added" + (
+            added = len(result.added)
+            done = f"{added} report{'' if added == 1 else 's'} added" + (
                 f", {failed} could not be read (see Status)" if failed else "")
             self.panel.set_busy(False, done)
             self.refresh()
