@@ -66,6 +66,12 @@ def _last_verb(s: str, start: int) -> tuple[str, str]:
     return last.group(), window[last.end():]
 
 
+def verb_before(s: str, start: int) -> str:
+    """The verb or rate word a figure at offset `start` of `s` follows (增长, 改善, 增速…), as
+    written in reader/data/cues.json; "" when there is none in its window."""
+    return _last_verb(s, start)[0]
+
+
 def growth_cue(s: str, start: int) -> tuple[bool, int, bool]:
     """(is_growth, direction, immediate) from the verb just before offset `start`.
 

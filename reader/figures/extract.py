@@ -19,6 +19,7 @@ from reader.chars import SENTENCE_ENDS
 from reader.document import Figure
 from reader.figures import words
 from reader.figures.cues import with_kind
+from reader.figures.grades import is_grade, money_unit, spoken_multipliers
 from reader.figures.numbers import (
     ARABIC,
     CN_NUMERAL_CHARS,
@@ -68,7 +69,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     qmax = _not_quantities()["quoted_max"]
     part1 = (f"(?P<n1>{NUMBER})(?P<ib1>(?:{inside})(?={big}))?(?:(?P<m1>{mult})?(?P<i1>{inside})?(?P<u1>{unit}){not_ge}"
              f"|(?P<mo1>{big})(?P<io1>{inside})?)?(?P<q1>{after})?")
-    part2 = (f"(?P<sep>{seps})(?P<n2>{NUMBER})(?:(?P<m2>{mult})?(?P<i2>{inside})?(?P<u2>{unit})"
+    part2 = (f"(?P<sep>{seps})(?P<n2>{NUMBER})(?:(?P<m2>{mult})?(?P<i2>{inside})?(?P<u2>{unit}){not_ge}"
              f"|(?P<mo2>{big}))(?P<q2>{after})?")
     signs = re.escape(times_signs())
     return {
@@ -297,24 +298,40 @@ def _part(s: str, m: re.Match[str], k: str) -> Raw | None:
         return None  # 2025年 is a date; 10.8年 a duration
     chinese = not n[0].isdigit()
     if chinese:
-        if not unit_key or not (mult or units()[unit_key].cn or _compound(n)):
+        if not unit_key and mult not in spoken_multipliers():
+            return None  # 三万 alone is a word; 两个亿 is a sum
+        if unit_key and not (mult or units()[unit_key].cn or _compound(n)):
             return None
         if unit_key == "成":
             nxt = s[m.end("u" + k):m.end("u" + k) + 1]
             if nxt and _HAN.match(nxt) and nxt not in _AFTER_CHENG_OK:
                 return None
-    norm, base_unit, factor = normalise(mult, unit_key or "")
     inside = m.group("i1") or m.group("io1") or m.group("ib1") if k == "1" else m.group("i2")
     unit_span = (m.start("m" + k) if m.group("m" + k) else
                  m.start("mo" + k) if m.group("mo" + k) else m.start("u" + k),
                  m.end("u" + k) if unit_key else m.end("mo" + k))
-    end = m.end("q" + k) if m.group("q" + k) else unit_span[1]
     kind = units()[unit_key].kind if unit_key else "count"
+    if mult in spoken_multipliers():
+        if is_grade(s, m.start("n" + k), unit_key or "", unit_span[1]):
+            return _spoken_count(s, m.start("n" + k), unit_span[0], value, chinese)
+        if not unit_key:  # 增加了3个亿: a sum, never a count; of money in a clause about money
+            unit_key, kind = money_unit(s, m.start("n" + k)), "amount"
+    norm, base_unit, factor = normalise(mult, unit_key or "")
+    end = m.end("q" + k) if m.group("q" + k) else unit_span[1]
     f = dict(start=m.start("n" + k), end=end, kind=kind, value=value, unit=unit_span,
              unit_norm=norm, base_value=times(value, factor), base_unit=base_unit,
              factor=factor, factor1=multipliers()[mult] if mult else 1,
              qualifier=m.group("q" + k) or inside or "", chinese=chinese,
              unit_key=unit_key or "")
+    return with_kind(s, f)
+
+
+def _spoken_count(s: str, start: int, ge: int, value: float, chinese: bool) -> Raw:
+    """`10个亿元级项目`: the 个 of a spoken multiplier (at offset `ge`) before a class word
+    counts what follows (10 projects of the 亿元 class); the figure is `N个`."""
+    f = dict(start=start, end=ge + 1, kind="count", value=value, unit=(ge, ge + 1),
+             unit_norm="个", base_value=value, base_unit="个", factor=1.0, factor1=1,
+             qualifier="", chinese=chinese, unit_key="个")
     return with_kind(s, f)
 
 
@@ -344,6 +361,8 @@ def _valid(s: str, start: int, end: int, f: Raw) -> bool:
         return False  # 1对1帮扶: a code (97起105人 is two figures; 3个5G产业园 counts 产业园)
     unit_at = f["unit"][0]
     own = f.get("unit_key", "")
+    if is_grade(s, start, own, f["unit"][1]):
+        return False  # 220千伏变电站, 5万吨级泊位, 时速350公里: a class, not a quantity
     if s.startswith(_name_tails(own if own and units()[own].fraction_only else ""), unit_at):
         return False  # 205国道, 4A级 (年 after a decimal is a duration, not a date)
     if s.startswith(tuple(nq["slogan_units"]), unit_at) and _slogan().search(s, max(0, start - 2), start):

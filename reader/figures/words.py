@@ -15,6 +15,7 @@ from typing import Any
 
 from reader.chars import CLAUSE_SEPS
 from reader.figures.cues import with_kind
+from reader.figures.grades import is_grade
 from reader.figures.numbers import CN_NUMERAL_CHARS, NUMBER, parse_number, times
 from reader.figures.units import (
     alternation,
@@ -125,6 +126,9 @@ def approximate(s: str) -> list[Raw]:
             continue
         if s[m.start() - 1:m.start()] in false_qualifiers().get(pre, ()):
             continue  # 人数十万, 迈上万亿元, 成千上万
+        end = m.end("u") if unit else m.end("m")
+        if is_grade(s, m.start(), unit, end):
+            continue  # 数万吨级泊位: a class
         norm, base_unit, _ = normalise(mult, unit)
         end = m.end("u") if unit else m.end("m")
         first = m.start("m") if mult else m.start("u")
@@ -156,8 +160,10 @@ def bare_scales(s: str) -> list[Raw]:
             qualifier = reach[verb]
         elif not unit and not mult.endswith(_BIG_SCALES):
             continue
-        norm, base_unit, factor = normalise(mult, unit)
         unit_end = m.end("u") if unit else m.end("m")
+        if is_grade(s, start, unit, unit_end):
+            continue  # 超万吨级泊位, 百万千瓦级机组: a class
+        norm, base_unit, factor = normalise(mult, unit)
         kind = units()[unit].kind if unit else "count"
         if kind not in ("amount", "count"):
             continue  # 超百% is not a way of writing

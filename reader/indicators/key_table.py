@@ -1,8 +1,9 @@
 """The key-indicator table: one row per (canonical indicator, role, year, period).
 
-A row takes the level and the growth of its first mention. A later sentence of the
-same part fills only what the first left empty (`生产总值6.66万亿元` … later
-`生产总值增长5.6%`); the quote and the qualifier stay the first mention's. Rows of a
+A row takes the level and the growth of its first mention. A later sentence fills only what
+the first left empty: a growth from the same part (`生产总值6.66万亿元` … later
+`生产总值增长5.6%`), a level from any part (a growth-only row never hides the level stated
+elsewhere); the quote and the qualifier stay the first mention's. Rows of a
 plan period (`年均增长5.7%` over 十四五) stand beside the one-year rows of the same
 indicator; `reader.indicators.pairs.key_rows` shows the one-year row where there is one
 (the side panel graphs last year's results against this year's targets).
@@ -11,8 +12,9 @@ Only indicators count (a headline synonym, or a phrase ending in a head with a m
 of its own: reader/data/indicators.json `heads`), and only figures that state their level
 or rate: a figure with no number (`上亿`, `数亿人`), a change in percentage points, a rank, an
 amount with a direction (`增加1.5万亿元`),
-a count of a rate or of a sum of money (`16个…项目投资完成率`, `21个村集体经营性收入`) are
-not rows.
+a count of a rate or of a sum of money (`16个…项目投资完成率`, `21个村集体经营性收入`),
+a multiple of an indicator that is not itself a ratio (`是2016年的1.5倍`, `增长1.9倍`: it
+compares the indicator with another value) are not rows.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from functools import cache
 from typing import Any
 
 from reader.document import Figure, Indicator, Section
-from reader.figures.cues import is_change
+from reader.figures.cues import cue_words, is_change, verb_before
 from reader.text.simplified import Working
 from reader.vocab import indicator_synonyms, load_json
 
@@ -55,6 +57,27 @@ def _money_heads() -> tuple[str, ...]:
     return tuple(load_json("indicators.json")["money_heads"])
 
 
+@cache
+def _multiple_heads() -> tuple[str, ...]:
+    return tuple(load_json("indicators.json")["multiple_heads"])
+
+
+@cache
+def _lower_is_better() -> tuple[str, ...]:
+    return tuple(load_json("indicators.json")["lower_is_better"])
+
+
+def improved_sign(f: Figure, s: str, a: int) -> int | None:
+    """The sign of a growth `f` (at offset `a` of the working copy `s`) after a verb of
+    improvement (cues.json `improve`: 改善): -1 for an indicator that improves by falling
+    (indicators.json `lower_is_better`: PM2.5浓度改善10.3% is a fall of 10.3 %), None when the
+    indicator's good direction is not known (then the growth's sign is not sure); 0 when the
+    figure follows no such verb."""
+    if f.kind != "growth" or verb_before(s, a) not in cue_words()["improve"]:
+        return 0
+    return -1 if any(w in f.canonical for w in _lower_is_better()) else None
+
+
 def is_rate(canonical: str) -> bool:
     """Does the indicator end in a rate head (率, 比重…; not 功率)? reader/data/indicators.json."""
     heads, not_heads = _rate_heads()
@@ -80,12 +103,23 @@ def _counts(f: Figure, s: str, a: int) -> bool:
         return False  # 16个…项目投资完成率达145%: the count is of the projects
     if f.kind == "count" and f.canonical.endswith(_money_heads()):
         return False  # 21个村集体经营性收入: the count is of the villages
+    if f.kind == "multiple" and not (is_rate(f.canonical) or f.canonical.endswith(_multiple_heads())):
+        return False  # 总量是2016年的1.5倍, 增长1.9倍: a comparison with another value, not a level
+    if improved_sign(f, s, a) is None:
+        return False  # 质量改善5%: up or down is not sure
     return not is_change(s, a, f.kind, f.direction)
 
 
-def _fills_gap(row: dict[str, Any], f: Figure) -> bool:
+def _fills_gap(row: dict[str, Any], f: Figure, same_part: bool) -> bool:
+    """Does a later sentence's figure `f` fill what the row's first mention left empty?
+
+    A level fills a growth-only row from any part: the level of an indicator whose summary
+    gave only its growth is often stated in another part (a detailed section, the notes
+    `名词解释和说明`: 城乡居民人均可支配收入分别为36154元、14670元), and it must not be lost.
+    A growth fills a level-only row only from the same part: a level that opens a review is
+    often a five-year one, and the one-year growth of a later part is not its growth."""
     if f.kind == "growth":
-        return row["growth"] is None and row["value"] is not None
+        return same_part and row["growth"] is None and row["value"] is not None
     return row["value"] is None and row["growth"] is not None
 
 
@@ -94,7 +128,8 @@ def build_table(text: str, w: Working, entries: list[Entry],
     """The key-indicator table of the linked figures offered in `entries` (text order).
 
     `text`: the cleaned text, `w` its simplified working copy; `sections`: the outline (a
-    later mention fills a row's gap only within the same level-1 part). Returns one
+    later mention fills a row's missing growth only within the same level-1 part, its missing
+    level from any part). Returns one
     `Indicator` per (canonical, role, year, period), sorted by quote start: `value`/`unit`
     (as written) from its first level figure, `growth_pct` signed (下降 → negative) from its
     first growth figure, `value_high`/`growth_high` the top of a range, `quote` the text from
@@ -114,12 +149,12 @@ def build_table(text: str, w: Working, entries: list[Entry],
             row = rows[key] = dict(name=f.indicator, figs=[], sentence=f.sentence_start, part=part,
                                    start=entry.start, end=f.end, value=None, unit="",
                                    growth=None, growth_high=None, value_high=None, qualifier="")
-        elif row["sentence"] != f.sentence_start and (row["part"] != part or not _fills_gap(row, f)):
+        elif row["sentence"] != f.sentence_start and not _fills_gap(row, f, row["part"] == part):
             continue  # first mention wins; later sentences restate or break it down
         if f.kind == "growth":
             if row["growth"] is not None:
                 continue
-            sign = -1 if f.direction < 0 else 1
+            sign = improved_sign(f, w.s, w.to_s(f.start)) or (-1 if f.direction < 0 else 1)
             row["growth"] = f.value * sign if f.value is not None else None
             row["growth_high"] = f.high * sign if f.high is not None else None
             row["qualifier"] = row["qualifier"] or f.qualifier

@@ -67,8 +67,8 @@ def test_count_before_a_name_with_digits(text, count):
     assert (f.text, f.value, f.kind) == (count, int(count[:-1]), "count")
 
 
-def test_count_before_a_measured_name_is_two_figures():
-    assert [f.text for f in figs("开工6个220千伏变电站")] == ["6个", "220千伏"]
+def test_count_before_a_voltage_class_counts_the_plants():
+    assert [f.text for f in figs("开工6个220千伏变电站")] == ["6个"]
 
 
 def test_codes_stay_codes():
@@ -151,7 +151,7 @@ def test_scale_words_in_names_are_not_figures(text):
     ("财政收入一亿二千万元", "一亿二千万元", 1.2e8, "元", 1.2e8),
     ("居民人均可支配收入3万2千元", "3万2千元", 32000, "元", 32000),
     ("引进资金1亿2000万元", "1亿2000万元", 1.2e8, "元", 1.2e8),
-    ("引进项目投资2.3个亿", "2.3个亿", 2.3, "亿", 2.3e8),
+    ("引进项目投资2.3个亿", "2.3个亿", 2.3, "亿元", 2.3e8),
 ])
 def test_full_chinese_numerals(text, written, value, unit_norm, base):
     f = one(text)

@@ -27,7 +27,7 @@ F12_RIGHT = {
     "3个": ("count", 3, "个", 3, ""),
     "2个": ("count", 2, "个", 2, ""),
     "6个": ("count", 6, "个", 6, ""),
-    "220千伏": ("amount", 220, "千伏", 220, ""),
+    # 220千伏 is a voltage class (a specification), no figure: tests/figures/test_grades_and_spoken_sums.py
     "2×66万千瓦": ("amount", 132, "万千瓦", 1.32e6, ""),
     "36枚": ("count", 36, "枚", 36, ""),
     "12颗": ("count", 12, "颗", 12, ""),

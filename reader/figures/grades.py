@@ -1,0 +1,53 @@
+"""Grades and specifications: a number with a unit that names a class of a thing, not a
+measured quantity (reader/data/not_quantities.json `grades`), and spoken sums (`3个亿`,
+reader/data/units.json `spoken_amounts`).
+
+A voltage class (`220千伏变电站`), a size class (`5万吨级泊位`, `30万千瓦级机组`, `亿元级项目`)
+or a design figure (`时速350公里`) says what kind of plant or line is meant; read as an amount
+it would become an indicator's value. Offsets are into the simplified working copy `s`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from reader.figures.cues import clause_start
+from reader.vocab import load_json
+
+
+@cache
+def _grades() -> dict[str, tuple[str, ...]]:
+    g = load_json("not_quantities.json")["grades"]
+    return {k: tuple(v) for k, v in g.items()}
+
+
+def is_grade(s: str, start: int, unit: str, unit_end: int) -> bool:
+    """Is the number at offset `start`, written with `unit` (simplified, as in units.json;
+    "" for none) whose span ends at `unit_end`, a class or specification? True for a grade
+    unit (千伏), a class word right after the unit (吨级, 亿元级) or a spec word right before
+    the number (时速)."""
+    g = _grades()
+    if unit in g["units"]:
+        return True
+    if s.startswith(g["after_unit"], unit_end):
+        return True
+    return any(s.endswith(w, 0, start) for w in g["before"])
+
+
+@cache
+def _spoken() -> dict[str, Any]:
+    return load_json("units.json")["spoken_amounts"]
+
+
+def spoken_multipliers() -> tuple[str, ...]:
+    """Multipliers that, written without a unit, name a sum (个亿)."""
+    return tuple(_spoken()["multipliers"])
+
+
+def money_unit(s: str, start: int) -> str:
+    """The unit a spoken sum at offset `start` takes from its clause: `money_unit` (元) when a
+    money word (收入, 投资, 资金…) stands earlier in the clause, else ""."""
+    clause = s[clause_start(s, start):start]
+    sp = _spoken()
+    return sp["money_unit"] if any(w in clause for w in sp["money_words"]) else ""

@@ -1,0 +1,103 @@
+"""Two figure kinds of issue 10's trial on unseen reports, on texts composed for the test:
+a spoken sum `N个亿` is an amount (of money when its clause is about money), never a count;
+a grade or specification written with a unit (`220千伏变电站`, `5万吨级泊位`, `时速350公里`) is
+not a measured quantity, so it is no figure (reader/data/not_quantities.json `grades`)."""
+
+import pytest
+
+from reader.figures.extract import find_figures
+from reader.indicators.pairs import key_rows
+from reader.pipeline import analyze_bytes
+
+
+def figs(text):
+    out = find_figures(text)
+    for f in out:
+        assert text[f.start:f.end] == f.text
+    return out
+
+
+def one(text):
+    out = figs(text)
+    assert len(out) == 1, [(f.text, f.kind) for f in out]
+    return out[0]
+
+
+# -- N个亿: a spoken sum ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, written, value, unit_norm, base_value, base_unit", [
+    ("全镇税收收入增加了4个亿", "4个亿", 4, "亿元", 4e8, "元"),
+    ("园区企业营收突破12个亿", "12个亿", 12, "亿元", 12e8, "元"),
+    ("争取上级资金2.5个亿", "2.5个亿", 2.5, "亿元", 2.5e8, "元"),
+    ("撬动社会投资两个亿", "两个亿", 2, "亿元", 2e8, "元"),
+    ("项目带动增加了7个亿", "7个亿", 7, "亿", 7e8, ""),  # no money word: an amount in 亿
+])
+def test_n_ge_yi_is_an_amount(text, written, value, unit_norm, base_value, base_unit):
+    f = one(text)
+    assert (f.text, f.kind, f.value, f.unit_norm, f.base_unit) == (
+        written, "amount", value, unit_norm, base_unit)
+    assert f.base_value == pytest.approx(base_value)
+
+
+def test_n_ge_yi_with_its_own_unit_and_in_a_range():
+    f = one("出口额增长6.4个亿元")
+    assert (f.kind, f.unit_norm, f.base_value) == ("amount", "亿元", pytest.approx(6.4e8))
+    f = one("新增贷款4至6个亿")
+    assert (f.kind, f.low, f.high, f.unit_norm) == ("amount", 4, 6, "亿元")
+
+
+def test_n_ge_percentage_points_stay_points():
+    f = one("城镇化率提高1.3个百分点")
+    assert (f.kind, f.value, f.unit_norm) == ("points", 1.3, "百分点")
+
+
+def test_n_ge_before_a_yi_class_counts_the_things():
+    f = one("新引进8个亿元级产业项目")
+    assert (f.text, f.kind, f.value, f.unit_norm) == ("8个", "count", 8, "个")
+
+
+def test_a_spoken_sum_is_the_level_of_a_money_row():
+    doc = analyze_bytes(("某县2025年政府工作报告\n各位代表：\n一、2024年工作回顾\n"
+                         "过去一年，全县地区生产总值增长5.2%，旅游总收入突破16个亿。\n"
+                         "二、2025年工作安排\n主要预期目标是：地区生产总值增长5%左右。\n").encode(),
+                        "report.txt")
+    rows = [r for r in doc.indicators if r.canonical == "旅游总收入"]
+    assert [(r.value, r.unit, r.qualifier) for r in rows] == [(16, "个亿", "突破")]
+
+
+# -- grades and specifications ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kept", [
+    ("新建330千伏变电站4座", ["4座"]),
+    ("开工750千伏输变电工程，总投资38亿元", ["38亿元"]),
+    ("改造35千伏及以上线路126公里", ["126公里"]),
+    ("建成±660千伏直流工程", []),
+    ("新建66kV线路18公里", ["18公里"]),
+    ("建成2个10万吨级泊位", ["2个"]),
+    ("新增3台60万千瓦级机组", ["3台"]),
+    ("打造4个千亿级产业集群", ["4个"]),
+    ("建成超万吨级码头", []),
+    ("开通设计时速250公里的城际铁路", []),
+    ("新建5G基站2860个", ["2860个"]),
+    ("新增国家4A级旅游景区3家、3A级景区5家", ["3家", "5家"]),
+    ("改建二级公路42公里", ["42公里"]),
+])
+def test_grades_are_not_figures(text, kept):
+    assert [f.text for f in figs(text)] == kept
+
+
+def test_capacity_in_kilovolt_amperes_is_still_a_figure():
+    f = one("新增变电容量86万千伏安")
+    assert (f.kind, f.unit_norm, f.base_value) == ("amount", "万千伏安", pytest.approx(86e4))
+
+
+def test_a_voltage_class_never_becomes_a_row():
+    doc = analyze_bytes(("某市2025年政府工作报告\n各位代表：\n一、2024年工作回顾\n"
+                         "过去一年，全市地区生产总值增长5.6%。开工建设500千伏输变电工程，"
+                         "建成220千伏变电站3座，港口新增5万吨级泊位2个。\n"
+                         "二、2025年工作安排\n主要预期目标是：地区生产总值增长5%左右。\n").encode(),
+                        "report.txt")
+    assert not [f for f in doc.figures if f.unit in ("千伏", "万吨")]
+    assert all(r.unit != "千伏" for r in doc.indicators)
+    assert all(r.value not in (500, 220, 5) for r in doc.indicators)
+    assert [k.name for k in key_rows(doc)] == ["地区生产总值"]  # its growth, actual and target
