@@ -90,15 +90,38 @@ def growth_cue(s: str, start: int) -> tuple[bool, int, bool]:
     return True, direction, immediate
 
 
+def growth_after(s: str, end: int) -> int:
+    """The direction (1 up, -1 down) of a noun of change written right after a figure ending
+    at `end` (its qualifier included): `保持40%以上增长`, `实现8%的增长`, `5%左右的降幅`;
+    0 when none follows, or when the noun goes on to a level (`由5%下降到1%`: 5% is where
+    the change starts). Words: reader/data/cues.json `growth_after`, `growth_after_joiners`,
+    `growth_after_not_then`; direction from `up`/`down`/`down_rates`."""
+    c = cue_words()
+    at = end
+    joiner = next((j for j in c["growth_after_joiners"] if s.startswith(j, at)), "")
+    at += len(joiner)
+    word = next((w for w in sorted(c["growth_after"], key=len, reverse=True)
+                 if s.startswith(w, at)), "")
+    if not word or any(s.startswith(n, at) for n in c["not_verbs"]):
+        return 0  # 增长点, 增长极: nouns of their own
+    if s.startswith(tuple(c["growth_after_not_then"]), at + len(word)):
+        return 0
+    return -1 if word in c["down"] or word in c["down_rates"] else 1
+
+
 def with_kind(s: str, f: dict[str, Any]) -> dict[str, Any]:
     """A raw figure (dict with "start", "kind", "base_unit") typed by the verb before it: a
     percentage after 增长 is a growth, else a share; points, multiples and figures right after
     their verb (`增加13天`) take the verb's direction. Per-mille and per-ten-thousand figures
     (‰, ‱) are never growths in %: after a rate word (人口自然增长率2.5‰) they are the rate's
     level (share), after a verb of change (提高万分之五) a change of a rate (kind points, as
-    统计 states a change of a rate in 百分点), so no 2.5 is ever read as 2.5 %.
+    统计 states a change of a rate in 百分点), so no 2.5 is ever read as 2.5 %. A percentage
+    followed by a noun of change (`保持40%以上增长`, `growth_after`) is a growth too.
     Returns `f`, changed in place."""
     growth, direction, immediate = growth_cue(s, f["start"])
+    after = growth_after(s, f["end"]) if f["kind"] == "pct" and not growth else 0
+    if after and f.get("base_unit", "%") in ("%", ""):  # 保持40%以上增长: a growth
+        growth, direction = True, after
     if f["kind"] == "pct" and f.get("base_unit", "%") not in ("%", ""):
         word = _last_verb(s, f["start"])[0]
         change = growth and word not in cue_words()["rates"]
