@@ -60,6 +60,10 @@ class Lexicon:
     clause_verbs: frozenset[str]  # 是, 承载: inside a phrase, the end of a clause's subject
     subscript: re.Pattern[str]  # PM_2.5, PM_{10}: subscript markup between letter and digits
     held_level_verbs: tuple[str, ...]  # 稳定在: a growth held every year of a period
+    share_verbs: tuple[str, ...]  # 占, 相当于: A占B的比重 is A's share of B, longest first
+    share_words: tuple[str, ...]  # 比重, 比例, 占比: the end of such a name, longest first
+    share_canonical: tuple[str, str]  # (verb, word) of the canonical form: A占B比重
+    short_forms: dict[str, str]  # 营收 → 营业收入, 规上 → 规模以上: written out in canonicals
 
 
 @cache
@@ -105,6 +109,10 @@ def lex() -> Lexicon:
         time_base=re.compile(_patterns(d["time_bases"])),
         clause_verbs=frozenset(d["clause_verbs"]),
         held_level_verbs=tuple(sorted(d["held_level_verbs"], key=len, reverse=True)),
+        share_verbs=tuple(sorted(d["share_names"]["verbs"], key=len, reverse=True)),
+        share_words=tuple(sorted(d["share_names"]["words"], key=len, reverse=True)),
+        share_canonical=(d["share_names"]["verb"], d["share_names"]["word"]),
+        short_forms=dict(d["short_forms"]),
         subscript=re.compile(f"(?<=[A-Za-z])(?:{alternation(d['subscript_marks'])})"
                              f"|(?<=[\\d.])(?:{alternation(d['subscript_marks'])})(?![A-Za-z\\d])"),
     )

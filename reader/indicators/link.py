@@ -43,6 +43,7 @@ from reader.indicators.lexicon import lex
 from reader.indicators.naming import (
     Named,
     attributive,
+    canonical_of,
     complete,
     is_ratio,
     look_back,
@@ -167,13 +168,13 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
         when = _when(ctx, f, place, base, _average(ctx, i, f, place, state), state,
                      _change_from(ctx, i, f, place, state))
         names, listed = _names_of(ctx, i, place, named, state, own)
-        g = replace(f, indicator=names[0].name, canonical=names[0].canonical, role=when.role,
+        g = replace(f, indicator=names[0].name, canonical=canonical_of(names[0].canonical), role=when.role,
                     year=when.year, period=when.period)
         linked.append(g)
         start = first_item_start(ctx.w.s, place.sent_start, named.start) if listed else named.start
         if when.sure and not attributive(ctx.w.s, place.b):
             shown = replace(g, qualifier=_group_qualifier(figures, i, ctx.groups))
-            entries += [Entry(replace(shown, indicator=n.name, canonical=n.canonical),
+            entries += [Entry(replace(shown, indicator=n.name, canonical=canonical_of(n.canonical)),
                               ctx.w.to_text(start)) for n in names]
         if own or listed:
             state.named.append((i, names[0]))

@@ -122,6 +122,9 @@ def phrase(text: str, w: Working, lo: int, a: int, growth: bool = False) -> Name
     while j > 0 and toks[j - 1] in x.trail:
         j -= 1
     verb = max((k for k in range(j) if toks[k] in x.clause_verbs), default=-1)
+    if verb >= 0 and toks[verb] in x.share_verbs and verb + 1 < j \
+            and "".join(toks[verb + 1:j]).endswith(x.share_words):
+        verb = -1  # A相当于B的比例: A's share of B, named whole (never B's)
     if verb >= 0:  # 增长最快的是新能源汽车产量: the name is what follows the linking verb
         start += sum(len(t) for t in toks[:verb + 1])
         start = strip_lead(s, start, a)
@@ -138,7 +141,78 @@ def phrase(text: str, w: Working, lo: int, a: int, growth: bool = False) -> Name
         return Named("", "", lo)
     if growth and clean in x.bare_growth:
         return Named(name, x.bare_growth[clean], lo)
-    return Named(name, x.synonyms.get(clean, clean), lo)
+    return Named(name, x.synonyms.get(clean) or _share_canonical(clean) or clean, lo)
+
+
+def canonical_of(clean: str) -> str:
+    """The canonical name of a cleaned name (simplified, drop words removed): its headline
+    name when it is a synonym; a share `A占B的比重` / `A相当于B的比例` as canonical(A) + 占 +
+    canonical(B) + 比重, itself looked up (研发经费占生产总值比重 → 研发经费投入强度); else the
+    name with its short forms written out (规上服务业营收 → 规模以上服务业营业收入), looked up
+    again. reader/data/indicators.json `canonical`, `share_names`, `short_forms`. The linker
+    names figures without writing short forms out (list items are cut from the name as
+    written) and applies this to every name it gives."""
+    x = lex()
+    if clean in x.synonyms:
+        return x.synonyms[clean]
+    share = _share_canonical(clean)
+    if share:
+        return share
+    full = written_out(clean)
+    return x.synonyms.get(full, full)
+
+
+def _boundaries(clean: str) -> set[int]:
+    """Offsets in `clean` between two jieba words (its ends included)."""
+    out, k = {0}, 0
+    for t in words(clean):
+        k += len(t)
+        out.add(k)
+    return out
+
+
+def written_out(clean: str) -> str:
+    """`clean` with each short form of indicators.json `short_forms` that stands as whole words
+    (jieba cuts at both its ends) written out: 规上服务业营收 → 规模以上服务业营业收入, while
+    经营收入 (one word) keeps its 营收."""
+    forms = lex().short_forms
+    if not any(f in clean for f in forms):
+        return clean
+    bounds = _boundaries(clean)
+    ordered = sorted(forms, key=len, reverse=True)
+    out, i = [], 0
+    while i < len(clean):
+        form = next((f for f in ordered if clean.startswith(f, i) and i in bounds
+                     and i + len(f) in bounds), "") if i in bounds else ""
+        out.append(forms[form] if form else clean[i])
+        i += len(form) or 1
+    return "".join(out)
+
+
+def _without_lead(part: str) -> str:
+    """A part of a share's name without its scope words (全县一般公共预算支出 → 一般公共预算支出:
+    `lead_prefixes`), unless nothing would be left."""
+    prefix = next((p for p in lex().lead_prefixes if part.startswith(p) and len(part) > len(p) + 1), "")
+    return part[len(prefix):]
+
+
+def _share_canonical(clean: str) -> str:
+    """canonical(A) + 占 + canonical(B) + 比重 for a share `A占B比重`, `A相当于B比例` (A and B
+    not empty and read without scope words, the verb a word of its own); "" for any other
+    name."""
+    x = lex()
+    word = next((w for w in x.share_words if clean.endswith(w)), "")
+    body = clean[:len(clean) - len(word)]
+    if not word or not body:
+        return ""
+    bounds = _boundaries(body)
+    for k in sorted(bounds):
+        verb = next((v for v in x.share_verbs if body.startswith(v, k)), "")
+        if verb and 0 < k and k + len(verb) < len(body) and k + len(verb) in bounds:
+            a, b = (_without_lead(p) for p in (body[:k], body[k + len(verb):]))
+            composed = canonical_of(a) + x.share_canonical[0] + canonical_of(b) + x.share_canonical[1]
+            return x.synonyms.get(composed, composed)
+    return ""
 
 
 def _strip_trailing(s: str, start: int, end: int) -> int:
@@ -207,7 +281,7 @@ def ratio_of(prev: Named, named: Named) -> Named:
     whole = x.synonym_re.search(canon)
     if canon.startswith("占") and whole:  # 占全省一般公共预算收入: the headline's own name
         canon = "占" + x.synonyms[whole.group()] + canon[whole.end():]
-    return Named(prev.name + named.name, prev.canonical + canon, prev.start)
+    return Named(prev.name + named.name, canonical_of(prev.canonical + canon), prev.start)
 
 
 def noun_after(text: str, w: Working, b: int, start: int) -> Named:

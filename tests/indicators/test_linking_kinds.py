@@ -140,7 +140,7 @@ def test_fenbie_lists_of_every_shape():
     assert _one(doc, "现代服务业增加值", "actual", 2024).growth_pct == 7.7
     assert [(r.value, r.growth_pct) for r in doc.indicators if r.name.endswith("境外游客")] == [(61, 31.2)]
     assert _one(doc, "规模以上工业增加值", "actual", 2024).growth_pct == 6.6
-    assert _one(doc, "规上服务业营收", "actual", 2024).growth_pct == 8.8
+    assert _one(doc, "规模以上服务业营业收入", "actual", 2024).growth_pct == 8.8
     assert _one(doc, "金融机构存款余额", "actual", 2024).value == 512
     assert _one(doc, "金融机构贷款余额", "actual", 2024).value == 388
 

@@ -123,7 +123,7 @@ def test_f10_pairs(docs):
 def test_f18_pair_heads(docs):
     doc = docs["f18_pair_heads"]
     assert _row(doc, "规模以上工业增加值", "actual", 2025).growth_pct == 7.2
-    assert _row(doc, "规上服务业营收", "actual", 2025).growth_pct == 6.4
+    assert _row(doc, "规模以上服务业营业收入", "actual", 2025).growth_pct == 6.4
 
 
 def test_peer_patterns_linking(docs):
