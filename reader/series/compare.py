@@ -129,12 +129,13 @@ def compare_place(entries: Iterable[ReportEntry],
     first = next(iter(by_year.values()))
     place, level = first.place, first.level
     keys: set[tuple[str, int]] = set()
-    for year, e in by_year.items():
+    for year, e in by_year.items():  # only rows that state something: no row of empty cells
         keys.update((r.canonical, year) for r in e.rows
-                    if r.canonical and r.role == "target" and r.year == year and not r.period)
+                    if r.canonical and r.role == "target" and r.year == year and not r.period
+                    and (r.qualifier == NOT_SET or measures(r)))
         keys.update((r.canonical, year - 1) for r in e.rows
                     if r.canonical and r.role in ("actual", "estimate") and r.year == year - 1
-                    and not r.period)
+                    and not r.period and measures(r))
     out: list[Comparison] = []
     for canonical, year in sorted(keys):
         t_report, a_report = by_year.get(year), by_year.get(year + 1)
