@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from functools import cache
 
 from reader.document import Figure
+from reader.vocab import load_json
 
 KIND_NAMES = {"amount": "amount 总量", "growth": "growth 增速", "share": "share 占比",
               "count": "count 数量", "rank": "rank 位次", "points": "points 百分点",
@@ -40,6 +42,34 @@ def span_text(low: float, high: float | None) -> str:
     if high is None or high == low:
         return format_number(low)
     return f"{format_number(low)}–{format_number(high)}"
+
+
+def with_qualifier(text: str, qualifier: str, sep: str = "") -> str:
+    """`text` (a number with its unit: "45%", "+6%") with `qualifier` on the side the report
+    writes it: before the number for the words of reader/data/qualifiers.json `before` (and
+    the `过` of `bare_scale_after`): 超45%, 不低于72万吨; after it for any other (`after`,
+    `approx_inside`: 6%左右, 3100余), `sep` between ("6% 左右" in the panel's cells). A
+    qualifier in traditional script is placed as its simplified form is; "" leaves `text`."""
+    if not qualifier:
+        return text
+    if _written_before(qualifier):
+        return qualifier + text
+    return f"{text}{sep}{qualifier}"
+
+
+def _written_before(qualifier: str) -> bool:
+    before = _before_qualifiers()
+    if qualifier in before:
+        return True
+    from reader.text.script import simplified  # OpenCC only for a word not already simplified
+
+    return simplified(qualifier) in before
+
+
+@cache
+def _before_qualifiers() -> frozenset[str]:
+    q = load_json("qualifiers.json")
+    return frozenset(q["before"]) | frozenset(v for v in q["bare_scale_after"].values() if v)
 
 
 def value_text(f: Figure) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reader.document import Document, Indicator
-from reader.figures.describe import span_text
+from reader.figures.describe import span_text, with_qualifier
 from reader.indicators.sub_periods import is_sub_year
 from reader.text.script import words_in
 from reader.vocab import headline_names, load_json
@@ -203,7 +203,7 @@ def usual_year(rows: list[KeyRow], role: str) -> int | None:
 
 def role_text(ind: Indicator | None, usual_year: int | None = None) -> str:
     """One role's cell of the panel: its level, its growth signed, its qualifier, and its year
-    or plan period when not the column's: "17.03 億元 +9.7%", "+6–6.5% 以上", "82.6%",
+    or plan period when not the column's: "17.03 億元 +9.7%", "+6–6.5% 以上", "超45%", "82.6%",
     "+7.9% (十四五)"; "—" when the row has no such role."""
     if ind is None:
         return "—"
@@ -213,9 +213,8 @@ def role_text(ind: Indicator | None, usual_year: int | None = None) -> str:
         parts.append(f"{span_text(ind.value, ind.value_high)}{sep}{ind.unit}".strip())
     if ind.growth_pct is not None:
         parts.append(signed_growth(ind.growth_pct, ind.growth_high))
-    if ind.qualifier:
-        parts.append(ind.qualifier)
-    text = " ".join(parts) or "—"
+    text = " ".join(parts)
+    text = (with_qualifier(text, ind.qualifier, " ") if text else ind.qualifier) or "—"  # 超45%
     if getattr(ind, "period", ""):
         return f"{text} ({ind.period})"
     return f"{text} ({ind.year})" if ind.year and ind.year != usual_year else text
@@ -246,6 +245,12 @@ def growth_text(row: KeyRow) -> str:
 
 
 def qualifier_text(row: KeyRow) -> str:
-    """The target's qualifier (左右, 以上…), else the actual's, else ""."""
-    return (row.target.qualifier if row.target else "") or (
-        row.actual.qualifier if row.actual else "")
+    """The qualifiers (左右, 以上…) of the row's figures: the target's alone when the actual
+    has none (or there is no actual), the actual's alone when there is no target, else each
+    its own, actual → target like the growth column ("左右 → 左右", "以上 → —"), so that one
+    word never stands for both; "" when neither has one."""
+    a = row.actual.qualifier if row.actual else ""
+    t = row.target.qualifier if row.target else ""
+    if a and row.target is not None:
+        return f"{a} → {t or '—'}"
+    return t or a

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reader.document import Indicator
+from reader.figures.describe import with_qualifier
 from reader.series.not_set import NOT_SET
 from reader.series.words import words
 from reader.text.script import simplified
@@ -155,7 +156,8 @@ def qualifier_kind(qualifier: str) -> str:
 
 
 def target_text(target: Indicator | None, measure: str, unit: str) -> str:
-    """The target as a reader writes it: `6%左右`, `6.5%-7%`, `240亿元`, `not set`."""
+    """The target as a reader writes it: `6%左右`, `超45%`, `6.5%-7%`, `240亿元`, `not set`
+    (a qualifier on the side of the number the report writes it, reader.figures.describe)."""
     if target is None:
         return ""
     if target.qualifier == NOT_SET:
@@ -164,7 +166,7 @@ def target_text(target: Indicator | None, measure: str, unit: str) -> str:
     if value is None:
         return ""
     text = _number(value) + ("" if high is None else f"{unit}-{_number(high)}") + unit
-    return text + target.qualifier
+    return with_qualifier(text, target.qualifier)  # 超45%, 6%左右: where the report writes it
 
 
 def _number(x: float) -> str:
