@@ -32,7 +32,7 @@ def add_parser(sub: Subparsers) -> None:
     add_report_argument(p)
     p.add_argument("--format", "-f", choices=EXPORT_FORMATS,
                    help="output format (default: from the -o suffix; txt is plain text)")
-    p.add_argument("--figures", nargs="?", const="all", metavar="KINDS",
+    p.add_argument("--figures", nargs="?", const="all", metavar="KINDS", type=_kinds,
                    help=f"figures: all, or comma-separated kinds ({', '.join(KINDS)})")
     p.add_argument("--indicators", metavar="NAMES", help="figures of these indicators (a,b,…)")
     p.add_argument("--section", metavar="ID", help="a section id or title: its subtree")
@@ -89,8 +89,26 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write(render(doc, excerpts, fmt, args.rows).decode("utf-8"))
     else:
         path = export(doc, excerpts, args.output, fmt, args.rows)
-        print(f"{counted(len(excerpts), 'excerpt')} → {path}", file=sys.stderr)
+        if fmt == "csv" and args.rows == "figure":  # (one row per figure of the excerpts)
+            said = counted(sum(len(e.figures) for e in excerpts), "figure row")
+        else:
+            said = counted(len(excerpts), "excerpt")
+        print(f"{said} → {path}", file=sys.stderr)
     return 0
+
+
+def _kinds(value: str) -> str:
+    """`--figures`' value, checked as the command line is read: an unknown kind is a wrong
+    command line (argparse's usage and exit status 2), like a value not among the choices."""
+    unknown = [k for k in _kind_names(value) if k not in KINDS and k != "all"]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown figure kind {', '.join(unknown)}; "
+                                         f"kinds are: {', '.join(KINDS)}, all")
+    return value
+
+
+def _kind_names(value: str) -> tuple[str, ...]:
+    return tuple(ALIASES.get(k.strip(), k.strip()) for k in value.split(",") if k.strip())
 
 
 def _selection(args: argparse.Namespace) -> Selection:
@@ -99,15 +117,10 @@ def _selection(args: argparse.Namespace) -> Selection:
     kinds: tuple[str, ...] = ()
     all_figures = False
     if args.figures:
-        names = tuple(ALIASES.get(k.strip(), k.strip()) for k in args.figures.split(",")
-                      if k.strip())
+        names = _kind_names(args.figures)  # (checked by _kinds as the line was read)
         if "all" in names:
             all_figures = True
         else:
-            unknown = [k for k in names if k not in KINDS]
-            if unknown:
-                raise ValueError(f"Unknown figure kind {', '.join(unknown)}; "
-                                 f"kinds are: {', '.join(KINDS)}, all")
             kinds = names
     indicators = tuple(n.strip() for n in (args.indicators or "").replace("，", ",").split(",")
                        if n.strip())

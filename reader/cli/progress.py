@@ -32,8 +32,10 @@ def progress_bar(total: int, quiet: bool = False) -> tuple[Callable[[int, int, R
 
 def list_failures(entries: list[ReportEntry]) -> None:
     """Each report that failed, with its error, on stderr."""
+    from reader.cli import counted
+
     failed = [e for e in entries if e.error]
     if failed:
-        print(f"{len(failed)} of {len(entries)} reports failed:", file=sys.stderr)
+        print(f"{len(failed)} of {counted(len(entries), 'report')} failed:", file=sys.stderr)
         for e in failed:
             print(f"  {e.path or '(worker)'}: {e.error}", file=sys.stderr)

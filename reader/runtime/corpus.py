@@ -39,7 +39,7 @@ from reader.store.library import ReportEntry
 Progress = Callable[[int, int, ReportEntry], None]
 # Suffixes a folder's reports are taken by: every format reader.load reads (its SUFFIXES,
 # the Open dialog's too), and Markdown, which it reads as text (reports kept as .md notes).
-REPORT_SUFFIXES = tuple(s for suffixes in SUFFIXES.values() for s in suffixes) + (".md",)
+REPORT_SUFFIXES = tuple(s for suffixes in SUFFIXES.values() for s in suffixes)
 IN_FLIGHT_PER_WORKER = 4  # futures queued per worker: 30,000 paths are not all submitted
 
 

@@ -61,12 +61,19 @@ def read_elsewhere(path: str, script: Script, progress: Progress | None = None,
     the file (a LoadError is the file's, and raised)."""
     from reader.load import LoadError
     from reader.runtime.cache import cached
-    from reader.runtime.prefetch import SMALL, start_later
+    from reader.runtime.prefetch import SMALL, STARTED_S, start_later
 
     kept = cached(path, encoding, limit=SMALL)  # reopening: no process to start (~0.15 s,
     if kept is not None:  # ~1 s for the first, while the fork server starts)
         return kept, in_script(kept, script), kept.is_linked(), None
     analysis = start_later(path, encoding) if encoding else start_later(path)
+    if analysis is not None and not analysis.started(STARTED_S, cancelled):
+        analysis.close()  # never ran our code (see Prefetch.started), or cancelled meanwhile
+        if cancelled is not None and cancelled():
+            from reader.pipeline import AnalysisCancelled
+
+            raise AnalysisCancelled()
+        analysis = None
     if analysis is None:
         return read(path, script, progress, cancelled, encoding)
     try:

@@ -70,6 +70,9 @@ def add_reports(paths: Sequence[str], progress: Progress | None = None,
 # of the window's process held the GIL the window's every callback waits for, and froze it.
 ELSEWHERE_CHARS = 500_000
 WAIT_S = 0.2  # how often the wait for that process looks whether it was cancelled
+# Past this, that process is given up and the report summarised in place: one that never runs
+# our code (multiprocessing runs the host's main script again in it) would be waited for forever.
+ELSEWHERE_MAX_S = 120.0
 
 
 def remember(doc: Document, progress: Progress | None = None,
@@ -109,6 +112,7 @@ def remember_elsewhere(path: str, sha256: str, encoding: str = "",
     true while it runs."""
     import multiprocessing
     import os
+    import time
 
     try:
         context = multiprocessing.get_context("forkserver")
@@ -122,8 +126,12 @@ def remember_elsewhere(path: str, sha256: str, encoding: str = "",
     except (ValueError, OSError):
         return None
     sender.close()
+    deadline = time.monotonic() + ELSEWHERE_MAX_S
     try:
         while True:
+            if time.monotonic() > deadline:  # e.g. never ran our code (prefetch.started)
+                process.kill()
+                return None
             if cancelled is not None and cancelled():
                 from reader.pipeline import AnalysisCancelled
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import select
 import sys
 import threading
 import time
@@ -34,9 +35,11 @@ if TYPE_CHECKING:  # nothing heavy at run time (see above)
     from multiprocessing.process import BaseProcess
 
     from reader.document import Document, Figure, Indicator
-    from reader.progress import Progress
+    from reader.progress import Cancelled, Progress
 
 PROGRESS_S = 0.1  # seconds between the child's progress frames
+STARTED_S = 20.0  # seconds a process of the fork server may take to run our code (see started)
+STARTED_POLL_S = 0.05  # how often `started` checks for Cancel
 SMALL = 1 << 20  # bytes: a file this small is analysed in ~0.1 s, worth waiting for on start-up
 LINKING_NICENESS = 10  # phase 2 in the child: a tenth of the CPU share of the window (CFS)
 
@@ -71,6 +74,20 @@ class Prefetch:
         finally:
             self.close()
         return doc.evolve(figures=figures, indicators=indicators, timings_ms=timings)
+
+    def started(self, timeout: float, cancelled: Cancelled | None = None) -> bool:
+        """Whether the child has sent its first frame (it does at once) within `timeout`
+        seconds; false when `cancelled()` turns true first. A process of the fork server
+        that never runs our code (multiprocessing runs the host's main script again in it:
+        one without an `if __name__ == "__main__"` guard starts its own window there) would
+        otherwise be waited for forever."""
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or (cancelled is not None and cancelled()):
+                return False
+            if select.select([self._pipe], [], [], min(left, STARTED_POLL_S))[0]:
+                return True
 
     def close(self) -> None:
         """Done with the child (or no longer interested): end it and reap it. The child goes
@@ -208,6 +225,7 @@ def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None) -> None:
         pickle.dump((ok, payload), pipe, protocol=pickle.HIGHEST_PROTOCOL)
         pipe.flush()
 
+    send(None, (0.0, "Reading the report…"))  # our code runs: the window waits (`started`)
     last = [0.0]
 
     def progress(fraction: float, message: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox
 
 from reader.document import Document
 from reader.export.excerpts import PATH_SEPARATOR, build_excerpts, figure_sentence, make_excerpt
@@ -30,12 +30,24 @@ def ask_note(parent, title: str, note: str = "", quote: str = "",
     """The note dialog, showing the quote and its colour: (note, saved?)."""
     from reader.ui.dialogs.note_dialog import NoteDialog
 
+    focused = QApplication.focusWidget()
     dialog = NoteDialog(parent, title, note, quote, colour)
     try:
         saved = dialog.exec() == NoteDialog.DialogCode.Accepted
         return dialog.note(), saved
     finally:
         dialog.deleteLater()
+        # The keys go on working at once (Ctrl+Z undoes the highlight just made): the window
+        # is made active again and the widget that had the focus gets it back, which not
+        # every window manager (nor Qt's offscreen platform) does after a modal dialog.
+        window = parent.window() if parent is not None else None
+        if window is not None:
+            window.activateWindow()
+        if focused is not None:
+            try:
+                focused.setFocus(Qt.FocusReason.OtherFocusReason)
+            except RuntimeError:  # deleted meanwhile (another report opened under the dialog)
+                pass
 
 
 class Highlighting(QObject):

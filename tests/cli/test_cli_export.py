@@ -58,8 +58,10 @@ def test_section_subtree(sample_doc, sample_path, tmp_path):
 def test_stdout_and_errors(sample_path, tmp_path, capsys):
     assert main(["export", str(sample_path), "-f", "md", "-o", "-"]) == 0
     assert capsys.readouterr().out.startswith("# ")
-    assert main(["export", str(sample_path), "--figures", "weird", "-o", str(tmp_path / "x.md")]) == 1
-    assert "Unknown figure kind weird" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:  # a wrong command line: argparse's status 2
+        main(["export", str(sample_path), "--figures", "weird", "-o", str(tmp_path / "x.md")])
+    assert usage.value.code == 2 and not (tmp_path / "x.md").exists()
+    assert "error: argument --figures: unknown figure kind weird" in capsys.readouterr().err
     assert main(["export", str(sample_path), "--section", "no such", "-o",
                  str(tmp_path / "x.md")]) == 1
     assert "No section" in capsys.readouterr().err
@@ -106,3 +108,10 @@ def test_the_legends_name_for_points_is_accepted(tmp_path, sample_path):
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert "個百分點" in out.read_text(encoding="utf-8")
+
+
+def test_figure_rows_are_counted_as_figure_rows(sample_path, tmp_path, capsys):
+    out = tmp_path / "rows.csv"
+    assert main(["export", str(sample_path), "--rows", "figure", "-o", str(out)]) == 0
+    rows = len(out.read_text(encoding="utf-8-sig").splitlines()) - 1  # (the header)
+    assert capsys.readouterr().err.strip() == f"{rows} figure rows → {out}"

@@ -47,6 +47,8 @@ def test_compare_on_an_empty_folder_says_so_like_corpus(tmp_path, capsys):
     assert main(["compare", str(tmp_path / "empty"), "-o", str(out), "-q"]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"error: No reports in {tmp_path / 'empty'} (looked for .txt")
+    looked_for = err.split("(looked for ", 1)[1].rstrip(")").split(", ")
+    assert len(looked_for) == len(set(looked_for))  # (.md once)
     assert "\n" not in err and not out.exists()
     assert main(["compare", str(tmp_path / "empty"), "-q"]) == 1  # to stdout: no header
     captured = capsys.readouterr()
@@ -195,3 +197,13 @@ def test_a_full_disk_on_a_file_is_one_plain_line(tmp_path, monkeypatch, capsys):
     # written through reader.atomic.atomic_write, which says it plainly already
     assert capsys.readouterr().err == f"error: Cannot write {out}: the disk is full\n"
     assert not out.exists()
+
+
+def test_one_failed_report_of_one_is_said_in_the_singular(capsys):
+    from reader.cli.progress import list_failures
+    from reader.store.library import ReportEntry
+
+    list_failures([ReportEntry(path="/r/x.txt", error="not a report")])
+    assert capsys.readouterr().err.splitlines()[0] == "1 of 1 report failed:"
+    list_failures([ReportEntry(path="/r/x.txt", error="bad"), ReportEntry(path="/r/y.txt")])
+    assert capsys.readouterr().err.splitlines()[0] == "1 of 2 reports failed:"

@@ -11,6 +11,9 @@ class _BrokenProcess:
         self.error = error
         self.closed = False
 
+    def started(self, timeout, cancelled=None):
+        return True  # it ran, then failed
+
     def result(self, progress=None):
         raise self.error
 

@@ -52,6 +52,33 @@ def test_note_dialog_shows_quote_and_colour_and_ctrl_enter_saves(qtbot, active_w
     assert quote[:20] in shown["quote"] and shown["colour"] == "Purple"
 
 
+def test_keys_work_right_after_the_note_dialog_closes(qtbot, active_window):
+    """Ctrl+Z undoes the highlight just made with a note: the window is active again and the
+    text has the focus back once the dialog is gone (found by a new user's trial, where it
+    did nothing after the dialog)."""
+    w = active_window
+    w.view.setFocus()
+    figure = w.doc.figures[3]
+    select_text(w.view, figure.sentence_start, figure.sentence_end)
+
+    def save() -> None:
+        dialogs = [d for d in QApplication.topLevelWidgets()
+                   if isinstance(d, NoteDialog) and d.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(50, save)
+            return
+        qtbot.keyClicks(dialogs[0].edit, "n")
+        qtbot.keyClick(dialogs[0].edit, Qt.Key.Key_Return, CTRL)
+
+    QTimer.singleShot(50, save)
+    qtbot.keyClick(w.view, Qt.Key.Key_H, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert len(w.highlighting.panel.highlights()) == 1
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is w.view, timeout=2000)
+    assert QApplication.activeWindow() is w
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
+    assert not w.highlighting.panel.highlights()
+
+
 def test_undo_says_highlight_removed(qtbot, active_window):
     w = active_window
     figure = w.doc.figures[2]

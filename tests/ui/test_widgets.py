@@ -142,3 +142,30 @@ def test_figure_values_in_full():
     assert format_scientific(1.703e9, "元") == "1.703×10⁹ 元"
     assert format_scientific(44020, "元") == "44,020 元"
     assert format_scientific(6.5, "%") == "6.5 %"
+
+
+def test_showing_progress_keeps_the_status_bars_height(qtbot):
+    """The bar, its step and Cancel appear for every analysis, switch or search of a long
+    report: were the status bar to grow then, the whole window (the text view, the tree)
+    would be laid out again."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from reader.ui.status import StatusBar
+
+    window = QMainWindow()
+    bar = StatusBar()
+    window.setStatusBar(bar)
+    show_widget(qtbot, window, (900, 600))
+    # a long report's line: file, encoding, counts… wider than the bar has room for
+    bar.info.setText("  ·  ".join(["report_lens_sample_x100.txt", "utf-8",
+                                   "4,823,700 characters", "5,600 sections",
+                                   "24,000 figures", "0 damaged spans", "analysed in 11301 ms"]))
+    qtbot.wait(50)
+    before = (bar.height(), window.width())
+    bar.show_progress(0.0, "Converting to 简体…")
+    qtbot.wait(50)
+    assert bar.progress.isVisible() and bar.cancel.isVisible()
+    assert (bar.height(), window.width()) == before
+    bar.done()
+    qtbot.wait(50)
+    assert (bar.height(), window.width()) == before and not bar.progress.isVisible()
