@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.document import Document, Indicator
-from reader.figures.describe import ROLE_NAMES, span_text
+from reader.figures.describe import ROLE_NAMES, span_text, with_qualifier
 from reader.indicators.levels import UnitGroup, level_groups, traditional_per_words
 from reader.indicators.pairs import KeyRow, short_labels, when_text
 from reader.text.script import words_in
@@ -193,7 +193,8 @@ class IndicatorPanel(QWidget):
                     if _growth(ind)]
             names.append(_category(labels[slot], [ind for _role, ind in inds]))
             for role, ind in inds:
-                text = f"{span_text(ind.growth_pct, ind.growth_high)}% {ind.qualifier}".strip()
+                text = with_qualifier(f"{span_text(ind.growth_pct, ind.growth_high)}%",
+                                      ind.qualifier, " ")
                 bars.append(Bar(i, slot, role, ind.growth_pct,
                                 _tip(self.model.labels[i], ind, text), ind.growth_high))
         self.growth_chart.set_bars(names, bars, "" if bars else self._no_bars_text(

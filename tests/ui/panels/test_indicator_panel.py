@@ -228,3 +228,21 @@ def test_a_chart_with_no_bars_says_why(qtbot):
     assert panel.amount_chart.bars  # the levels tab has its bar
     panel.all_rows.setChecked(True)  # as the message says: the other row's rate is charted
     assert _message(panel.growth_chart) == "" and len(panel.growth_chart.bars) == 1
+
+
+@pytest.mark.parametrize("qualifier, shown", [("超", "超6–6.5%"), ("以上", "6–6.5% 以上")])
+def test_a_bars_hover_puts_the_qualifier_where_the_report_writes_it(qtbot, qualifier, shown):
+    from dataclasses import replace
+
+    from reader.ui.panels.indicator_panel import IndicatorPanel
+
+    doc = make_doc()
+    doc = doc.evolve(indicators=tuple(
+        replace(i, qualifier=qualifier) if i.role == "target" and i.canonical == "生产总值" else i
+        for i in doc.indicators))
+    p = show_widget(qtbot, IndicatorPanel(), (380, 720))
+    p.set_document(doc)
+    p.load_charts()
+    gdp = _row(p, "生产总值")
+    bar = next(b for b in p.growth_chart.bars if b.row == gdp and b.role == "target")
+    assert shown in bar.label
