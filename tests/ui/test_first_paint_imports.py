@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from reader.highlight_colours import COLOURS
 
 
@@ -81,10 +83,10 @@ def test_pysides_feature_import_hook_is_off_once_the_app_module_loads():
     assert out.stdout.split() == ["True"]
 
 
-def test_the_app_gives_the_gui_thread_the_gil_back_every_millisecond(qapp):
+def test_the_app_gives_the_gui_thread_the_gil_back_within_a_fifth_of_a_millisecond(qapp):
     """A worker's Python (a script switch, a search) holds the GIL up to the switch interval
-    each time the GUI thread wants it back: 1 ms, not Python's 5 ms."""
+    each time the GUI thread wants it back: 0.2 ms, not Python's 5 ms."""
     from reader.ui.app import GIL_SWITCH_S, create_app
 
     create_app([])
-    assert sys.getswitchinterval() == GIL_SWITCH_S == 0.001
+    assert GIL_SWITCH_S == 0.0002 and sys.getswitchinterval() == pytest.approx(0.0002)  # (µs)
