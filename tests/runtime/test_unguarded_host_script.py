@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -15,6 +16,15 @@ import os, sys, time
 sys.path.insert(0, {root!r})
 import reader.runtime.prefetch as prefetch
 prefetch.STARTED_S = 2.0
+started = prefetch.start_later
+
+def start_later(*args, **kwargs):  # (tells the test which process analyses)
+    handle = started(*args, **kwargs)
+    if handle is not None:
+        print("CHILD", handle._pid, flush=True)
+    return handle
+
+prefetch.start_later = start_later
 from PySide6.QtCore import QTimer
 from reader.ui.app import create_app
 from reader.ui.main_window import MainWindow
@@ -37,6 +47,14 @@ def test_a_file_opened_later_from_an_unguarded_script_is_read_in_place(tmp_path,
                           env=env, timeout=90, check=False)
     shown = [line for line in proc.stdout.splitlines() if line.startswith("SHOWN")]
     assert shown and "HANG" not in proc.stdout, proc.stdout + proc.stderr[-2000:]
-    leftover = subprocess.run(["pgrep", "-f", str(script)], capture_output=True, text=True,
-                              check=False)
-    assert leftover.stdout.strip() == ""  # the server's copy of the script was ended
+    children = [int(line.split()[1]) for line in proc.stdout.splitlines()
+                if line.startswith("CHILD")]
+    assert children and not any(_alive(pid) for pid in children)  # that copy was ended
+
+
+def _alive(pid: int) -> bool:
+    """Whether process `pid` still runs (not gone, not a zombie), read from /proc."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
