@@ -61,8 +61,10 @@ def _written_before(qualifier: str) -> bool:
     before = _before_qualifiers()
     if qualifier in before:
         return True
-    from reader.text.script import simplified  # OpenCC only for a word not already simplified
-
+    if set(qualifier) <= _qualifier_chars():
+        return False  # written in the data's own characters: already simplified, not before
+    from reader.text.script import simplified  # OpenCC (its dictionaries: ~0.1-0.3 s the
+    # first time, on the GUI thread when the panel fills) only for another script's word
     return simplified(qualifier) in before
 
 
@@ -70,6 +72,15 @@ def _written_before(qualifier: str) -> bool:
 def _before_qualifiers() -> frozenset[str]:
     q = load_json("qualifiers.json")
     return frozenset(q["before"]) | frozenset(v for v in q["bare_scale_after"].values() if v)
+
+
+@cache
+def _qualifier_chars() -> frozenset[str]:
+    """Every character of qualifiers.json's (simplified) words."""
+    q = load_json("qualifiers.json")
+    words = [w for key, v in q.items() if key != "_doc" and isinstance(v, list) for w in v]
+    words += [w for v in q.values() if isinstance(v, dict) for pair in v.items() for w in pair]
+    return frozenset("".join(words))
 
 
 def value_text(f: Figure) -> str:

@@ -198,3 +198,19 @@ def test_key_table_gives_actual_and_target_each_its_qualifier():
                "全社会研发经费支出相当于地区生产总值的比例达到4.5%左右。")
     row = next(r for r in key_rows(doc) if r.first().canonical == "研发经费投入强度")
     assert qualifier_text(row) == "左右 → 左右"
+
+
+def test_placing_a_simplified_qualifier_needs_no_opencc():
+    """The panel fills its cells right after the first paint, on the GUI thread: a qualifier
+    in the data's own characters (以上, 左右, 超) is placed without loading OpenCC's
+    dictionaries (~0.1-0.3 s); one in the other script (不低於) still is, and goes before."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from reader.figures.describe import with_qualifier as w; "
+            "print(w('6%', '以上', ' '), w('6%', '左右', ' '), w('6%', '超'), "
+            "'opencc' in sys.modules, sep='|')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "6% 以上|6% 左右|超6%|False"
+    assert with_qualifier("72万吨", "不低於") == "不低於72万吨"
