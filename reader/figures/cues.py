@@ -100,13 +100,18 @@ def growth_after(s: str, end: int) -> int:
     at = end
     joiner = next((j for j in c["growth_after_joiners"] if s.startswith(j, at)), "")
     at += len(joiner)
-    word = next((w for w in sorted(c["growth_after"], key=len, reverse=True)
-                 if s.startswith(w, at)), "")
+    word = next((w for w in _growth_after_longest_first() if s.startswith(w, at)), "")
     if not word or any(s.startswith(n, at) for n in c["not_verbs"]):
         return 0  # 增长点, 增长极: nouns of their own
     if s.startswith(tuple(c["growth_after_not_then"]), at + len(word)):
         return 0
     return -1 if word in c["down"] or word in c["down_rates"] else 1
+
+
+@cache
+def _growth_after_longest_first() -> tuple[str, ...]:
+    """cues.json `growth_after`, longest first (增长率 before 增长): sorted once, not per figure."""
+    return tuple(sorted(cue_words()["growth_after"], key=len, reverse=True))
 
 
 def with_kind(s: str, f: dict[str, Any]) -> dict[str, Any]:

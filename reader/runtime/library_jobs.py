@@ -110,15 +110,13 @@ def remember_elsewhere(path: str, sha256: str, encoding: str = "",
     this platform, the analysis not kept, the process lost): the caller summarises in
     place then. Raises AnalysisCancelled (the process ended) when `cancelled()` turns
     true while it runs."""
-    import multiprocessing
     import os
     import time
 
+    from reader.runtime.prefetch import server_context
+
     try:
-        context = multiprocessing.get_context("forkserver")
-        # The preload reader.runtime.prefetch gives it: whichever starts the server first
-        # (a report reopened from the cache is remembered before the window warms it up).
-        context.set_forkserver_preload(["reader.pipeline"])
+        context = server_context()
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(target=_remember_served, daemon=True,
                                   args=(path, sha256, encoding, dict(os.environ), sender))
@@ -154,10 +152,9 @@ def _remember_served(path: str, sha256: str, encoding: str, environment: dict[st
                      sender: Connection) -> None:
     """In the fork server's process: the window's environment (REPORT_LENS_HOME: its cache
     and library), the Document from the cache, its entry stored and sent (None: not kept)."""
-    import os
+    from reader.runtime.prefetch import adopt_environment
 
-    os.environ.clear()
-    os.environ.update(environment)
+    adopt_environment(environment)
     entry: ReportEntry | None = None
     try:
         from reader.runtime.cache import load

@@ -168,7 +168,7 @@ def start_later(path: str, encoding: str | None = None) -> Prefetch | None:
     forks: call it from a worker thread."""
     try:
         size = os.path.getsize(path)
-        context = _server()
+        context = server_context()
     except (OSError, ValueError):  # a missing file: the caller's own open reports it
         return None
     read_end, write_end = context.Pipe(duplex=False)
@@ -190,7 +190,7 @@ def start_later(path: str, encoding: str | None = None) -> Prefetch | None:
 def warm_later() -> None:
     """Start the fork server now (a worker, the window idle), not at the first Open."""
     try:
-        _server()
+        server_context()
         from multiprocessing import forkserver
 
         forkserver.ensure_running()
@@ -198,9 +198,11 @@ def warm_later() -> None:
         pass  # start_later will say (None) and the window analyses on its worker
 
 
-def _server() -> ForkServerContext:
-    """multiprocessing's fork-server context (ValueError where there is none); the core
-    is imported once, in the server, and each analysis process starts with it."""
+def server_context() -> ForkServerContext:
+    """multiprocessing's fork-server context (ValueError where there is none), with the core
+    preloaded: it is imported once, in the server, and each process it forks (an analysis
+    here, a library summary in reader.runtime.library_jobs) starts with it, whichever of
+    them starts the server first."""
     import multiprocessing
 
     context = multiprocessing.get_context("forkserver")
@@ -208,12 +210,19 @@ def _server() -> ForkServerContext:
     return context
 
 
+def adopt_environment(environment: dict[str, str]) -> None:
+    """In a process of the fork server: the window's environment as it is now
+    (REPORT_LENS_HOME: its cache and library), not the server's, which was the window's when
+    the server started."""
+    os.environ.clear()
+    os.environ.update(environment)
+
+
 def _analyse_served(path: str, connection: Connection, environment: dict[str, str],
                     encoding: str | None = None) -> None:
     """In the fork server's process: the window's environment now (REPORT_LENS_HOME, the
     cache directory), not the server's, which was the window's at the first open."""
-    os.environ.clear()
-    os.environ.update(environment)
+    adopt_environment(environment)
     _detach_from_parent()
     with os.fdopen(os.dup(connection.fileno()), "wb") as pipe:
         connection.close()
