@@ -154,7 +154,7 @@ def build_table(text: str, w: Working, entries: list[Entry],
         if f.kind == "growth":
             if row["growth"] is not None:
                 continue
-            sign = improved_sign(f, w.s, w.to_s(f.start)) or (-1 if f.direction < 0 else 1)
+            sign = -1 if f.direction < 0 else 1  # (改善 of a lower-is-better one: -1, link)
             row["growth"] = f.value * sign if f.value is not None else None
             row["growth_high"] = f.high * sign if f.high is not None else None
             row["qualifier"] = row["qualifier"] or f.qualifier

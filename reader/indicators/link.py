@@ -38,7 +38,7 @@ from reader.indicators.enumerations import (
     name_list,
     shared_marker,
 )
-from reader.indicators.key_table import Entry, build_table
+from reader.indicators.key_table import Entry, build_table, improved_sign
 from reader.indicators.lexicon import lex
 from reader.indicators.naming import (
     Named,
@@ -170,6 +170,8 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
         names, listed = _names_of(ctx, i, place, named, state, own)
         g = replace(f, indicator=names[0].name, canonical=canonical_of(names[0].canonical), role=when.role,
                     year=when.year, period=when.period)
+        if improved_sign(g, ctx.w.s, ctx.w.to_s(f.start)) == -1:  # PM2.5浓度改善10.3%: a fall,
+            g = replace(g, direction=-1)  # known once the indicator is (lower_is_better)
         linked.append(g)
         start = first_item_start(ctx.w.s, place.sent_start, named.start) if listed else named.start
         if when.sure and not attributive(ctx.w.s, place.b):

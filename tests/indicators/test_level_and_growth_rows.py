@@ -97,6 +97,9 @@ def test_an_improvement_of_a_pollutant_is_a_fall():
     assert _row(doc, "空气质量综合指数", "actual", 2020).growth_pct == -4.1
     # of an indicator whose good direction is not known, the sign is not sure: no row
     assert not [r for r in doc.indicators if "服务质量" in r.canonical]
+    # the figure itself says so too (its tooltip, exports' signed value), not only the row
+    fell = next(f for f in doc.figures if f.text.startswith("8.8%"))
+    assert fell.direction == -1
 
 
 def test_a_comparable_price_adverbial_keeps_the_growth_with_its_level():
