@@ -17,6 +17,13 @@ SHARED_BEFORE_FORK = ("reader.document", "reader.vocab", "reader.paths", "reader
 
 def main(argv: list[str], window_class=None) -> int:
     """`window_class(base)` may return a subclass of the window to use (benchmarks probe it)."""
+    from reader.runtime import regex_cache
+
+    # First: the patterns compiled below (PySide6's own, the core's at import, the analysis
+    # child's) come from the last run's compile where they can (~30 ms of the window's
+    # start-up, ~45% of the child's phase 1).
+    regex_cache.install()
+    regex_cache.saved_on_exit()
     from reader import SAMPLE_PATH
     from reader.runtime import prefetch
 
