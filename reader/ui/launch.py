@@ -43,6 +43,12 @@ def main(argv: list[str], window_class=None) -> int:
     # numpy (with pyqtgraph) would start a BLAS thread per core that spins at import: it took
     # both cores from the window for ~60 ms. The charts have a dozen points each.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    from reader.runtime import bytecode_cache
+
+    # PySide6 compiles its support modules from source at each import (~20 ms): their code
+    # is kept like a .pyc (reader.runtime.bytecode_cache).
+    with bytecode_cache.cached_compiles():
+        import PySide6.QtCore  # noqa: F401
     from reader.ui.app import create_app
     from reader.ui.main_window import MainWindow
 
