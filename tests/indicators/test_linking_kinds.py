@@ -261,3 +261,13 @@ def test_a_scrape_on_one_line_keeps_its_years_and_periods():
     assert _one(doc, "单位生产总值能耗", "actual", 2017, "2013-2017").growth_pct == -20
     assert _one(doc, "城镇新增就业", "actual", 2017).value == 1351
     assert _one(doc, "生产总值", "target", 2018).growth_pct == 6.5
+
+
+def test_a_bare_percentage_of_an_amount_is_not_its_level():
+    """`生产总值增长8%以上，力争达到9%` and `固定资产投资实现12%的增长`: a percentage of an amount
+    (生产总值, 投资, 收入) is a growth or a share of something else, never the amount's level."""
+    doc = _review_and_plan("过去一年，固定资产投资实现12%的快速增长。",
+                           "地区生产总值增长8%以上，力争达到9%；全社会固定资产投资增长10%以上。")
+    gdp = _one(doc, "生产总值", "target", 2025)
+    assert (gdp.value, gdp.growth_pct) == (None, 8)
+    assert all(r.value is None for r in _rows(doc, "固定资产投资"))
