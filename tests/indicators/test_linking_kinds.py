@@ -271,3 +271,19 @@ def test_a_bare_percentage_of_an_amount_is_not_its_level():
     gdp = _one(doc, "生产总值", "target", 2025)
     assert (gdp.value, gdp.growth_pct) == (None, 8)
     assert all(r.value is None for r in _rows(doc, "固定资产投资"))
+
+
+def test_a_goal_for_a_later_year_keeps_that_year_over_its_paragraph():
+    """`到2029年，生产总值达到800亿元……；外商直接投资达到5亿美元。财政总收入达到90亿元。`: a
+    paragraph (or sentence) that opens on a later year sets goals up to that year, never this
+    year's targets; a later `今年` brings it back to one year."""
+    doc = _review_and_plan(
+        "过去一年，生产总值增长6%。",
+        "今后五年的奋斗目标是：\n经济实力迈上新台阶。到2029年，全县生产总值达到800亿元，"
+        "进出口总额达到30亿美元；外商直接投资达到5亿美元。财政总收入达到90亿元，比2024年增长1倍。\n"
+        "今年主要预期目标是：财政总收入达到60亿元，生产总值增长5%左右。")
+    assert _one(doc, "生产总值", "target", 2029, "2025-2029").value == 800
+    assert _one(doc, "外商直接投资", "target", 2029, "2025-2029").value == 5
+    assert _one(doc, "财政总收入", "target", 2029, "2025-2029").value == 90
+    assert _one(doc, "财政总收入", "target", 2025).value == 60
+    assert _one(doc, "生产总值", "target", 2025).growth_pct == 5
