@@ -287,3 +287,13 @@ def test_a_goal_for_a_later_year_keeps_that_year_over_its_paragraph():
     assert _one(doc, "财政总收入", "target", 2029, "2025-2029").value == 90
     assert _one(doc, "财政总收入", "target", 2025).value == 60
     assert _one(doc, "生产总值", "target", 2025).growth_pct == 5
+
+
+def test_a_bare_modifier_before_a_dictionary_word_takes_its_head_not_a_cut_tail():
+    """`工业和服务业增加值分别达…`: 服务业增加值 is one word of the dictionary, and cutting it
+    at the first item's length gave `工业业增加值`; the first item takes the last's head."""
+    doc = _review_and_plan("过去一年，工业和服务业增加值分别达1190亿元、1680亿元；"
+                           "城镇和农村居民人均可支配收入分别增长5%、7%。")
+    names = {f.indicator for f in doc.figures if f.indicator}
+    assert {"工业增加值", "服务业增加值", "城镇居民人均可支配收入", "农村居民人均可支配收入"} <= names
+    assert not any("业业" in n for n in names)
