@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from reader.chars import CN_ORDINALS
 from reader.figures.cues import cue_words
@@ -23,6 +24,17 @@ _NUMERAL = f"(?:[{CN_ORDINALS}两几数多]+|\\d+)"
 def _patterns(items: list[str]) -> str:
     """The data's regex alternatives with `{N}` filled in, longest first."""
     return "|".join(f"(?:{p.replace('{N}', _NUMERAL)})" for p in sorted(items, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Economy:
+    """indicators.json `economy_subject`: the economy as a sentence's subject is GDP's."""
+
+    canonical: str  # 生产总值
+    words: frozenset[str]  # 经济增速, 经济运行: the economy whatever follows
+    word: str  # 经济: the economy when one of `then` follows
+    then: frozenset[str]  # 下行, 增速, 回升
+    after: frozenset[str]  # 顶住, 面对: verbs it may follow (any other word before it is a modifier)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +76,29 @@ class Lexicon:
     share_words: tuple[str, ...]  # 比重, 比例, 占比: the end of such a name, longest first
     share_canonical: tuple[str, str]  # (verb, word) of the canonical form: A占B比重
     short_forms: dict[str, str]  # 营收 → 营业收入, 规上 → 规模以上: written out in canonicals
+    period_word: re.Pattern[str]  # 三季度, 前三季度, 上半年, 1-9月, 全年: a part of the year, no name
+    compared_elsewhere: re.Pattern[str]  # 高于全国, 比全省平均高: a gap against another place
+    economy: Economy  # economy_subject: what makes a bare growth GDP's
+
+
+def _economy(v: dict[str, Any]) -> Economy:
+    return Economy(canonical=v["canonical"], words=frozenset(v["words"]), word=v["word"],
+                   then=frozenset(v["then"]), after=frozenset(v["after"]))
+
+
+def _period_word_re(sub_year: dict[str, object]) -> re.Pattern[str]:
+    """A part of the year or the whole year (cues.json `period_cues.sub_year`: its cue patterns,
+    halves and resets): 三季度, 前三季度, 上半年, 1-9月, 全年. Never an indicator's name."""
+    kinds = [str(sub_year[k]) for k in ("first_quarters", "quarter", "first_months", "month_span", "month")]
+    words = list(sub_year["halves"]) + list(sub_year["resets"])  # type: ignore[call-overload]
+    return re.compile("(?:" + "|".join(f"(?:{k})" for k in kinds) + f"|{alternation(words)})")
+
+
+def _compared_elsewhere_re(v: dict[str, list[str]]) -> re.Pattern[str]:
+    """高于全国, 增速快于全省平均水平, 比全国高: indicators.json `compared_elsewhere`."""
+    places = alternation(v["places"])
+    return re.compile(f"(?:{alternation(v['aspects'])})?(?:(?:{alternation(v['verbs'])})(?:{places})"
+                      f"|(?:{alternation(v['than'])})(?:{places})(?:{alternation(v['after'])}))")
 
 
 @cache
@@ -113,6 +148,9 @@ def lex() -> Lexicon:
         share_words=tuple(sorted(d["share_names"]["words"], key=len, reverse=True)),
         share_canonical=(d["share_names"]["verb"], d["share_names"]["word"]),
         short_forms=dict(d["short_forms"]),
+        period_word=_period_word_re(c["period_cues"]["sub_year"]),
+        compared_elsewhere=_compared_elsewhere_re(d["compared_elsewhere"]),
+        economy=_economy(d["economy_subject"]),
         subscript=re.compile(f"(?<=[A-Za-z])(?:{alternation(d['subscript_marks'])})"
                              f"|(?<=[\\d.])(?:{alternation(d['subscript_marks'])})(?![A-Za-z\\d])"),
     )

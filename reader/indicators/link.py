@@ -44,7 +44,9 @@ from reader.indicators.naming import (
     Named,
     attributive,
     canonical_of,
+    compared_elsewhere,
     complete,
+    economy_subject,
     is_ratio,
     look_back,
     name_end,
@@ -267,9 +269,14 @@ def _name(ctx: _Context, f: Figure, place: _Place, state: _Sentence,
     text, w, s = ctx.text, ctx.w, ctx.w.s
     prev = state.prev
     end = base.start if base and base.start >= place.lo else name_end(s, f.kind, f.unit, place.lo, place.a)
-    if past_multiple(s, place.lo, place.a):  # 是十年前的3倍: no value of any indicator
-        return Named("", "", place.lo), False
+    if past_multiple(s, place.lo, place.a) or compared_elsewhere(s, place.lo, place.a):
+        return Named("", "", place.lo), False  # 是十年前的3倍, 高于全国0.2个百分点: no value
     named = phrase(text, w, place.lo, end, growth=f.kind == "growth")
+    if not named and prev is None and f.kind == "growth":  # 顶住经济下行压力，…全年增长4.8%
+        named = economy_subject(text, w, place.sent_start, place.lo)
+        if named:
+            state.prev = named
+            return named, False
     keep_prev = False
     if f.kind == "rank":
         named, inherit = rank_subject(text, w, place.lo, place.a, named)

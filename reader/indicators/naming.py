@@ -69,7 +69,7 @@ def strip_lead(s: str, lo: int, end: int) -> int:
         base = x.compare.match(s, lo, end) or _LIST_NUMBER.match(s, lo, end)
         if base:
             lo = base.end()
-        for opener in (x.leading_span, x.enumeration):  # 十年来, 过去五年; 一是, 其二, 第三
+        for opener in (x.leading_span, x.enumeration, x.period_word):  # 十年来; 一是; 三季度
             m = opener.match(s, lo, end)
             if m and m.end() > lo and _on_boundary(s, lo, m.end(), end):
                 lo = m.end()
@@ -114,7 +114,8 @@ def phrase(text: str, w: Working, lo: int, a: int, growth: bool = False) -> Name
     x = lex()
     s = w.s
     for m in reversed(list(x.synonym_re.finditer(s, lo, a))):  # 地区生产总值（GDP）: not the GDP
-        if only_trail(_PAREN.sub("", s[m.end():a])) and strip_lead(s, lo, m.start()) >= m.start():
+        rest = x.period_word.sub("", _PAREN.sub("", s[m.end():a]))  # …一季度增长: the period's
+        if only_trail(rest) and strip_lead(s, lo, m.start()) >= m.start():
             return Named(text[w.to_text(m.start()):w.to_text(m.end())], x.synonyms[m.group()], lo)
     start = strip_lead(s, lo, a)
     toks = list(words(s[start:a]))
@@ -132,9 +133,10 @@ def phrase(text: str, w: Working, lo: int, a: int, growth: bool = False) -> Name
         j = len(toks)
         while j > 0 and toks[j - 1] in x.trail:
             j -= 1
-    if j == 0:
-        return Named("", "", lo)
     end = _strip_trailing(s, start, start + sum(len(t) for t in toks[:j]))
+    end = _strip_period(s, start, end)
+    if j == 0 or end <= start:
+        return Named("", "", lo)
     name = text[w.to_text(start):w.to_text(end)]
     clean = x.subscript.sub("", "".join(t for t in words(s[start:end]) if t not in x.drop))
     if len(clean) < 2:
@@ -213,6 +215,43 @@ def _share_canonical(clean: str) -> str:
             composed = canonical_of(a) + x.share_canonical[0] + canonical_of(b) + x.share_canonical[1]
             return x.synonyms.get(composed, composed)
     return ""
+
+
+def _strip_period(s: str, start: int, end: int) -> int:
+    """A part of the year ending a name (地区生产总值一季度, 规模工业增加值前三季度) is the
+    figure's period, not part of the name: the end before it, and trail words before that."""
+    x = lex()
+    for m in x.period_word.finditer(s, start, end):
+        if m.end() == end and m.start() > start:
+            return _strip_trailing(s, start, m.start())
+    return end
+
+
+def compared_elsewhere(s: str, lo: int, a: int) -> bool:
+    """`、高于全国0.2个百分点`, `，比全省平均高1.5个百分点`: the clause s[lo:a] (after lead words)
+    only compares the indicator before with another place (indicators.json
+    `compared_elsewhere`): the figure is a gap, no value of any indicator, and the words are no
+    name."""
+    start = strip_lead(s, lo, a)
+    m = lex().compared_elsewhere.match(s, start, a)
+    return m is not None and only_trail(s[m.end():a])
+
+
+def economy_subject(text: str, w: Working, sent_start: int, lo: int) -> Named:
+    """The economy as the subject of a sentence before `lo` (`顶住经济下行压力，…实现三季度增长
+    4.6%`, `经济增速逐季回升，一季度增长4.5%`): GDP (indicators.json `economy_subject`), named by
+    its canonical; an economy with a modifier (民营经济, 工业经济) is not; Named("") when none."""
+    v = lex().economy
+    s = w.s
+    toks = words(s[sent_start:lo])
+    for k, t in enumerate(toks):
+        then = toks[k + 1] if k + 1 < len(toks) else ""
+        if not (t in v.words or (t == v.word and then in v.then)):
+            continue
+        before = toks[k - 1] if k else ""
+        if not before or not _is_han(before[0]) or before in lex().lead or before in v.after:
+            return Named(v.canonical, v.canonical, lo)
+    return Named("", "", lo)
 
 
 def _strip_trailing(s: str, start: int, end: int) -> int:

@@ -1,0 +1,76 @@
+"""Faults a new-user trial found on reports the team had not used (湖南 2025, 昆明 2019,
+兰州 2009, 甘南 2014, 七台河 2014, 海拉尔 2014), one kind a test, each on sentences composed
+here with other words and numbers: a comparison with another place (`高于全国`) and a part of
+the year (`三季度`) are never names; a year's growth after quarter figures, with the economy as
+the sentence's subject, is GDP's."""
+
+from __future__ import annotations
+
+from reader.pipeline import analyze_bytes
+
+
+def _doc(review: str, plan: str, year: int = 2025, place: str = "某省"):
+    text = (f"{place}{year}年政府工作报告\n各位代表：\n一、{year - 1}年工作回顾\n过去一年，{review}\n"
+            f"二、{year}年工作安排\n今年主要预期目标是：{plan}\n")
+    return analyze_bytes(text.encode("utf-8"), f"{place}_{year}.txt")
+
+
+def _rows(doc, canonical, role=None, period=""):
+    return [r for r in doc.indicators if r.canonical == canonical and (role is None or r.role == role)
+            and r.period == period]
+
+
+def _one(doc, canonical, role):
+    found = _rows(doc, canonical, role)
+    assert len(found) == 1, (canonical, role, [(r.name, r.canonical, r.role, r.value, r.growth_pct)
+                                               for r in doc.indicators])
+    return found[0]
+
+
+def _fig(doc, text):
+    found = [f for f in doc.figures if f.text == text]
+    assert len(found) == 1, [(f.text, f.indicator) for f in doc.figures]
+    return found[0]
+
+
+# 1. 高于全国 / 比全国高 / 快于全国 compare with another place; 三季度 is a period, not a name
+
+def test_a_comparison_with_the_nation_is_never_a_name_and_its_gap_no_value():
+    doc = _doc("一般公共预算收入增长3.1%、高于全国1.2个百分点，工业投资增长7.7%，比全省平均高2.5个百分点，"
+               "出口总额增长6.4%、增速快于全国0.8个百分点。", "地区生产总值增长6%。")
+    names = {f.indicator for f in doc.figures} | {r.name for r in doc.indicators}
+    assert not [n for n in names if "全国" in n or "全省" in n], names
+    for gap in ("1.2个百分点", "2.5个百分点", "0.8个百分点"):
+        assert _fig(doc, gap).indicator == ""  # a gap against another place: no value
+    assert _one(doc, "一般公共预算收入", "actual").growth_pct == 3.1
+    assert _one(doc, "工业投资", "actual").growth_pct == 7.7
+
+
+def test_a_year_growth_after_quarter_figures_is_the_economys_gdp():
+    doc = _doc("面对经济下行压力，克服一季度增速回落影响，实现二季度增长3.9%、追平全国，四季度增长6.2%、"
+               "高于全国0.7个百分点，全年增长5.1%、总量达2.7万亿元；粮食产量达到300亿斤。",
+               "地区生产总值增长5.5%左右。")
+    gdp = _one(doc, "生产总值", "actual")
+    assert (gdp.growth_pct, gdp.value, gdp.unit) == (5.1, 2.7, "万亿元")
+    assert _one(doc, "生产总值", "target").growth_pct == 5.5
+    q2, q4 = _fig(doc, "3.9%"), _fig(doc, "6.2%")
+    assert (q2.canonical, q2.period, q4.canonical, q4.period) == ("生产总值", "4-6月", "生产总值", "10-12月")
+    assert not [f for f in doc.figures if "季度" in f.indicator or "全国" in f.indicator]
+
+
+def test_a_period_word_is_never_a_name_and_another_economy_is_not_gdp():
+    doc = _doc("规模以上工业增加值前三季度增长4.4%，民营经济发展保持领先优势，全年增长7.8%。"
+               "实现上半年增长2.2%。", "地区生产总值增长6%。")
+    assert _fig(doc, "4.4%").canonical == "规模以上工业增加值"
+    assert _fig(doc, "7.8%").canonical != "生产总值"  # 民营经济 is not the economy's GDP
+    assert _fig(doc, "2.2%").indicator == ""  # nothing named, no economy: unlinked
+    assert not _rows(doc, "生产总值", "actual")
+
+
+def test_the_trial_sentence_gives_last_years_gdp():
+    doc = _doc("顶住经济下行压力，克服二季度增速回落影响，实现三季度增长4.6%、追平全国，四季度增长5.6%、"
+               "高于全国0.2个百分点，全年增长4.8%、总量达5.3万亿元；地方一般公共预算收入增长2.6%、"
+               "高于全国0.9个百分点。", "地区生产总值增长5.5%左右。", place="湖南省")
+    gdp = _one(doc, "生产总值", "actual")
+    assert (gdp.growth_pct, gdp.value) == (4.8, 5.3)
+    assert _fig(doc, "0.9个百分点").indicator == ""
