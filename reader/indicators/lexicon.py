@@ -79,6 +79,7 @@ class Lexicon:
     period_word: re.Pattern[str]  # 三季度, 前三季度, 上半年, 1-9月, 全年: a part of the year, no name
     compared_elsewhere: re.Pattern[str]  # 高于全国, 比全省平均高: a gap against another place
     economy: Economy  # economy_subject: what makes a bare growth GDP's
+    noise: tuple[str, ...]  # 家庭, 全社会: never tell two indicators apart (canonical names)
 
 
 def _economy(v: dict[str, Any]) -> Economy:
@@ -151,6 +152,7 @@ def lex() -> Lexicon:
         period_word=_period_word_re(c["period_cues"]["sub_year"]),
         compared_elsewhere=_compared_elsewhere_re(d["compared_elsewhere"]),
         economy=_economy(d["economy_subject"]),
+        noise=tuple(d["canonical_noise"]),
         subscript=re.compile(f"(?<=[A-Za-z])(?:{alternation(d['subscript_marks'])})"
                              f"|(?<=[\\d.])(?:{alternation(d['subscript_marks'])})(?![A-Za-z\\d])"),
     )

@@ -161,7 +161,29 @@ def canonical_of(clean: str) -> str:
     if share:
         return share
     full = written_out(clean)
-    return x.synonyms.get(full, full)
+    if full in x.synonyms:
+        return x.synonyms[full]
+    quiet = full
+    for word in x.noise:
+        quiet = quiet.replace(word, "") if len(quiet) - len(word) >= 2 else quiet
+    for name in (quiet, full):
+        found = x.synonyms.get(name) or _scoped(name)
+        if found:
+            return found
+    return full
+
+
+def _scoped(name: str) -> str:
+    """A scope before a synonym whose canonical is a shorter form of it (区本级 + 固定资产投资额):
+    scope + canonical (区本级固定资产投资); "" for any other name. Only contractions: a
+    narrower name is never widened into another's words."""
+    synonyms = lex().synonyms
+    for k in range(1, len(name) - 3):
+        tail = name[k:]
+        canonical = synonyms.get(tail)
+        if canonical is not None and canonical != tail and canonical in tail:
+            return name[:k] + canonical
+    return ""
 
 
 def _boundaries(clean: str) -> set[int]:

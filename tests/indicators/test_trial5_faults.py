@@ -74,3 +74,31 @@ def test_the_trial_sentence_gives_last_years_gdp():
     gdp = _one(doc, "生产总值", "actual")
     assert (gdp.growth_pct, gdp.value) == (4.8, 5.3)
     assert _fig(doc, "0.9个百分点").indicator == ""
+
+
+# 5. One indicator written two ways is one row: noise words (家庭, 全社会), a scope before a
+#    longer synonym (区本级…投资额), a short synonym (消费品零售总额)
+
+def test_names_written_two_ways_are_one_row():
+    doc = _doc("城镇居民家庭人均可支配收入达到21,300元，增长9.2%；农牧村居民家庭人均纯收入6,400元。"
+               "镇本级全社会固定资产投资额完成41.2亿元；消费品零售总额增长7.5%。",
+               "城镇居民人均可支配收入增长9%，农牧民人均纯收入增长10%，镇本级固定资产投资完成46亿元，"
+               "社会消费品零售总额增长8%。", place="某州")
+    for canonical, actual, target in (("城镇居民人均可支配收入", 21300, 9),
+                                      ("农民人均纯收入", 6400, 10)):
+        assert _one(doc, canonical, "actual").value == actual
+        assert _one(doc, canonical, "target").growth_pct == target
+    assert _one(doc, "镇本级固定资产投资", "actual").value == 41.2
+    assert _one(doc, "镇本级固定资产投资", "target").value == 46
+    assert _one(doc, "社会消费品零售总额", "actual").growth_pct == 7.5
+    assert _one(doc, "社会消费品零售总额", "target").growth_pct == 8
+
+
+def test_a_scope_is_kept_and_a_name_never_widened():
+    from reader.indicators.naming import canonical_of
+
+    assert canonical_of("区本级全社会固定资产投资额") == canonical_of("区本级固定资产投资") == "区本级固定资产投资"
+    assert canonical_of("城镇居民家庭人均可支配收入") == "城镇居民人均可支配收入"
+    assert canonical_of("家庭农场") == "家庭农场"  # noise is removed only where a synonym results
+    assert canonical_of("青年调查失业率") == "青年调查失业率"  # never widened into 城镇调查失业率
+    assert canonical_of("住户存款余额") == "住户存款余额"
