@@ -22,6 +22,7 @@ from reader.figures.units import (
     flat_words,
     fractions,
     multiplier_pattern,
+    multipliers,
     normalise,
     unit_pattern,
     units,
@@ -31,6 +32,7 @@ from reader.vocab import load_json
 Raw = dict[str, Any]
 # A bare scale without a unit is a figure only when it is large (突破万亿): 过百 alone is not.
 _BIG_SCALES = ("万", "亿")
+_SMALL_SCALES = ("百", "千")  # before 万/亿 or a unit in a bare scale: a multiple of one
 
 
 @cache
@@ -163,12 +165,18 @@ def bare_scales(s: str) -> list[Raw]:
         unit_end = m.end("u") if unit else m.end("m")
         if is_grade(s, start, unit, unit_end):
             continue  # 超万吨级泊位, 百万千瓦级机组: a class
-        norm, base_unit, factor = normalise(mult, unit)
+        # 突破百亿元 is 100 亿元, 近千家 1000 家: a bare 百/千 before 万/亿 (or a unit) multiplies
+        # one, so the value is the 百/千 and the unit what follows it (never "1 百亿元")
+        lead = mult[0] if mult[:1] in _SMALL_SCALES else ""
+        value = multipliers()[lead] if lead else 1.0
+        norm, base_unit, factor = normalise(mult[len(lead):], unit)
+        if not norm:
+            continue  # a bare 百 with no unit after it counts nothing
         kind = units()[unit].kind if unit else "count"
         if kind not in ("amount", "count"):
             continue  # 超百% is not a way of writing
         out.append(dict(start=start, end=m.end("q") if m.group("q") else unit_end, kind=kind,
-                        value=1.0, unit=(start, unit_end), unit_norm=norm,
-                        base_value=times(factor), base_unit=base_unit,
+                        value=value, unit=(start + len(lead), unit_end), unit_norm=norm,
+                        base_value=times(factor, value), base_unit=base_unit,
                         qualifier=m.group("q") or qualifier))
     return out

@@ -80,6 +80,9 @@ class Lexicon:
     compared_elsewhere: re.Pattern[str]  # 高于全国, 比全省平均高: a gap against another place
     economy: Economy  # economy_subject: what makes a bare growth GDP's
     noise: tuple[str, ...]  # 家庭, 全社会: never tell two indicators apart (canonical names)
+    example_ends: tuple[str, ...]  # 等: a clause naming examples before a count
+    noun_limit: int  # characters of a noun a count is of (longer: a description)
+    complements: frozenset[str]  # 好, 实: a verb's complement, stripped after a lead verb
 
 
 def _economy(v: dict[str, Any]) -> Economy:
@@ -153,6 +156,9 @@ def lex() -> Lexicon:
         compared_elsewhere=_compared_elsewhere_re(d["compared_elsewhere"]),
         economy=_economy(d["economy_subject"]),
         noise=tuple(d["canonical_noise"]),
+        example_ends=tuple(sorted(d["example_ends"], key=len, reverse=True)),
+        noun_limit=int(d["noun_limit"]),
+        complements=frozenset(d["verb_complements"]),
         subscript=re.compile(f"(?<=[A-Za-z])(?:{alternation(d['subscript_marks'])})"
                              f"|(?<=[\\d.])(?:{alternation(d['subscript_marks'])})(?![A-Za-z\\d])"),
     )

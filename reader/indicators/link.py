@@ -46,6 +46,7 @@ from reader.indicators.naming import (
     canonical_of,
     compared_elsewhere,
     complete,
+    counted_noun,
     economy_subject,
     is_ratio,
     look_back,
@@ -271,6 +272,9 @@ def _name(ctx: _Context, f: Figure, place: _Place, state: _Sentence,
     end = base.start if base and base.start >= place.lo else name_end(s, f.kind, f.unit, place.lo, place.a)
     if past_multiple(s, place.lo, place.a) or compared_elsewhere(s, place.lo, place.a):
         return Named("", "", place.lo), False  # 是十年前的3倍, 高于全国0.2个百分点: no value
+    counted = counted_noun(text, w, f.kind, f.unit_norm, place.lo, place.a, place.b)
+    if counted is not None:  # 武倘寻等13条高速公路, 5万农村人口: the noun after, or nothing
+        return counted, False
     named = phrase(text, w, place.lo, end, growth=f.kind == "growth")
     if not named and prev is None and f.kind == "growth":  # 顶住经济下行压力，…全年增长4.8%
         named = economy_subject(text, w, place.sent_start, place.lo)

@@ -22,7 +22,7 @@ from functools import cache
 
 from reader.chars import CN_ORDINALS, normalize_width
 from reader.figures.cues import cue_words
-from reader.figures.units import alternation
+from reader.figures.units import alternation, multipliers
 from reader.indicators.lexicon import LIST_MARKS, lex
 from reader.indicators.segment import words
 from reader.text.script import to_simplified
@@ -75,11 +75,13 @@ def strip_lead(s: str, lo: int, end: int) -> int:
                 lo = m.end()
         prefix = next((p for p in x.lead_prefixes if s.startswith(p, lo, end)), "")
         lo += len(prefix)
+        before = ""
         for t in words(s[lo:end]):
             if not (t in x.lead or t in x.change_verbs or t.isdigit() or t in LIST_MARKS or t == "的"
-                    or t.isspace()):
+                    or t.isspace() or (t in x.complements and before in x.lead)):  # 推进好
                 break
             lo += len(t)
+            before = t
         if lo == start:
             return lo
 
@@ -247,6 +249,23 @@ def _strip_period(s: str, start: int, end: int) -> int:
         if m.end() == end and m.start() > start:
             return _strip_trailing(s, start, m.start())
     return end
+
+
+def counted_noun(text: str, w: Working, kind: str, unit_norm: str, lo: int, a: int, b: int
+                 ) -> Named | None:
+    """What a count at s[a:b] counts when the words before it cannot name it: after examples
+    (`武倘寻等13条高速公路`: indicators.json `example_ends`) or when written with a bare multiplier
+    before a noun (`启动实施5万农村人口`): the noun after it (`noun_after`), Named("") when that
+    is a description longer than `noun_limit`; None for any other figure."""
+    x = lex()
+    s = w.s
+    if kind != "count":
+        return None
+    examples = s.endswith(x.example_ends, lo, a)
+    if not examples and not (unit_norm in multipliers() and _is_han(s[b:b + 1])):
+        return None
+    after = noun_after(text, w, b, lo)
+    return after if after and len(after.canonical) <= x.noun_limit else Named("", "", lo)
 
 
 def compared_elsewhere(s: str, lo: int, a: int) -> bool:

@@ -116,19 +116,24 @@ def test_a_year_is_not_a_duration():
 
 # -- bare multipliers ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, written, unit_norm, base, qualifier", [
-    ("财政民生支出突破万亿元", "万亿元", "万亿元", 1e12, "突破"),
-    ("肉类产量突破百万吨", "百万吨", "百万吨", 1e6, "突破"),
-    ("旅游收入超千亿元", "千亿元", "千亿元", 1e11, "超"),
-    ("经济总量迈上万亿元台阶", "万亿元", "万亿元", 1e12, ""),
-    ("年销售收入过亿元的企业26家", "亿元", "亿元", 1e8, "过"),
-    ("惠及近千万家庭", "千万家", "千万家", 1e7, "近"),
-    ("地区生产总值突破万亿", "万亿", "万亿", 1e12, "突破"),
+@pytest.mark.parametrize("text, written, value, unit_norm, base, qualifier", [
+    ("财政民生支出突破万亿元", "万亿元", 1, "万亿元", 1e12, "突破"),
+    ("肉类产量突破百万吨", "百万吨", 100, "万吨", 1e6, "突破"),  # 100 万吨, never "1 百万吨"
+    ("旅游收入超千亿元", "千亿元", 1000, "亿元", 1e11, "超"),
+    ("永州果蔬出口突破百亿元", "百亿元", 100, "亿元", 1e10, "突破"),
+    ("经济总量迈上万亿元台阶", "万亿元", 1, "万亿元", 1e12, ""),
+    ("年销售收入过亿元的企业26家", "亿元", 1, "亿元", 1e8, "过"),
+    ("惠及近千万家庭", "千万家", 1000, "万家", 1e7, "近"),
+    ("地区生产总值突破万亿", "万亿", 1, "万亿", 1e12, "突破"),
+    ("企业超百家", "百家", 100, "家", 100, "超"),
 ])
-def test_bare_multiplier_is_one_of_it(text, written, unit_norm, base, qualifier):
+def test_bare_multiplier_is_one_of_it(text, written, value, unit_norm, base, qualifier):
+    """A bare scale is one of it; a bare 百/千 before 万/亿 or a unit multiplies that one: its
+    value is the 百/千 and its unit (as written too) what follows."""
     f = figs(text)[0]
     assert (f.text, f.value, f.unit_norm, f.base_value, f.qualifier) == \
-        (written, 1, unit_norm, base, qualifier)
+        (written, value, unit_norm, base, qualifier)
+    assert f.unit == unit_norm
 
 
 @pytest.mark.parametrize("text", [

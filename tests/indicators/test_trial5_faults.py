@@ -102,3 +102,33 @@ def test_a_scope_is_kept_and_a_name_never_widened():
     assert canonical_of("家庭农场") == "家庭农场"  # noise is removed only where a synonym results
     assert canonical_of("青年调查失业率") == "青年调查失业率"  # never widened into 城镇调查失业率
     assert canonical_of("住户存款余额") == "住户存款余额"
+
+
+# 4. Names: a verb's complement (推进好) is no part of a name; examples before a count (等)
+#    name nothing; a bare multiplier before a noun counts that noun; a bare 百 before 亿 is 100 亿
+
+def test_a_verbs_complement_is_stripped_with_the_verb():
+    doc = _doc("粮食产量达到300亿斤。", "加快推进好总投资2.45万亿元的318个重点项目，建设好保障性住房1.2万套。")
+    names = {f.text: f.indicator for f in doc.figures}
+    assert names["2.45万亿元"] == "总投资"
+    assert names["1.2万套"] == "保障性住房"
+
+
+def test_examples_before_a_count_name_nothing_the_noun_after_does():
+    doc = _doc("甲乙、丙丁戊等9条高速公路加快建设，新建城市道路42条。", "地区生产总值增长6%。")
+    assert _fig(doc, "9条").indicator == "高速公路"
+    assert not [f for f in doc.figures if f.indicator.endswith("等")]
+
+
+def test_a_bare_multiplier_before_a_noun_counts_the_noun_or_nothing():
+    doc = _doc("地区生产总值增长5%。", "帮助12万脱贫人口稳定增收，启动实施3万农村人口饮水安全巩固提升工程。")
+    helped, water = _fig(doc, "12万"), _fig(doc, "3万")
+    assert (helped.indicator, helped.base_value) == ("脱贫人口", 120000)
+    assert water.indicator == ""  # what follows is a project, not a noun counted: no name
+    assert not [f for f in doc.figures if f.indicator in ("帮助", "启动实施", "实施")]
+
+
+def test_a_bare_hundred_before_a_scale_is_shown_as_a_hundred():
+    doc = _doc("某县果蔬出口突破百亿元。", "地区生产总值增长6%。")
+    row = _one(doc, "某县果蔬出口", "actual")
+    assert (row.value, row.unit, row.qualifier) == (100, "亿元", "突破")
