@@ -83,6 +83,7 @@ class Lexicon:
     example_ends: tuple[str, ...]  # 等: a clause naming examples before a count
     noun_limit: int  # characters of a noun a count is of (longer: a description)
     complements: frozenset[str]  # 好, 实: a verb's complement, stripped after a lead verb
+    share_uses: tuple[str, ...]  # 用于, 投向: A的X%用于B is B's share of A, longest first
 
 
 def _economy(v: dict[str, Any]) -> Economy:
@@ -159,6 +160,7 @@ def lex() -> Lexicon:
         example_ends=tuple(sorted(d["example_ends"], key=len, reverse=True)),
         noun_limit=int(d["noun_limit"]),
         complements=frozenset(d["verb_complements"]),
+        share_uses=tuple(sorted(d["share_names"]["uses"], key=len, reverse=True)),
         subscript=re.compile(f"(?<=[A-Za-z])(?:{alternation(d['subscript_marks'])})"
                              f"|(?<=[\\d.])(?:{alternation(d['subscript_marks'])})(?![A-Za-z\\d])"),
     )

@@ -58,6 +58,7 @@ from reader.indicators.naming import (
     phrase,
     rank_subject,
     ratio_of,
+    share_used_for,
     with_share_word,
 )
 from reader.indicators.periods import (
@@ -272,6 +273,9 @@ def _name(ctx: _Context, f: Figure, place: _Place, state: _Sentence,
     end = base.start if base and base.start >= place.lo else name_end(s, f.kind, f.unit, place.lo, place.a)
     if past_multiple(s, place.lo, place.a) or compared_elsewhere(s, place.lo, place.a):
         return Named("", "", place.lo), False  # 是十年前的3倍, 高于全国0.2个百分点: no value
+    used = share_used_for(text, w, place.lo, place.a, place.b) if f.kind == "share" else None
+    if used is not None:  # 将财政支出的73.7%用于民生支出: 民生支出's share, never 财政支出's level
+        return used, False
     counted = counted_noun(text, w, f.kind, f.unit_norm, place.lo, place.a, place.b)
     if counted is not None:  # 武倘寻等13条高速公路, 5万农村人口: the noun after, or nothing
         return counted, False

@@ -268,6 +268,32 @@ def counted_noun(text: str, w: Working, kind: str, unit_norm: str, lo: int, a: i
     return after if after and len(after.canonical) <= x.noun_limit else Named("", "", lo)
 
 
+def share_used_for(text: str, w: Working, lo: int, a: int, b: int) -> Named | None:
+    """`将财政支出的73.7%用于民生支出`: a percentage at s[a:b] of A (the clause s[lo:a], ending
+    in 的) spent on B (after a use verb of indicators.json `share_names.uses`) is B's share of
+    A: named B占A比重 (as written and canonical, as `canonical_of` builds a share), Named("")
+    when B is a list or nothing; None for any other figure."""
+    x = lex()
+    s = w.s
+    if not s.endswith("的", lo, a):
+        return None
+    verb = next((v for v in x.share_uses if s.startswith(v, b)), "")
+    if not verb:
+        return None
+    stop = _CLAUSE_BREAK.search(s, b + len(verb), b + len(verb) + AFTER_LIMIT)
+    end = stop.start() if stop else -1
+    part_b = s[b + len(verb):end] if end >= 0 else ""
+    whole = phrase(text, w, lo, a - 1)
+    if (len(part_b) < 2 or not whole or s[end] == "、" or any(j in part_b for j in x.list_joiners)
+            or not all(_is_han(c) for c in part_b)):
+        return Named("", "", lo)
+    written_b = text[w.to_text(b + len(verb)):w.to_text(end)]
+    verb_word, share_word = x.share_canonical
+    canonical = canonical_of(part_b) + verb_word + canonical_of(_without_lead(whole.canonical)) + share_word
+    name = written_b + verb_word + whole.name + share_word
+    return Named(name, x.synonyms.get(canonical, canonical), whole.start)
+
+
 def compared_elsewhere(s: str, lo: int, a: int) -> bool:
     """`、高于全国0.2个百分点`, `，比全省平均高1.5个百分点`: the clause s[lo:a] (after lead words)
     only compares the indicator before with another place (indicators.json

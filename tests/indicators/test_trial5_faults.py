@@ -132,3 +132,17 @@ def test_a_bare_hundred_before_a_scale_is_shown_as_a_hundred():
     doc = _doc("某县果蔬出口突破百亿元。", "地区生产总值增长6%。")
     row = _one(doc, "某县果蔬出口", "actual")
     assert (row.value, row.unit, row.qualifier) == (100, "亿元", "突破")
+
+
+# 2. A的X%用于B is B's share of A, never A's level
+
+def test_a_share_spent_on_b_is_bs_share_of_a():
+    doc = _doc("将一般公共预算支出的76.2%用于民生支出，市本级新增财力的65%以上投向社会事业，"
+               "把土地出让收入的15%用于农业开发、农田建设。", "地区生产总值增长6%。", place="某市")
+    livelihood = _one(doc, "民生支出占一般公共预算支出比重", "actual")
+    assert (livelihood.value, livelihood.unit) == (76.2, "%")
+    assert livelihood.name == "民生支出占一般公共预算支出比重"
+    social = _fig(doc, "65%以上")
+    assert social.indicator.startswith("社会事业占") and social.qualifier == "以上"
+    assert _fig(doc, "15%").indicator == ""  # spent on a list: whose share is not one name
+    assert not _rows(doc, "一般公共预算支出") and not [r for r in doc.indicators if r.name.endswith("新增财力")]
