@@ -84,6 +84,7 @@ class Lexicon:
     noun_limit: int  # characters of a noun a count is of (longer: a description)
     complements: frozenset[str]  # 好, 实: a verb's complement, stripped after a lead verb
     share_uses: tuple[str, ...]  # 用于, 投向: A的X%用于B is B's share of A, longest first
+    stretch_words: tuple[str, ...]  # 力争: …增长15%以上，力争达到20%: a stretch growth
 
 
 def _economy(v: dict[str, Any]) -> Economy:
@@ -161,6 +162,7 @@ def lex() -> Lexicon:
         noun_limit=int(d["noun_limit"]),
         complements=frozenset(d["verb_complements"]),
         share_uses=tuple(sorted(d["share_names"]["uses"], key=len, reverse=True)),
+        stretch_words=tuple(d["stretch_words"]),
         subscript=re.compile(f"(?<=[A-Za-z])(?:{alternation(d['subscript_marks'])})"
                              f"|(?<=[\\d.])(?:{alternation(d['subscript_marks'])})(?![A-Za-z\\d])"),
     )

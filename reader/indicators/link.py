@@ -38,7 +38,7 @@ from reader.indicators.enumerations import (
     name_list,
     shared_marker,
 )
-from reader.indicators.key_table import Entry, build_table, improved_sign
+from reader.indicators.key_table import Entry, build_table, improved_sign, is_share_name
 from reader.indicators.lexicon import lex
 from reader.indicators.naming import (
     Named,
@@ -174,6 +174,8 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
         names, listed = _names_of(ctx, i, place, named, state, own)
         g = replace(f, indicator=names[0].name, canonical=canonical_of(names[0].canonical), role=when.role,
                     year=when.year, period=when.period)
+        if _stretch_growth(ctx, g, place, linked[-1] if linked else None):
+            g = replace(g, kind="growth", direction=linked[-1].direction)  # 力争达到20%
         if improved_sign(g, ctx.w.s, ctx.w.to_s(f.start)) == -1:  # PM2.5浓度改善10.3%: a fall,
             g = replace(g, direction=-1)  # known once the indicator is (lower_is_better)
         linked.append(g)
@@ -185,6 +187,18 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
         if own or listed:
             state.named.append((i, names[0]))
     return tuple(linked), build_table(text, ctx.w, entries, sections)
+
+
+def _stretch_growth(ctx: _Context, g: Figure, place: _Place, before: Figure | None) -> bool:
+    """`确保工业投资增长15%以上，力争达到20%`: a bare percentage in a clause of only stretch words
+    (indicators.json `stretch_words`) and trail words, right after a growth of the same
+    indicator in its sentence, that indicator no rate or share: a stretch growth, not a level."""
+    if g.kind != "share" or g.unit_norm != "%" or before is None or before.kind != "growth" \
+            or before.sentence_start != g.sentence_start or not g.canonical \
+            or before.canonical != g.canonical or is_share_name(g.canonical):
+        return False
+    clause = ctx.w.s[place.lo:place.a]
+    return any(w in clause for w in lex().stretch_words) and only_trail(clause.lstrip("，,"))
 
 
 def _group_qualifier(figures: tuple[Figure, ...], i: int, groups: list[tuple[int, int]]) -> str:

@@ -146,3 +146,14 @@ def test_a_share_spent_on_b_is_bs_share_of_a():
     assert social.indicator.startswith("社会事业占") and social.qualifier == "以上"
     assert _fig(doc, "15%").indicator == ""  # spent on a list: whose share is not one name
     assert not _rows(doc, "一般公共预算支出") and not [r for r in doc.indicators if r.name.endswith("新增财力")]
+
+
+# 3. A bare percentage after 力争(达到) in a growth clause is a stretch growth, never a level
+
+def test_a_stretch_percentage_after_a_growth_is_a_growth_not_a_level():
+    doc = _doc("地区生产总值增长5%。", "确保工业和信息化投资增长12%以上，力争达到16%；森林覆盖率达到52%，力争达到53%。")
+    stretch = _fig(doc, "16%")
+    assert (stretch.kind, stretch.canonical, stretch.role) == ("growth", "工业和信息化投资", "target")
+    row = _one(doc, "工业和信息化投资", "target")
+    assert (row.value, row.growth_pct, row.qualifier) == (None, 12, "以上")
+    assert _fig(doc, "53%").kind == "share"  # a rate's stretch is still its level
