@@ -59,6 +59,7 @@ from reader.indicators.naming import (
     rank_subject,
     ratio_of,
     share_used_for,
+    sub_area_subject,
     with_share_word,
 )
 from reader.indicators.periods import (
@@ -174,6 +175,11 @@ def link_indicators(text: str, figures: tuple[Figure, ...], sections: tuple[Sect
         names, listed = _names_of(ctx, i, place, named, state, own)
         g = replace(f, indicator=names[0].name, canonical=canonical_of(names[0].canonical), role=when.role,
                     year=when.year, period=when.period)
+        zone = sub_area_subject(text, ctx.w, place.sent_start, place.lo) \
+            if own and g.canonical in lex().headline else ""
+        if zone:  # 经济区继续抓好…，生产总值达到56亿元: the zone's, never the place's
+            g = replace(g, indicator=zone + g.indicator, canonical=zone + g.canonical)
+            names = [Named(zone + n.name, zone + canonical_of(n.canonical), n.start) for n in names]
         if _stretch_growth(ctx, g, place, linked[-1] if linked else None):
             g = replace(g, kind="growth", direction=linked[-1].direction)  # 力争达到20%
         if improved_sign(g, ctx.w.s, ctx.w.to_s(f.start)) == -1:  # PM2.5浓度改善10.3%: a fall,

@@ -294,6 +294,28 @@ def share_used_for(text: str, w: Working, lo: int, a: int, b: int) -> Named | No
     return Named(name, x.synonyms.get(canonical, canonical), whole.start)
 
 
+def sub_area_subject(text: str, w: Working, sent_start: int, lo: int) -> str:
+    """The zone a sentence speaks of (`经济区继续抓好…，生产总值达到56亿元`): its opening words,
+    up to a lead word or a comma before `lo`, when they end in an indicators.json `sub_areas`
+    word; as written, "" when none."""
+    x = lex()
+    s = w.s
+    start = strip_lead(s, sent_start, lo)
+    k = start
+    def opens_lead(at: int) -> bool:  # 继续抓好 (one jieba word) opens on 继续
+        return any(s.startswith(t, at) for t in x.lead if len(t) > 1)
+
+    for t in words(s[start:min(lo, start + 12)]):
+        if t in x.lead or not _is_han(t[0]) or opens_lead(k):
+            break
+        k += len(t)
+    if k == start or k >= lo or not s.endswith(x.sub_areas, start, k):
+        return ""
+    if not (s[k:k + 1] in "，," or opens_lead(k)):
+        return ""
+    return text[w.to_text(start):w.to_text(k)]
+
+
 def compared_elsewhere(s: str, lo: int, a: int) -> bool:
     """`、高于全国0.2个百分点`, `，比全省平均高1.5个百分点`: the clause s[lo:a] (after lead words)
     only compares the indicator before with another place (indicators.json

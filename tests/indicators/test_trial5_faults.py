@@ -157,3 +157,16 @@ def test_a_stretch_percentage_after_a_growth_is_a_growth_not_a_level():
     row = _one(doc, "工业和信息化投资", "target")
     assert (row.value, row.growth_pct, row.qualifier) == (None, 12, "以上")
     assert _fig(doc, "53%").kind == "share"  # a rate's stretch is still its level
+
+
+# 6. A zone's figures (经济区, 开发区, 新区…) are never the place's
+
+def test_a_zones_gdp_is_not_the_places():
+    doc = _doc("全市生产总值增长9%。",
+               "全市生产总值增长8%以上。开发区继续抓好招商引资，加快项目建设，生产总值达到73亿元。"
+               "全市社会消费品零售总额增长12%。", year=2010, place="某市")
+    city = _one(doc, "生产总值", "target")
+    assert (city.value, city.growth_pct) == (None, 8)
+    zone = _one(doc, "开发区生产总值", "target")
+    assert zone.value == 73 and zone.name == "开发区生产总值"
+    assert _one(doc, "社会消费品零售总额", "target").growth_pct == 12
