@@ -84,6 +84,7 @@ class Lexicon:
     noun_limit: int  # characters of a noun a count is of (longer: a description)
     complements: frozenset[str]  # 好, 实: a verb's complement, stripped after a lead verb
     share_uses: tuple[str, ...]  # 用于, 投向: A的X%用于B is B's share of A, longest first
+    share_objects: tuple[str, ...]  # 将, 把: A of such a share is what these take
     stretch_words: tuple[str, ...]  # 力争: …增长15%以上，力争达到20%: a stretch growth
     sub_areas: tuple[str, ...]  # 经济区, 开发区: a sentence about a zone, not the place
 
@@ -164,6 +165,7 @@ def lex() -> Lexicon:
         complements=frozenset(d["verb_complements"]),
         share_uses=tuple(sorted(d["share_names"]["uses"], key=len, reverse=True)),
         stretch_words=tuple(d["stretch_words"]),
+        share_objects=tuple(d["share_names"]["objects"]),
         sub_areas=tuple(sorted(d["sub_areas"], key=len, reverse=True)),
         subscript=re.compile(f"(?<=[A-Za-z])(?:{alternation(d['subscript_marks'])})"
                              f"|(?<=[\\d.])(?:{alternation(d['subscript_marks'])})(?![A-Za-z\\d])"),

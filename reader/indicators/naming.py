@@ -283,7 +283,9 @@ def share_used_for(text: str, w: Working, lo: int, a: int, b: int) -> Named | No
     stop = _CLAUSE_BREAK.search(s, b + len(verb), b + len(verb) + AFTER_LIMIT)
     end = stop.start() if stop else -1
     part_b = s[b + len(verb):end] if end >= 0 else ""
-    whole = phrase(text, w, lo, a - 1)
+    marker = max((s.rfind(m, lo, a - 1) + len(m) for m in x.share_objects if s.find(m, lo, a - 1) >= 0),
+                 default=lo)  # 各县市将…资金的60%: A is what 将 takes
+    whole = phrase(text, w, marker, a - 1)
     if (len(part_b) < 2 or not whole or s[end] == "、" or any(j in part_b for j in x.list_joiners)
             or not all(_is_han(c) for c in part_b)):
         return Named("", "", lo)

@@ -170,3 +170,8 @@ def test_a_zones_gdp_is_not_the_places():
     zone = _one(doc, "开发区生产总值", "target")
     assert zone.value == 73 and zone.name == "开发区生产总值"
     assert _one(doc, "社会消费品零售总额", "target").growth_pct == 12
+
+
+def test_the_whole_of_a_share_spent_is_what_jiang_takes():
+    doc = _doc("各区县将年度转移支付资金的40%用于生态治理。", "地区生产总值增长6%。", place="某州")
+    assert _one(doc, "生态治理占年度转移支付资金比重", "actual").value == 40
