@@ -33,6 +33,12 @@ TURN_BUDGET_S = 0.004
 # since it was asked for) yields once first: the heartbeat, input and other overdue timers,
 # due in the same pass, run before the next step, not after it in one long gap.
 LATE_S = 0.008
+# While a worker holds the GIL for long (a script switch's conversion, pyqtgraph's import),
+# every Python call of a step here waits for it in turn: the queue holds its steps (they are
+# background work: the rest of a text going in, a tree expanding), looking again every
+# HOLD_CHECK_MS, at most HOLD_MAX_S.
+HOLD_CHECK_MS = 50
+HOLD_MAX_S = 3.0
 
 
 class TurnQueue(QObject):
@@ -46,6 +52,7 @@ class TurnQueue(QObject):
         self.turns = 0  # turns run so far (tests)
         self._asked = 0.0  # when the timer was last started (perf_counter)
         self._yielded = False  # the last turn came late and ran nothing
+        self._holds: dict[str, tuple[QObject, float]] = {}  # key → (owner, since)
 
     def later(self, owner: QObject, step: Callable[[], object]) -> None:
         """Run `step()` in a later turn, unless `owner` is deleted first."""
@@ -57,6 +64,22 @@ class TurnQueue(QObject):
         self._asked = time.perf_counter()
         self._timer.start()
 
+    def hold(self, owner: QObject, key: str) -> None:
+        """Run no step until `release(key)`, `owner` is deleted, or HOLD_MAX_S has gone."""
+        self._holds[key] = (owner, time.perf_counter())
+
+    def release(self, key: str) -> None:
+        if self._holds.pop(key, None) is not None and self._steps:
+            self._timer.setInterval(NEXT_TURN_MS)
+            self._start()
+
+    def is_held(self) -> bool:
+        now = time.perf_counter()
+        for key, (owner, since) in list(self._holds.items()):
+            if not shiboken6.isValid(owner) or now - since > HOLD_MAX_S:
+                del self._holds[key]
+        return bool(self._holds)
+
     def pending(self) -> int:
         return len(self._steps)
 
@@ -66,6 +89,11 @@ class TurnQueue(QObject):
         self._steps = deque((o, s) for o, s in self._steps if o is not owner)
 
     def _turn(self) -> None:
+        if self.is_held():
+            self._timer.start(HOLD_CHECK_MS)
+            self._asked = time.perf_counter() + HOLD_CHECK_MS / 1e3  # (not late then)
+            return
+        self._timer.setInterval(NEXT_TURN_MS)
         began = time.perf_counter()
         if began - self._asked > LATE_S and not self._yielded:
             self._yielded = True

@@ -305,6 +305,7 @@ class Probe(QObject):
             r["longest_gap_ms"] = gaps[0][0] if gaps else -1.0
             cpus = sorted((c for c, _p in self.gap_cpus), reverse=True)
             r["most_gap_cpu_ms"] = cpus[0] if cpus else -1.0  # (see _on_beat)
+            r["most_gap_cpu_phase"] = max(self.gap_cpus)[1] if self.gap_cpus else ""
             r["gaps_over_50ms_cpu"] = sum(c > 50 for c in cpus)
             r["worst_gaps"] = [{"ms": round(g, 1), "at_s": round(t, 3), "phase": p}
                                for g, t, p in gaps[:5]]

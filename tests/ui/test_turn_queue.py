@@ -95,3 +95,37 @@ def test_a_big_tree_shows_every_section_with_its_figure_count(qtbot, tmp_path, s
     w.navigator.go_to(last.start)
     qtbot.waitUntil(lambda: outline.current_section() is not None
                     and outline.current_section().id == last.id, timeout=5000)
+
+
+def test_the_steps_wait_while_a_script_switch_converts_then_the_new_text_goes_in(
+        qtbot, tmp_path, sample_path, monkeypatch):
+    import threading
+
+    from reader.runtime import jobs
+    from reader.ui.find_controller import ASYNC_CHARS
+    from reader.ui.text_view import text_feeder
+
+    monkeypatch.setattr(text_feeder, "PIECE_CHARS", 2_000)  # many pieces: still going in
+    path = tmp_path / "x5.txt"  # long enough to be converted on the runner
+    path.write_text(sample_path.read_text(encoding="utf-8") * 5, encoding="utf-8")
+    w = open_window(qtbot, path)
+    assert len(w.doc.text) >= ASYNC_CHARS
+    go = threading.Event()
+    convert = jobs.convert
+
+    def slow_convert(*args, **kwargs):  # a long conversion, as on a 5 MB report
+        go.wait(10)
+        return convert(*args, **kwargs)
+
+    monkeypatch.setattr(jobs, "convert", slow_convert)
+    assert not w.view.is_loaded()
+    w.actions_.script["simplified"].trigger()
+    assert turn_queue().is_held()
+    shown = w.view.document().characterCount()
+    qtbot.wait(150)  # no piece of the old text goes in meanwhile
+    assert w.view.document().characterCount() == shown and not w.view.is_loaded()
+    with qtbot.waitSignal(w.loader.converted, timeout=10_000):
+        go.set()
+    assert not turn_queue().is_held()
+    qtbot.waitUntil(w.view.is_loaded, timeout=20_000)
+    assert w.view.toPlainText() == w.doc.text and w.doc.script == "simplified"
