@@ -129,3 +129,17 @@ def test_the_steps_wait_while_a_script_switch_converts_then_the_new_text_goes_in
     assert not turn_queue().is_held()
     qtbot.waitUntil(w.view.is_loaded, timeout=20_000)
     assert w.view.toPlainText() == w.doc.text and w.doc.script == "simplified"
+
+
+def test_a_long_report_coming_in_does_not_narrow_the_text(qtbot, tmp_path, sample_path):
+    """The scroll bar is there before the text: a long report's first screen is wrapped
+    once, not again when a scroll bar appears (a relayout in the turn of the first paint)."""
+    w = open_window(qtbot)
+    width = w.view.viewport().width()
+    path = tmp_path / "x5.txt"
+    path.write_text(sample_path.read_text(encoding="utf-8") * 5, encoding="utf-8")
+    with qtbot.waitSignal(w.document_shown, timeout=30_000):
+        w.open_file(path)
+    qtbot.waitUntil(lambda: w.view._painted, timeout=10_000)
+    assert w.view.viewport().width() == width
+    assert w.view.verticalScrollBar().isVisible() and w.view.verticalScrollBar().maximum() > 0
