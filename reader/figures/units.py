@@ -75,8 +75,9 @@ def times_signs() -> str:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """Regex alternation, longest first so 千瓦时 wins over 千瓦."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Regex alternation, longest first so 千瓦时 wins over 千瓦; words of one length in a fixed
+    order, so the pattern is the same string in every run (reader.runtime.regex_cache)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def unit_pattern() -> str:

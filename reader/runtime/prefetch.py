@@ -29,6 +29,8 @@ import threading
 import time
 from typing import IO, TYPE_CHECKING, Any
 
+from reader.runtime import regex_cache
+
 if TYPE_CHECKING:  # nothing heavy at run time (see above)
     from multiprocessing.connection import Connection
     from multiprocessing.context import ForkServerContext
@@ -223,6 +225,7 @@ def _analyse_served(path: str, connection: Connection, environment: dict[str, st
     """In the fork server's process: the window's environment now (REPORT_LENS_HOME, the
     cache directory), not the server's, which was the window's at the first open."""
     adopt_environment(environment)
+    regex_cache.install()  # the window's cache folder, now adopted
     _detach_from_parent()
     with os.fdopen(os.dup(connection.fileno()), "wb") as pipe:
         connection.close()
@@ -252,15 +255,18 @@ def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None) -> None:
         send(False, exc)
         return
     send(True, (doc, doc.is_linked()))
-    if doc.is_linked():
-        return
-    _yield_to_the_window()
-    try:
-        full = link_document(doc, progress)
-    except Exception as exc:
-        send(False, exc)
-        return
-    send(True, (full.figures, full.indicators, full.timings_ms))
+    # Phase 1's patterns, stored now (nothing to do on any run but the first): a window closed
+    # before linking ends would take them with this process.
+    regex_cache.save()
+    if not doc.is_linked():
+        _yield_to_the_window()
+        try:
+            full = link_document(doc, progress)
+        except Exception as exc:
+            send(False, exc)
+            return
+        send(True, (full.figures, full.indicators, full.timings_ms))
+    regex_cache.save()  # phase 2's, at the lower priority (no-op if installed nowhere)
 
 
 def _yield_to_the_window() -> None:

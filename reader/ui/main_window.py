@@ -21,6 +21,7 @@ from reader.document import Document
 from reader.load import SUFFIXES
 from reader.outline.title import display_title
 from reader.paths import printable
+from reader.runtime import regex_cache
 from reader.runtime.jobs import in_script
 from reader.ui import app as app_setup
 from reader.ui import window_state
@@ -386,9 +387,10 @@ class MainWindow(QMainWindow):
         # One part per turn of the event loop (each ~50-100 ms on a slow machine: together
         # they held the window for ~200 ms): the panel (the first paint had its placeholder),
         # then the highlights and the library (their docks are behind the indicators), then
-        # pyqtgraph's import.
+        # pyqtgraph's import, then the patterns compiled for the first time (PySide6's, the
+        # window's) stored for the next start.
         steps = [lambda: self.panel, lambda: self.highlighting, lambda: self.library,
-                 self._import_charts_when_loaded]
+                 self._import_charts_when_loaded, regex_cache.save]
 
         def next_step() -> None:
             steps.pop(0)()
