@@ -20,6 +20,7 @@ _STRONG = re.compile(r"[?\ufffd\u3040-\u30ff\u20a0-\u20bf\ue000-\uf8ff\u00a4]")
 # Enclosed Alphanumerics, the dingbat circled digits, and the parenthesised / circled
 # ideographs and numbers of Enclosed CJK Letters and Months (㈠ ㊀ ㉑).
 _ENCLOSED = "\u2460-\u24ff\u2776-\u2793\u3200-\u325f\u3280-\u32bf"
+_ENCLOSED_MARK = re.compile(f"[{_ENCLOSED}]")
 _WEAK = re.compile(f"[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü();:{_ENCLOSED}]")
 _BREAK = "\n。，；：！"
 
@@ -77,10 +78,11 @@ def _grow(text: str, i: int) -> tuple[int, int]:
 def _jump_to(text: str, j: int) -> bool:
     """Is text[j] a mark worth bridging a one-character gap for?
 
-    Strong marks are; so is a lone Latin letter glued between non-ASCII
-    characters (`懂a項`), which prose never has but mojibake often leaves.
+    Strong marks are, and enclosed numerals (`?zhí)丁⑴荞`); so is a lone Latin
+    letter glued between non-ASCII characters (`懂a項`), which prose never has but
+    mojibake often leaves.
     """
-    if _STRONG.match(text[j]):
+    if _STRONG.match(text[j]) or _ENCLOSED_MARK.match(text[j]):
         return True
     c = text[j]
     return (c.isascii() and c.isalpha() and 0 < j < len(text) - 1

@@ -24,3 +24,8 @@ def test_an_enclosed_numeral_beside_real_damage_joins_the_span() -> None:
     assert [s.reason for s in spans] == ["mojibake"]
     # an enclosed numeral next to a lone `?` in Chinese prose is still marked with it
     assert [s.text for s in find_damaged("推进規?⒐化经营。")] == ["?⒐"]
+
+
+def test_an_enclosed_numeral_one_character_from_damage_is_bridged() -> None:
+    spans = find_damaged("新建湖濱?chǎn)区⑵莊R園，全年完工。")
+    assert [s.text for s in spans] == ["?chǎn)区⑵莊R"]
