@@ -67,8 +67,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     cues = load_json("cues.json")
     seps = alternation(cues["range_seps"])
     qmax = _not_quantities()["quoted_max"]
-    part1 = (f"(?P<n1>{NUMBER})(?P<ib1>(?:{inside})(?={big}))?(?:(?P<m1>{mult})?(?P<i1>{inside})?(?P<u1>{unit}){not_ge}"
-             f"|(?P<mo1>{big})(?P<io1>{inside})?)?(?P<q1>{after})?")
+    # `241 亿元`: a scrape's space between the digits and the unit; a number after digits and a
+    # space (`3 000万元`) is the tail of a spaced number, no figure of its own
+    gap = "(?:(?<=\\d) (?=\\S))?"
+    part1 = (f"(?<!\\d )(?P<n1>{NUMBER})(?P<ib1>(?:{inside})(?={big}))?(?:{gap}(?:(?P<m1>{mult})?(?P<i1>{inside})?(?P<u1>{unit}){not_ge}"
+             f"|(?P<mo1>{big})(?P<io1>{inside})?))?(?P<q1>{after})?")
     part2 = (f"(?P<sep>{seps})(?P<n2>{NUMBER})(?:(?P<m2>{mult})?(?P<i2>{inside})?(?P<u2>{unit}){not_ge}"
              f"|(?P<mo2>{big}))(?P<q2>{after})?")
     signs = re.escape(times_signs())

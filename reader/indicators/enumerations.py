@@ -264,7 +264,15 @@ def _shared_suffix(item: str, last: str) -> str:
     """What an earlier item takes from the last: 刑事 + 案件, 六大优势产业 + 增加值."""
     if len(item) <= 2:  # a bare modifier parallel to the last item's own (城镇、农村…)
         first = words(last)[0]  # 茶叶、食用菌种植面积: the modifier 食用菌 is longer
-        return last[len(first):] if len(first) < len(last) else last[len(item):]
+        if len(first) < len(last):
+            return last[len(first):]
+        tail = last[len(item):]  # 城镇和农村居民人均可支配收入: 居民人均可支配收入
+        tail_words = words(tail)
+        if not tail_words or len(tail_words[0]) > 1:
+            return tail
+        # the tail opens on a stray character, cut from the last item's modifier (服务业增加值
+        # is one word of the dictionary): the head alone (工业和服务业增加值 → 工业增加值)
+        return max((h for h in lex().heads if last.endswith(h) and len(h) < len(last)), key=len, default="")
     if item[-1] == last[-1] or item.endswith(lex().heads):
         return ""  # 生产安全事故起数、死亡人数; 规上工业增加值、规上服务业营收: own heads
     return next((h for h in lex().heads if last.endswith(h) and not item.endswith(h)), "")

@@ -78,6 +78,17 @@ def improved_sign(f: Figure, s: str, a: int) -> int | None:
     return -1 if any(w in f.canonical for w in _lower_is_better()) else None
 
 
+def _is_share_name(canonical: str) -> bool:
+    """Is the indicator a share built from its parts (`民生支出占一般公共预算支出`)? Its level
+    is a percentage whatever its last word. indicators.json `share_names`."""
+    return is_rate(canonical) or any(v in canonical for v in _share_verbs())
+
+
+@cache
+def _share_verbs() -> tuple[str, ...]:
+    return tuple(load_json("indicators.json")["share_names"]["verbs"])
+
+
 def is_rate(canonical: str) -> bool:
     """Does the indicator end in a rate head (率, 比重…; not 功率)? reader/data/indicators.json."""
     heads, not_heads = _rate_heads()
@@ -103,6 +114,8 @@ def _counts(f: Figure, s: str, a: int) -> bool:
         return False  # 16个…项目投资完成率达145%: the count is of the projects
     if f.kind == "count" and f.canonical.endswith(_money_heads()):
         return False  # 21个村集体经营性收入: the count is of the villages
+    if f.kind == "share" and f.canonical.endswith(_money_heads()) and not _is_share_name(f.canonical):
+        return False  # 生产总值增长10%以上，力争达到11%: a percentage is no amount's level
     if f.kind == "multiple" and not (is_rate(f.canonical) or f.canonical.endswith(_multiple_heads())):
         return False  # 总量是2016年的1.5倍, 增长1.9倍: a comparison with another value, not a level
     if improved_sign(f, s, a) is None:

@@ -10,7 +10,9 @@ The context of a figure comes, nearest first, from a cue earlier in its sentence
 figures get no period and stay out of the table), else from the opening of its paragraph (a line, or
 an indent of ideographic spaces in a text scraped onto one line; a
 period cue holds until a paragraph opens with a one-year cue such as `过去一年`,
-`刚刚过去的2025年`, `2008年是`, or a new part starts). A title naming both a year and a
+`刚刚过去的2025年`, `2008年是`, or a new part starts). A later year a clause opens on
+(`到2012年，` in a 2008 report) is a goal period like `今后五年`: 2008-2012, its figures goals
+for 2012, never 2008's targets. A title naming both a year and a
 plan (`“十四五”时期和2025年工作回顾`, `2025年及“十四五”时期工作回顾`, `2025年主要工作
 情况和“十四五”时期发展成效`) opens on the one year; a title saying `本届政府工作回顾`
 opens on the past five years.
@@ -62,6 +64,7 @@ def _cues() -> dict[str, Any]:
             "one_year": re.compile("|".join(c["one_year"])),
             "one_year_in_sentence": re.compile("|".join(c["one_year_in_sentence"])),
             "other_span": re.compile("|".join(c["other_span_in_sentence"])),
+            "goal_year": re.compile(c["goal_year"]),
             "past_titles": re.compile("|".join(c["past_titles"])),
             "totals": tuple(c["totals"]),
             "sentence_totals": re.compile("|".join(c["sentence_totals"]))}
@@ -146,9 +149,16 @@ class PeriodFinder:
             future = first >= y or (last >= y and at + m.start() >= self.plan_start)
             found.append((at + m.start(), len(m.group()), Period(
                 f"十{m.group(1)}五", first, last if future else min(last, y - 1), future)))
+        goals = []  # 到2012年，: goals up to a later year (a year not after the report's is one year's)
+        for m in c["goal_year"].finditer(chunk):
+            if int(m.group(1)) > y:
+                goals.append((m.start(), m.end()))
+                found.append((at + m.start(), len(m.group()), Period(span_label(y, int(m.group(1))), y,
+                                                                    int(m.group(1)), True)))
         for key in ("one_year", "one_year_in_sentence") if sentence else ("one_year",):
             for m in c[key].finditer(chunk):
-                found.append((at + m.start(), len(m.group()), None))
+                if not any(a <= m.start() < b for a, b in goals):
+                    found.append((at + m.start(), len(m.group()), None))
         if sentence:  # 十年来: a span no plan names
             found += [(at + m.start(), len(m.group()), OTHER_SPAN) for m in c["other_span"].finditer(chunk)]
         found.sort(key=lambda x: x[0])

@@ -190,7 +190,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "year_part": re.compile(_YEAR + r"度?(?:的)?[^\d\n。，；,;]{0,14}?(?:(?P<review>"
                                 + _alternation("review_after_year") + ")|(?P<plan>"
                                 + _alternation("plan_after_year") + "))"),
-        "title_place": re.compile(rf"(?:{_YEAR})?(.+?)(?:{_alternation('issuer_words')})?"
+        "title_place": re.compile(rf"(?:{_YEAR})?(.+?)(?:{_YEAR}度?)?(?:{_alternation('issuer_words')})?"
                                   rf"(?:{_alternation('report_names')})(?:{_alternation('title_words')})"),
         "prefixed_place": re.compile(rf"(?:{_alternation('title_prefixes')})?(.{{2,12}}?){_YEAR}"),
         # after the meeting line's date, no 在: `2019年1月29日保定市徐水区第二届人民代表大会…`
@@ -365,10 +365,28 @@ def _title_block(text: str, lines: list[Line], head: Head) -> int | None:
 
 
 def _report_year(text: str, head: Head, end: int | None) -> int | None:
-    """The meeting date's year, else the title's, else the part headings'."""
+    """The meeting date's year, else the title's, else the part headings'. A meeting held
+    late in the year before the one it plans (`2022年12月10日`, then `2022年工作回顾` and
+    `2023年…预期目标`) gives the next year's report: the headings' year wins when it is the
+    date's year + 1 and the date's month is one of meta.json `year_ahead_months`."""
     if head.year is not None:
+        if _month(head.date) in _words()["year_ahead_months"]:
+            ahead = _structure_year(text, end or 0)
+            if ahead == head.year + 1:
+                return ahead
         return head.year
     return _title_year(head.title) or _structure_year(text, end or 0)
+
+
+def _month(date: str) -> int | None:
+    """The month of a meeting date as written (`2022年12月10日` → 12, `二〇二二年十二月十日`
+    → 12), None when there is none."""
+    m = _DATE.search(date)
+    if not m:
+        return None
+    if m.group(2):
+        return int(m.group(2))
+    return _cn_ordinal(m.group(5))
 
 
 def _title_year(title: str) -> int | None:
@@ -422,6 +440,17 @@ def _place(title: str) -> str:
     if m and m.group(1)[-1] in _words()["place_suffixes"]:
         return m.group(1)
     return ""
+
+
+def _cn_ordinal(word: str) -> int | None:
+    """A Chinese month or day number up to 99 (`十二` → 12, `十` → 10, `三` → 3), else None."""
+    tens, _, ones = word.rpartition("十")
+    try:
+        if "十" not in word:
+            return _CN_DIGITS[word] if len(word) == 1 else None
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    except KeyError:
+        return None
 
 
 def _year(m: re.Match[str]) -> int | None:

@@ -17,6 +17,7 @@ from reader.document import Document
 from reader.paths import printable
 from reader.runtime import jobs
 from reader.ui.runner import Runner
+from reader.ui.sliced import turn_queue
 from reader.ui.status import StatusBar
 
 # jobs: phase 1 (text, outline, figures), phase 2 (indicators, jieba), pyqtgraph import
@@ -108,6 +109,14 @@ class DocumentLoader(QObject):
         result comes as `converted`. A newer conversion replaces one under way."""
         self.status.show_progress(0.0, f"Converting to {jobs.SCRIPT_NAMES.get(script, script)}…")
         self.runner.submit(SCRIPT, jobs.convert, doc, script)
+        # The conversion holds the GIL ~0.7 s (5 MB): the window's background steps (the
+        # rest of the text shown going in, which the converted one replaces; the tree
+        # expanding) wait, instead of each Python call of theirs waiting for the worker.
+        turn_queue().hold(self, self._hold_key(SCRIPT))
+
+    def _hold_key(self, key: str) -> str:
+        """The turn queue's hold while job `key` runs (one per window's loader)."""
+        return f"{key}@{id(self)}"
 
     def is_linking(self) -> bool:
         """Whether the report shown still waits for its indicators (phase 2)."""
@@ -120,6 +129,7 @@ class DocumentLoader(QObject):
             return
         self._charts_asked = True
         self.runner.submit(CHARTS, import_chart_module)
+        turn_queue().hold(self, self._hold_key(CHARTS))  # (~0.4 s of the GIL: as for a conversion)
 
     def cancel(self) -> None:
         """Stop the open (or the indicator linking) under way: its process is ended at once,
@@ -136,6 +146,8 @@ class DocumentLoader(QObject):
                                 if opening else "Indicator linking cancelled.", 8000)
 
     def close(self) -> None:
+        for key in (SCRIPT, CHARTS):
+            turn_queue().release(self._hold_key(key))
         for analysis in (self.prefetched, self._opening):
             if analysis is not None:
                 analysis.close()  # wakes a job waiting for the child
@@ -146,6 +158,8 @@ class DocumentLoader(QObject):
             self.status.show_progress(fraction, message)
 
     def _on_runner_finished(self, key: str, result: object) -> None:
+        if key in (SCRIPT, CHARTS) and not self.runner.is_busy(key):
+            turn_queue().release(self._hold_key(key))
         if key == ANALYSIS:
             self._opened(result)
         elif key == LINK:
@@ -158,6 +172,8 @@ class DocumentLoader(QObject):
             self.converted.emit(*result)
 
     def _on_runner_failed(self, key: str, error: object) -> None:
+        if key in (SCRIPT, CHARTS) and not self.runner.is_busy(key):
+            turn_queue().release(self._hold_key(key))
         if key == CHARTS:
             self.charts_ready.emit()  # the import failed off-thread: the panel will say why
         if type(error).__name__ == "AnalysisCancelled":

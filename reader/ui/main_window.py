@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -33,6 +33,7 @@ from reader.ui.panels.outline_view import OutlineView
 from reader.ui.panels.panel_placeholder import PanelPlaceholder
 from reader.ui.reading_places import ReadingPlaces
 from reader.ui.recent_files import fill_recent_menu, recent_files, remember_recent
+from reader.ui.sliced import next_turn, turn_queue
 from reader.ui.status import StatusBar
 from reader.ui.text_view.document_view import DocumentView
 from reader.ui.text_view.legend_bar import LegendBar
@@ -40,10 +41,9 @@ from reader.ui.text_view.search_bar import SearchBar
 
 PANEL_MIN_WIDTH = 360  # px: the key-indicator dock never narrower (numbers never elide)
 BIG_TEXT = 500_000  # characters: the docks of a longer text are filled after its first paint
-# Steps of a big text go one per turn of the event loop with a 1 ms timer, not 0: a 0 ms one
-# is a posted event, run at the start of the next turn before overdue timers (and the input
-# polled with them), so a chain of such steps reads as one long stall.
-NEXT_TURN_MS = 1
+# Steps of a big text go one per turn of the event loop through the window's turn queue
+# (reader.ui.sliced.next_turn): a 1 ms timer, not a 0 ms posted call (run before overdue
+# timers and input), and one queue, not a timer per chain (Qt fires every due timer in one go).
 _FORMAT_NAMES = {"text": "Text", "html": "Web pages", "docx": "Word", "pdf": "PDF"}
 OPEN_FILTER = ";;".join(
     [f"Reports ({' '.join('*' + s for ss in SUFFIXES.values() for s in ss)})"]
@@ -261,12 +261,12 @@ class MainWindow(QMainWindow):
             self._show_docks(doc)
         else:  # each step costs ~20-30 ms on a 5 MB report: one per turn of the event loop,
             # so the text paints between
-            QTimer.singleShot(NEXT_TURN_MS, lambda: self._show_tree(doc))
+            next_turn(self, lambda: self._show_tree(doc))
 
     def _show_tree(self, doc: Document) -> None:
         if self.doc is doc:
             self.outline.set_document(doc)
-            QTimer.singleShot(NEXT_TURN_MS, lambda: self._show_docks(doc, tree=False))
+            next_turn(self, lambda: self._show_docks(doc, tree=False))
 
     def _show_docks(self, doc: Document, tree: bool = True) -> None:
         if self.doc is not doc:
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
         if len(shown.text) < BIG_TEXT:
             self._show_linked_docks(shown)
         else:  # the text's new layers first, the panel in the next turn of the event loop
-            QTimer.singleShot(NEXT_TURN_MS, lambda: self._show_linked_docks(shown))
+            next_turn(self, lambda: self._show_linked_docks(shown))
 
     def _show_linked_docks(self, shown: Document) -> None:
         if self.doc is shown:
@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
     def _on_view_first_painted(self) -> None:
         # Called inside the paint: a worker started now would take the GIL from the rest of
         # this frame (every Python override the paint calls waits for it). Next turn instead.
-        QTimer.singleShot(0, self._after_first_paint)
+        next_turn(self, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         self.loader.start_linking()
@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
         def next_step() -> None:
             steps.pop(0)()
             if steps:
-                QTimer.singleShot(NEXT_TURN_MS, self, next_step)  # (none once the window is gone)
+                next_turn(self, next_step)  # (none once the window is gone)
 
         next_step()
 
@@ -439,6 +439,8 @@ class MainWindow(QMainWindow):
                 self, [self.docks["contents"], self.docks["indicators"]])
 
     def closeEvent(self, event) -> None:
+        turn_queue().drop(self)  # (a step building a dock for a closed window could open a
+        # dialog, whose modal loop would then delete the window under it)
         self.places.save()
         self._flush_recent()
         window_state.save(self)

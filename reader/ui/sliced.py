@@ -4,23 +4,136 @@
 Each turn handles items until their cost (rows, blocks…: whatever `step` returns) reaches
 the budget, then yields to the event loop with a 1 ms timer (not a 0 ms posted call, which
 runs before overdue timers and input: a chain of those reads as one long stall).
+
+Every deferred step of the window goes through one queue (`next_turn`), not a timer of its
+own: Qt fires every timer that is due in one pass, so independent chains (the text's pieces,
+the tree's expansion, the docks, the panel…) each timed for the next turn ran back to back in
+the same turn, and the window's longest gap was their sum. The queue runs its steps in order,
+as many as fit in TURN_BUDGET_S, so a turn holds one long step at most.
 """
 
 from __future__ import annotations
 
 import itertools
+import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 T = TypeVar("T")
 NEXT_TURN_MS = 1
+# A turn runs queued steps until this much time has gone (then yields): short steps (a
+# status line, a tooltip's data) share a turn, a long one (a 64k-character piece of text,
+# ~8 ms; the tree's model, ~15 ms) has its own.
+TURN_BUDGET_S = 0.004
+# A turn that comes this late (a paint, a long posted call or another object's timer ran
+# since it was asked for) yields once first: the heartbeat, input and other overdue timers,
+# due in the same pass, run before the next step, not after it in one long gap.
+LATE_S = 0.008
+# While a worker holds the GIL for long (a script switch's conversion, pyqtgraph's import),
+# every Python call of a step here waits for it in turn: the queue holds its steps (they are
+# background work: the rest of a text going in, a tree expanding), looking again every
+# HOLD_CHECK_MS, at most HOLD_MAX_S.
+HOLD_CHECK_MS = 50
+HOLD_MAX_S = 3.0
+
+
+class TurnQueue(QObject):
+    """The GUI thread's deferred steps, first in first out, from one timer (see above)."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._steps: deque[tuple[QObject, Callable[[], object]]] = deque()
+        self._timer = QTimer(self, singleShot=True, interval=NEXT_TURN_MS)
+        self._timer.timeout.connect(self._turn)
+        self.turns = 0  # turns run so far (tests)
+        self._asked = 0.0  # when the timer was last started (perf_counter)
+        self._yielded = False  # the last turn came late and ran nothing
+        self._holds: dict[str, tuple[QObject, float]] = {}  # key → (owner, since)
+
+    def later(self, owner: QObject, step: Callable[[], object]) -> None:
+        """Run `step()` in a later turn, unless `owner` is deleted first."""
+        self._steps.append((owner, step))
+        if not self._timer.isActive():
+            self._start()
+
+    def _start(self) -> None:
+        self._asked = time.perf_counter()
+        self._timer.start()
+
+    def hold(self, owner: QObject, key: str) -> None:
+        """Run no step until `release(key)`, `owner` is deleted, or HOLD_MAX_S has gone."""
+        self._holds[key] = (owner, time.perf_counter())
+
+    def release(self, key: str) -> None:
+        if self._holds.pop(key, None) is not None and self._steps:
+            self._timer.setInterval(NEXT_TURN_MS)
+            self._start()
+
+    def is_held(self) -> bool:
+        now = time.perf_counter()
+        for key, (owner, since) in list(self._holds.items()):
+            if not shiboken6.isValid(owner) or now - since > HOLD_MAX_S:
+                del self._holds[key]
+        return bool(self._holds)
+
+    def pending(self) -> int:
+        return len(self._steps)
+
+    def drop(self, owner: QObject) -> None:
+        """Forget the steps `owner` asked for (e.g. a window closed: nothing more is built
+        for it, though it lives until its deferred deletion)."""
+        self._steps = deque((o, s) for o, s in self._steps if o is not owner)
+
+    def _turn(self) -> None:
+        if self.is_held():
+            self._timer.start(HOLD_CHECK_MS)
+            self._asked = time.perf_counter() + HOLD_CHECK_MS / 1e3  # (not late then)
+            return
+        self._timer.setInterval(NEXT_TURN_MS)
+        began = time.perf_counter()
+        if began - self._asked > LATE_S and not self._yielded:
+            self._yielded = True
+            self._start()
+            return
+        self._yielded = False
+        self.turns += 1
+        try:
+            while self._steps:
+                owner, step = self._steps.popleft()
+                if not shiboken6.isValid(owner):
+                    continue  # (its window or widget is gone)
+                step()
+                if time.perf_counter() - began >= TURN_BUDGET_S:
+                    break
+        finally:  # (a step that raised: the others still run, in the next turn)
+            if self._steps and not self._timer.isActive():
+                self._start()
+
+
+_QUEUE: TurnQueue | None = None
+
+
+def turn_queue() -> TurnQueue:
+    """The application's TurnQueue (made at first use, a child of the QCoreApplication)."""
+    global _QUEUE
+    if _QUEUE is None or not shiboken6.isValid(_QUEUE):
+        _QUEUE = TurnQueue(QCoreApplication.instance())
+    return _QUEUE
+
+
+def next_turn(owner: QObject, step: Callable[[], object]) -> None:
+    """`step()` in a later turn of the event loop, in the order asked, at most one long step
+    a turn (TurnQueue); dropped if `owner` is deleted meanwhile."""
+    turn_queue().later(owner, step)
 
 
 class Sliced(QObject, Generic[T]):
     """Runs `step(item)` over `items`, at most `budget` of cost per turn. `start` replaces a
-    run under way; `cancel` drops it; the timers die with this object (its parent)."""
+    run under way; `cancel` drops it; the steps die with this object (its parent)."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -49,7 +162,7 @@ class Sliced(QObject, Generic[T]):
             self.turn_costs.append(cost)
             ahead.extend(itertools.islice(it, 1))
             if ahead:
-                QTimer.singleShot(NEXT_TURN_MS, self, turn)
+                next_turn(self, turn)
             else:
                 self._run = None
             if after_turn is not None:
@@ -60,7 +173,7 @@ class Sliced(QObject, Generic[T]):
         if first_now:
             turn()
         else:
-            QTimer.singleShot(NEXT_TURN_MS, self, turn)
+            next_turn(self, turn)
 
     def cancel(self) -> None:
         self._run = None

@@ -294,3 +294,13 @@ def test_a_hyphen_between_numbers_is_not_a_sign(text, written):
                                   "“百分之三”计划", "《“十四五”规划》"])
 def test_figures_in_words_inside_quoted_names_are_names(text):
     assert figs(text) == ()
+
+
+def test_a_space_between_the_digits_and_the_unit_keeps_the_figure():
+    """A scrape that puts a space between a number and its unit (`实现241 亿元`) loses no
+    figure; a number after digits and a space (`3 000万元`) is no figure of its own (it would
+    read 0 万元), nor is a Chinese numeral with a space (`五 个`)."""
+    f = figs("预计地区生产总值实现318 亿元，下降4.5%。")[0]
+    assert (f.value, f.unit, f.kind) == (318, "亿元", "amount")
+    assert one("新增企业 26 个").value == 26
+    assert [f.text for f in figs("投资3 000万元，建成五 个站点")] == []

@@ -261,3 +261,39 @@ def test_a_scrape_on_one_line_keeps_its_years_and_periods():
     assert _one(doc, "单位生产总值能耗", "actual", 2017, "2013-2017").growth_pct == -20
     assert _one(doc, "城镇新增就业", "actual", 2017).value == 1351
     assert _one(doc, "生产总值", "target", 2018).growth_pct == 6.5
+
+
+def test_a_bare_percentage_of_an_amount_is_not_its_level():
+    """`生产总值增长8%以上，力争达到9%` and `固定资产投资实现12%的增长`: a percentage of an amount
+    (生产总值, 投资, 收入) is a growth or a share of something else, never the amount's level."""
+    doc = _review_and_plan("过去一年，固定资产投资实现12%的快速增长。",
+                           "地区生产总值增长8%以上，力争达到9%；全社会固定资产投资增长10%以上。")
+    gdp = _one(doc, "生产总值", "target", 2025)
+    assert (gdp.value, gdp.growth_pct) == (None, 8)
+    assert all(r.value is None for r in _rows(doc, "固定资产投资"))
+
+
+def test_a_goal_for_a_later_year_keeps_that_year_over_its_paragraph():
+    """`到2029年，生产总值达到800亿元……；外商直接投资达到5亿美元。财政总收入达到90亿元。`: a
+    paragraph (or sentence) that opens on a later year sets goals up to that year, never this
+    year's targets; a later `今年` brings it back to one year."""
+    doc = _review_and_plan(
+        "过去一年，生产总值增长6%。",
+        "今后五年的奋斗目标是：\n经济实力迈上新台阶。到2029年，全县生产总值达到800亿元，"
+        "进出口总额达到30亿美元；外商直接投资达到5亿美元。财政总收入达到90亿元，比2024年增长1倍。\n"
+        "今年主要预期目标是：财政总收入达到60亿元，生产总值增长5%左右。")
+    assert _one(doc, "生产总值", "target", 2029, "2025-2029").value == 800
+    assert _one(doc, "外商直接投资", "target", 2029, "2025-2029").value == 5
+    assert _one(doc, "财政总收入", "target", 2029, "2025-2029").value == 90
+    assert _one(doc, "财政总收入", "target", 2025).value == 60
+    assert _one(doc, "生产总值", "target", 2025).growth_pct == 5
+
+
+def test_a_bare_modifier_before_a_dictionary_word_takes_its_head_not_a_cut_tail():
+    """`工业和服务业增加值分别达…`: 服务业增加值 is one word of the dictionary, and cutting it
+    at the first item's length gave `工业业增加值`; the first item takes the last's head."""
+    doc = _review_and_plan("过去一年，工业和服务业增加值分别达1190亿元、1680亿元；"
+                           "城镇和农村居民人均可支配收入分别增长5%、7%。")
+    names = {f.indicator for f in doc.figures if f.indicator}
+    assert {"工业增加值", "服务业增加值", "城镇居民人均可支配收入", "农村居民人均可支配收入"} <= names
+    assert not any("业业" in n for n in names)

@@ -132,3 +132,23 @@ def test_the_most_specific_title_line_of_a_page_header():
     m = meta("工作报告\n某县2023年政府工作报告\n政府工作报告\n"
              "——2023年1月8日在某县第十八届人民代表大会第二次会议上\n各位代表：\n" + BODY)
     assert (m.title, m.place) == ("某县2023年政府工作报告", "某县")
+
+
+@pytest.mark.parametrize("date,year", [
+    ("2019年12月26日", 2020),  # held in December: the headings say it plans 2020
+    ("二〇一九年十二月二十六日", 2020),
+    ("2020年1月8日", 2020),  # a January meeting: the date's year, whatever the headings say
+])
+def test_a_meeting_late_in_the_year_before_gives_the_next_years_report(date, year):
+    """A report given in December for the coming year (`——2019年12月26日在某市…会议上`, then
+    `一、2019年工作回顾` and `二、2020年工作安排`) is that coming year's: its review's results are
+    the date's year's, its targets the next's."""
+    text = (f"某市政府工作报告\n——{date}在某市第五届人民代表大会第三次会议上\n各位代表：\n"
+            f"一、2019年工作回顾\n{BODY}二、2020年工作安排\n{BODY}")
+    assert meta(text).year == year
+
+
+def test_a_late_meeting_with_headings_of_its_own_year_keeps_the_dates_year():
+    text = ("某市政府工作报告\n——2019年11月20日在某市第五届人民代表大会第三次会议上\n各位代表：\n"
+            f"一、2018年工作回顾\n{BODY}二、2019年工作安排\n{BODY}")
+    assert meta(text).year == 2019

@@ -99,3 +99,12 @@ def test_a_title_naming_the_speaker_and_the_meeting_gives_the_meetings_place():
     assert meta.place == "清河县"
     meta, _front = detect_meta("2009年国务院政府工作报告\n各位代表：\n")
     assert meta.place == "国务院"  # (the gold's: a title's name before 政府工作报告 stays)
+
+
+def test_a_year_between_the_place_and_the_reports_name_is_not_the_places():
+    """`某某自治区2011年政府工作报告`: the year after the place is the report's, not part of
+    the place's name."""
+    meta, _front = detect_meta("清河自治区2011年政府工作报告\n（2011年1月18日 王五）\n各位代表：\n")
+    assert meta.place == "清河自治区"
+    meta, _front = detect_meta("清河市2020年度政府工作报告\n各位代表：\n")
+    assert meta.place == "清河市"

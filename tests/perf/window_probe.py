@@ -160,6 +160,7 @@ class Probe(QObject):
         self.painted = False
         self.gaps: list[tuple[float, float, str]] = []  # (gap_ms, at_s, phase)
         self.gap_ends: list[tuple[float, float]] = []  # (gap_ms, perf_counter at its end)
+        self.gap_cpus: list[tuple[float, str]] = []  # (GUI-thread CPU ms in the gap, phase)
         self.phase = "booting"
         self.progress_seen = False
         self.linked = False
@@ -235,6 +236,7 @@ class Probe(QObject):
         path, self.later = self.later, None
         self.doc, self.painted, self.linked = None, False, False
         self.gaps, self.phase, self.progress_seen = [], "opening later", False
+        self.gap_cpus = []
         self.t0 = time.perf_counter()  # times from here: the open
         self.window.open_file(path)
 
@@ -246,10 +248,13 @@ class Probe(QObject):
                 self.phase = "analysing"
         if self._last is not None:
             self.gaps.append(((now - self._last) * 1e3, now - self.t0, self.phase))
+            # the GUI thread's own CPU in the gap: what the window did, less at the mercy of
+            # other programs on a shared machine than the gap's wall time
+            cpu = (time.thread_time() - self._cpu[0]) * 1e3
+            self.gap_cpus.append((cpu, self.phase))
             if now - self._last > 0.05:
                 self.gap_ends.append(((now - self._last) * 1e3, now))
                 if os.environ.get("DRIVER_GAP_STACKS"):
-                    cpu = (time.thread_time() - self._cpu[0]) * 1e3
                     proc = (time.process_time() - self._cpu[1]) * 1e3
                     print(f"GAPCPU {(now - self._last) * 1e3:.0f} ms at {now - self.t0:.3f}: "
                           f"GUI thread CPU {cpu:.0f} ms, process CPU {proc:.0f} ms",
@@ -292,10 +297,16 @@ class Probe(QObject):
                 during = [g for g, _t, p in self.gaps if p == phase]
                 key = phase.replace(" ", "_")
                 r[f"{key}_longest_gap_ms"] = max(during, default=-1.0)
+                r[f"{key}_most_gap_cpu_ms"] = max((c for c, p in self.gap_cpus if p == phase),
+                                                   default=-1.0)
         if self.mode in ("heartbeat", "later", "interact"):
             gaps = sorted(self.gaps, reverse=True)
             r["beats"] = len(self.gaps)
             r["longest_gap_ms"] = gaps[0][0] if gaps else -1.0
+            cpus = sorted((c for c, _p in self.gap_cpus), reverse=True)
+            r["most_gap_cpu_ms"] = cpus[0] if cpus else -1.0  # (see _on_beat)
+            r["most_gap_cpu_phase"] = max(self.gap_cpus)[1] if self.gap_cpus else ""
+            r["gaps_over_50ms_cpu"] = sum(c > 50 for c in cpus)
             r["worst_gaps"] = [{"ms": round(g, 1), "at_s": round(t, 3), "phase": p}
                                for g, t, p in gaps[:5]]
             r["progress_shown"] = self.progress_seen

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, Qt, QTimer
 
+from reader.ui.series.grid_model import PAYLOAD_ROLE
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tests" / "series"))
@@ -60,6 +61,18 @@ def test_a_folder_is_listed_sortable_and_filterable(qtbot, window, folder):
     panel.level.setCurrentIndex(panel.level.findData("county"))
     assert {e.level for e in panel.entries_shown()} == {"county"}
     assert panel.message.text().startswith("3 reports added, 1 could not be read")
+
+
+def test_a_report_not_read_says_why_in_its_row(qtbot, window, folder):
+    add_and_wait(qtbot, window, folder)
+    panel = window.library.panel
+    broken = [r for r in range(panel.proxy.rowCount())
+              if panel.proxy.index(r, 6).data() == "broken.txt"]
+    assert len(broken) == 1
+    title = panel.proxy.index(broken[0], 5).data()  # the Title column
+    entry = panel.proxy.index(broken[0], 0).data(PAYLOAD_ROLE)
+    assert title.startswith("Not read: ") and entry.error and entry.error in title
+    assert panel.proxy.index(broken[0], 7).data() == "failed"
 
 
 def test_one_report_added_is_said_in_the_singular(qtbot, window, folder, tmp_path):

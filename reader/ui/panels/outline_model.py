@@ -28,17 +28,34 @@ class OutlineModel(QAbstractItemModel):
         self._set(None)
 
     def _set(self, doc: Document | None) -> None:
+        # One pass, and figure counts only for the rows Qt asks about: on the 5 MB sample
+        # (5,798 sections, 24,000 figures) building every count took ~10 of this step's
+        # ~14 ms, in the turn that also lays the tree out.
         sections = doc.sections if doc else ()
         self._sections: tuple[Section, ...] = sections
-        self._pos = {s.id: i for i, s in enumerate(sections)}
-        # children by the parent's position in `sections` (None: top level)
-        self._children: dict[int | None, list[int]] = {None: []}
+        pos = self._pos = {s.id: i for i, s in enumerate(sections)}
+        # children by the parent's position in `sections` (None: top level); a section's row
+        # under its parent
+        children: dict[int | None, list[int]] = {None: []}
+        rows = [0] * len(sections)
         for i, s in enumerate(sections):
-            self._children.setdefault(self._pos.get(s.parent), []).append(i)
-        self._row = {i: r for kids in self._children.values() for r, i in enumerate(kids)}
+            kids = children.setdefault(pos.get(s.parent), [])
+            rows[i] = len(kids)
+            kids.append(i)
+        self._children, self._rows = children, rows
         starts = [f.start for f in doc.figures] if doc else []
-        starts.sort()
-        self._counts = [bisect_left(starts, s.end) - bisect_left(starts, s.start) for s in sections]
+        starts.sort()  # (already in order: a linear pass)
+        self._starts = starts
+        self._counts: list[int | None] = [None] * len(sections)
+
+    def _count(self, i: int) -> int:
+        """Figures starting inside section `i` (by position), computed when first asked."""
+        n = self._counts[i]
+        if n is None:
+            s = self._sections[i]
+            n = self._counts[i] = (bisect_left(self._starts, s.end)
+                                   - bisect_left(self._starts, s.start))
+        return n
 
     def set_document(self, doc: Document | None) -> bool:
         """Show `doc`'s sections; returns whether the tree was rebuilt. The same report in
@@ -67,11 +84,11 @@ class OutlineModel(QAbstractItemModel):
         return len(self._sections)
 
     def figure_count(self, section: Section) -> int:
-        return self._counts[self._pos[section.id]]
+        return self._count(self._pos[section.id])
 
     def index_of(self, section_id: str) -> QModelIndex:
         i = self._pos.get(section_id)
-        return QModelIndex() if i is None else self.createIndex(self._row[i], 0, i + 1)
+        return QModelIndex() if i is None else self.createIndex(self._rows[i], 0, i + 1)
 
     def section_at(self, offset: int) -> Section | None:
         """Deepest section containing `offset`."""
@@ -105,10 +122,10 @@ class OutlineModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return s.title
-            n = self._counts[index.internalId() - 1]
+            n = self._count(index.internalId() - 1)
             return str(n) if n else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{s.title}\n{self._counts[index.internalId() - 1]} figures"
+            return f"{s.title}\n{self._count(index.internalId() - 1)} figures"
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SECTION_ROLE:

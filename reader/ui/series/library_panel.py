@@ -94,9 +94,12 @@ class LibraryPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel_requested)
 
     def set_entries(self, entries: Sequence[ReportEntry]) -> None:
+        # A report that could not be read says why where its title would be: a row of empty
+        # cells with "failed" at the far right was all the reader saw of it.
         rows = [[e.place or None, e.level or None, e.year, e.format or None,
-                 len(e.rows) if e.ok else None, e.title or None, Path(e.path).name,
-                 "ok" if e.ok else "failed"] for e in entries]
+                 len(e.rows) if e.ok else None,
+                 (e.title or None) if e.ok else f"Not read: {e.error or 'unknown reason'}",
+                 Path(e.path).name, "ok" if e.ok else "failed"] for e in entries]
         tips = [e.path + ("" if e.ok else f"\n{e.error}") for e in entries]
         self.model.set_rows(rows, list(entries), tips)
         self.table.resizeColumnsToContents()

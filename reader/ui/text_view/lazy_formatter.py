@@ -41,13 +41,13 @@ class LazyFormatter:
             if block.blockNumber() not in self._applied:
                 self._apply(block)
 
-    def format_visible(self) -> None:
-        """The blocks in view and a screen below."""
+    def format_visible(self, ahead: float = 1.0) -> None:
+        """The blocks in view and `ahead` screens below."""
         if self._refreshing or not self._layers.layers:
             return
         self._refreshing = True
         try:
-            for block in geometry.visible_blocks(self._view):
+            for block in geometry.visible_blocks(self._view, ahead):
                 if block.blockNumber() not in self._applied:
                     self._apply(block)
         finally:

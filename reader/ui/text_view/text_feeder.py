@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
+from reader.ui.sliced import next_turn
+
 PIECE_CHARS = 64_000
-NEXT_PIECE_MS = 1  # a timer, not a 0 ms posted call: overdue timers and input run between
 
 
 def piece_end(text: str, start: int) -> int:
@@ -25,7 +25,8 @@ def piece_end(text: str, start: int) -> int:
 
 
 class TextFeeder:
-    """Sets a text into `edit`: the first piece now, the rest in later turns.
+    """Sets a text into `edit`: the first piece now, the rest in later turns (one each, in
+    the window's turn queue: reader.ui.sliced.next_turn).
 
     `before_piece()` runs before each later piece is appended (the last block grows);
     `finished()` of the text being put runs once all of it is in. Putting another text
@@ -47,7 +48,7 @@ class TextFeeder:
         if end >= len(text):
             return True
         self._token = token = object()
-        QTimer.singleShot(NEXT_PIECE_MS, lambda: self._feed(token, text, end, finished))
+        next_turn(self._edit, lambda: self._feed(token, text, end, finished))
         return False
 
     def _feed(self, token: object, text: str, start: int, finished: Callable[[], None]) -> None:
@@ -59,7 +60,7 @@ class TextFeeder:
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(text[start:end])
         if end < len(text):
-            QTimer.singleShot(NEXT_PIECE_MS, lambda: self._feed(token, text, end, finished))
+            next_turn(self._edit, lambda: self._feed(token, text, end, finished))
             return
         self._token = None
         finished()
