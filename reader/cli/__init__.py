@@ -16,6 +16,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reader.document import Source
+
     # what each command's add_parser receives (argparse names no public type for it)
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -29,6 +31,24 @@ def add_report_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoding", metavar="NAME",
                    help="read a text or HTML file in this encoding (gb18030, big5, utf-16, …) "
                         "instead of the detected one")
+
+
+_REPLACED_SHARE = 0.01  # of a file's bytes: more than this unreadable means the wrong encoding
+_REPLACED_MAX = 100  # …or more than this many, in a large file
+
+
+def replaced_warning(source: Source, asked: str | None) -> str:
+    """One warning line when many of `source`'s bytes could not be decoded (its
+    `replaced_bytes` over 1% of its size, or over 100): the encoding used and a suggestion of
+    `--encoding`; "" otherwise. `asked`: the `--encoding` given, if any."""
+    bad = source.replaced_bytes
+    if bad <= _REPLACED_MAX and bad <= source.size * _REPLACED_SHARE:
+        return ""
+    from reader.paths import printable
+
+    how = "try another --encoding" if asked else "try --encoding NAME"
+    return (f"warning: {counted(bad, 'byte')} of {printable(source.path)} could not be read as "
+            f"{source.encoding} (they show as damaged text); {how} (gb18030, big5, utf-16, …)")
 
 
 def counted(n: int, noun: str) -> str:

@@ -13,7 +13,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from reader.cli import add_report_argument
+from reader.cli import add_report_argument, replaced_warning
 from reader.document import KINDS
 
 if TYPE_CHECKING:
@@ -66,6 +66,9 @@ def _run(args: argparse.Namespace) -> int:
         raise ExportError("xlsx cannot go to stdout; give a file name with -o")
     selection = _selection(args)
     doc = analyze_file(args.file, encoding=args.encoding)
+    warning = replaced_warning(doc.source, args.encoding)
+    if warning:
+        print(warning, file=sys.stderr)  # a wrong --encoding, or a file damaged throughout
     highlights: tuple[Highlight, ...] = ()
     if selection.highlights:
         from reader.store.highlights import HighlightStore

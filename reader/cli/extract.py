@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import Any
 
-from reader.cli import add_report_argument
+from reader.cli import add_report_argument, replaced_warning
 from reader.document import Document
 
 
@@ -33,6 +33,9 @@ def run(args: argparse.Namespace) -> int:
     from reader.pipeline import analyze_file
 
     doc = analyze_file(args.file, encoding=args.encoding)
+    warning = replaced_warning(doc.source, args.encoding)
+    if warning:
+        print(warning, file=sys.stderr)  # a wrong --encoding, or a file damaged throughout
     if args.table:
         sys.stdout.write(key_table_text(doc))
         return 0

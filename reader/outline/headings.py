@@ -44,6 +44,7 @@ _LINE_TITLE_MAX = 60  # a numbered line with no full stop up to this long is a h
 _COLON_TITLE_MAX = 40  # `1.“两重”：是指…`: a glossary or list entry's title ends at its colon
 _NOTE_STYLES = frozenset({"num", "num_paren", "note_ref"})
 _OPENER_COMMA = re.compile(r"[，,]")
+_FIELD_LABEL_MAX = 8  # `牵头单位`, `主要责任单位`, `完成时限`
 
 
 @dataclass(slots=True)
@@ -337,6 +338,8 @@ def is_line_heading(p: str, prev: str, nxt: str, prev_is_line: bool) -> bool:
     han = len(_HAN.findall(p))
     if re.search(r"[，,；;]", p) or han < 2:
         return False  # a clause, or a number fragment left alone by the web page
+    if is_field(p):
+        return False  # a field, label and value (`牵头单位：市教育局`), not a title
     if _TABLE_ROW.search(p) or patterns()["caption"].match(p) or sum(
             c.isdigit() for c in p) > han:
         return False  # a table row or caption, or a figure on its own
@@ -344,6 +347,14 @@ def is_line_heading(p: str, prev: str, nxt: str, prev_is_line: bool) -> bool:
         return False  # no body, or its sentence goes on below
     # a phrase whose sentence started above (a link or bold run split off)
     return not prev or prev.endswith(_ENDED) or prev_is_line
+
+
+def is_field(p: str) -> bool:
+    """Is the line `p` a field of a table-like item, a label and its value (`牵头单位：市教育局`,
+    `责任单位：各县区人民政府`): a short label ending with a field word of data/outline.json
+    (`field_labels`), its colon, then text?"""
+    m = re.match(rf"\s*(\S{{1,{_FIELD_LABEL_MAX}}}?)[ \u3000]*[：:][ \t\u3000]*\S", p)
+    return m is not None and m.group(1).endswith(tuple(cues()["field_labels"]))
 
 
 def lead_ok(sentence: str, limit: int) -> bool:

@@ -67,6 +67,7 @@ class Opening:
     standalone: str  # "sentence" / "line" when it is the whole paragraph, else ""
     acts: bool = False  # the next sentence is as short: a list of acts, not a lead and a body
     figures: bool = False  # the paragraph holds a digit
+    exhorts: bool = False  # its body opens with a discourse opener (`…。我们要…`, `…。要…`)
 
 
 def judge_leads(text: str, paras: list[tuple[int, int]], head_of: dict[int, Head],
@@ -162,7 +163,9 @@ def _opening(text: str, k: int, s: int, e: int) -> Opening | None:
         return None
     acts = m is not None and _acts(text, m.end(), e)
     figures = bool(_DIGIT.search(text, s, e))
-    return Opening(k, s, end, sentence, e - s, strict, loose, long, standalone, acts, figures)
+    exhorts = m is not None and bool(opener_length(text[m.end():e]))
+    return Opening(k, s, end, sentence, e - s, strict, loose, long, standalone, acts, figures,
+                   exhorts)
 
 
 def _acts(text: str, at: int, e: int) -> bool:
@@ -274,12 +277,13 @@ def _stretches(run: list[Opening], key: Callable[[Opening], object]) -> list[lis
 
 
 def _closing_remark(run: list[Opening]) -> bool:
-    """The last paragraph of a part, far shorter than the leads before it and without a figure:
-    a closing remark (`大美湖北，优在生态。我们要…`), not one more lead."""
+    """The last paragraph of a part, short, without a figure, and far shorter than the leads
+    before it or with a body that exhorts (opens with a discourse opener, `我们要…`): a closing
+    remark (`大美湖北，优在生态。我们要…`, `农稳国本，粮安天下。我们要…`), not one more lead."""
     last = run[-1]
     usual = statistics.median(o.length for o in run[:-1])
-    return (last.length <= _CLOSING_MAX and last.length < usual * _CLOSING_SHARE
-            and not last.figures)
+    return (last.length <= _CLOSING_MAX and not last.figures
+            and (last.length < usual * _CLOSING_SHARE or last.exhorts))
 
 
 def _alike(run: list[Opening]) -> list[list[Opening]]:

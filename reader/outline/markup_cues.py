@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from reader.chars import CLOSING_BRACKETS, PARAGRAPH_END_CHARS, TITLE_END
 from reader.document import Span
-from reader.outline.headings import Head
+from reader.outline.headings import Head, is_field
 
 _CUE_LINE_MAX = 40  # a heading the markup marks is still a short line
 _HEADING_LINE_MAX = 60  # …a heading element's a little longer (a numbered part's title)
@@ -74,8 +74,8 @@ def _cue_head(text: str, s: int, e: int, k: int, reason: str, end: int) -> Head 
         return _heading_element(text, s, e, k, reason)
     if end >= e - 1:
         title = text[s:e]
-        if len(title) > _CUE_LINE_MAX or title.endswith(_ENDED):
-            return None
+        if len(title) > _CUE_LINE_MAX or title.endswith(_ENDED) or is_field(title):
+            return None  # a sentence, or a bold field (`**牵头单位：**市教育局`)
         return Head(s, s, e, f"cue_{reason}", "line", k)
     if reason != "bold":
         return None

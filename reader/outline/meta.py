@@ -79,20 +79,34 @@ def detect_meta(text: str, title_cue: str = "") -> tuple[Meta, Span | None]:
     (`office name`, spaces in a name dropped), place and year (int or None); the Span covers
     the front matter, text[0:end], reason "front_matter", or is None when the report has none.
     `title_cue`: a title the file's markup gives outside the text (a Markdown front matter's
-    `title:`, reader.text.markdown), taken when the text has no title line and it reads as
-    one (a title word, no full stop). Reads only the first 12 lines (and the part headings,
+    `title:`, reader.text.markdown), taken when it reads as one (a title word, no full stop)
+    and the text has no title line, or a shorter one it ends with (`政府工作报告` under
+    `title: 2025年某省政府工作报告`). Reads only the first 12 lines (and the part headings,
     for a year). Never raises."""
     lines = _head_lines(text, _HEAD_LINES)
     head = _read_head(lines)
-    if not head.title and title_cue:
-        _read_title([Line(-1, 0, 0, title_cue)], 0, head)
-        head.title_at = None  # not a line of the text
+    if title_cue:
+        _take_title_cue(head, title_cue)
     end = _front_end(text, lines, head)
     year = _report_year(text, head, end)
     place = _report_place(text, head)
     front = Span(0, end, text[:end], "front_matter") if end is not None else None
     return Meta(title=head.title, date=head.date, speaker=head.speaker, place=place,
                 year=year), front
+
+
+def _take_title_cue(head: Head, title_cue: str) -> None:
+    """Take the markup's title when the text has none, or when it is the fuller form of the
+    text's (ends with it: the place and year the title line leaves out). The front matter
+    still ends where the text's own title line puts it (`head.title_at` is kept)."""
+    cue = Head()
+    _read_title([Line(-1, 0, 0, title_cue)], 0, cue)
+    if not cue.title:
+        return
+    if not head.title:
+        head.title, head.title_at = cue.title, None  # not a line of the text
+    elif cue.title != head.title and cue.title.endswith(head.title):
+        head.title = cue.title
 
 
 def report_place(text: str) -> str:
@@ -244,6 +258,9 @@ def _read_head(lines: list[Line]) -> Head:
                 head.speaker, skip = speaker, (k + 1 if used else -1)
                 head.speaker_at = k + 1 if used else k
                 continue
+            if _beside_meeting(lines, k, head) and p["name_only"].fullmatch(line):
+                head.speaker, head.speaker_at = "".join(line.split()), k  # `毛 伟 明`
+                continue
         _read_title(lines, k, head)
     return head
 
@@ -261,6 +278,16 @@ def _speaker(line: str, nxt: str) -> tuple[str, bool]:
     if p["office_only"].fullmatch(line) and p["name_only"].fullmatch(nxt):
         return _speaker_text(line, nxt), True
     return "", False
+
+
+def _beside_meeting(lines: list[Line], k: int, head: Head) -> bool:
+    """Is line `k` right after the meeting line, or right before it (its next line a dated
+    meeting line)? A name alone there, with no office (`毛 伟 明`), is the speaker's."""
+    if head.meeting_at is not None:
+        return k == head.meeting_at + 1
+    nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+    return (head.title_at is not None and bool(_DATE.search(nxt))
+            and bool(_patterns()["meeting"].search(nxt)) and len(nxt) < _MEETING_MAX)
 
 
 def _speaker_text(office: str, name: str) -> str:

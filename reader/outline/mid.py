@@ -61,7 +61,9 @@ _SENTENCE = re.compile(r"([^。！？!?：:]+)(?:[。！？!：:]|\?+|$)")
 _CLAUSE = re.compile(r"[，,、]")
 _NOT_LOOSE = re.compile(r"[；;：:%％‰？?！!“”\"0-9０-９]")
 _LEAD_STYLES = frozenset({"lead", "cue_lead"})
-_QUOTED = re.compile(r"[“”\"「」]")  # a name in quotes: an act, unless a sibling shares a pattern
+_QUOTED = re.compile(r"[“”\"「」『』]")  # a name in quotes: an act, unless a sibling shares a pattern
+# …unless the name opens the sentence as its subject, a predicate after it (`“两条底线”守得更牢`)
+_QUOTED_SUBJECT = re.compile(r"[“\"「『][^“”\"「」『』]{1,12}[”\"」』][\u4e00-\u9fff]{2,}$")
 
 
 @dataclass(slots=True)
@@ -291,13 +293,15 @@ def _pick(text: str, s: int, e: int, mids: list[_Mid], shi: list[Head]) -> list[
 def _has_sibling(m: _Mid, near: list[_Mid], begins: Counter[str]) -> bool:
     """Does a candidate stand as a lead among the paragraph's others (`near` it; `begins`
     counts the beginnings of all of them): a short one on its own (a name in quotes,
-    `实施“助企远航行动”`, only beside a sibling of its pattern); a title up to _TITLE_MAX beside
+    `实施“助企远航行动”`, only beside a sibling of its pattern, unless the name is the subject
+    that opens it: `“两条底线”守得更牢`); a title up to _TITLE_MAX beside
     two others of its beginning (`开展白洋淀上游流域综合整治` among `开展…` ×4); a loose one beside
     a sibling of its pattern (see _pair) and not followed by one more of its beginning
     (`聚焦未来信息，…。聚焦未来材料，…。`: a list of single sentences)."""
     others = [x for x in near if x is not m]
     if m.short:
-        return not _QUOTED.search(m.text) or any(alike([m.text, x.text]) for x in others)
+        return (not _QUOTED.search(m.text) or bool(_QUOTED_SUBJECT.match(m.text))
+                or any(alike([m.text, x.text]) for x in others))
     if len(m.text) <= _TITLE_MAX and not _CLAUSE.search(m.text) and begins[m.core[:2]] >= 3:
         return True
     return any(_pair(m, x) for x in others) and not shared_start([m.text, m.after])

@@ -293,7 +293,9 @@ def _build(text: str, heads: list[Head], lv: list[int], adopters: set[int],
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while e > s and text[e - 1] in " \u3000。.：:":
+    """A title's span without the spaces around it and the stop, colon or clause mark it ends
+    with (a bold run-in lead `我们要抢抓机遇加快干，…` is titled without its comma)."""
+    while e > s and text[e - 1] in " \u3000。.：:，,；;":
         e -= 1
     while s < e and text[s] in " \u3000":
         s += 1

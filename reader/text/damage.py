@@ -1,10 +1,13 @@
 """Damaged runs in the text: mojibake left by a wrong decode somewhere upstream.
 
 Found by character class, not by words: `?` runs and symbols that have no
-place in a Chinese report (kana, circled or parenthesised numerals, currency
-signs, U+FFFD) are strong marks; Latin letters and pinyin fragments glued to
-them are weak marks. Marks at most one character apart form one span; a span
-needs a strong mark. The text is kept as it is: spans are only reported.
+place in a Chinese report (kana, currency signs, private-use characters, U+FFFD)
+are strong marks; Latin letters and pinyin fragments glued to them are weak
+marks. Marks at most one character apart form one span; a span needs a strong
+mark. Enclosed alphanumerics (①–⑳, ⑴, ⒈, ❶, ㈠) are list markers a report uses
+on its own (十大民生实事 ①…⑩), so they are only weak marks: a wrong decode
+leaves them beside kana or `?` (`??⒐ね`), never alone. The text is kept as it
+is: spans are only reported.
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ import re
 
 from reader.document import Span
 
-_STRONG = re.compile(
-    r"[?\ufffd\u3040-\u30ff\u2460-\u24ff\u2776-\u2793\u20a0-\u20bf\ue000-\uf8ff\u00a4]"
-)
-_WEAK = re.compile(r"[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü();:]")
+_STRONG = re.compile(r"[?\ufffd\u3040-\u30ff\u20a0-\u20bf\ue000-\uf8ff\u00a4]")
+# Enclosed Alphanumerics, the dingbat circled digits, and the parenthesised / circled
+# ideographs and numbers of Enclosed CJK Letters and Months (㈠ ㊀ ㉑).
+_ENCLOSED = "\u2460-\u24ff\u2776-\u2793\u3200-\u325f\u3280-\u32bf"
+_ENCLOSED_MARK = re.compile(f"[{_ENCLOSED}]")
+_WEAK = re.compile(f"[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü();:{_ENCLOSED}]")
 _BREAK = "\n。，；：！"
 
 
@@ -73,10 +78,11 @@ def _grow(text: str, i: int) -> tuple[int, int]:
 def _jump_to(text: str, j: int) -> bool:
     """Is text[j] a mark worth bridging a one-character gap for?
 
-    Strong marks are; so is a lone Latin letter glued between non-ASCII
-    characters (`懂a項`), which prose never has but mojibake often leaves.
+    Strong marks are, and enclosed numerals (`?zhí)丁⑴荞`); so is a lone Latin
+    letter glued between non-ASCII characters (`懂a項`), which prose never has but
+    mojibake often leaves.
     """
-    if _STRONG.match(text[j]):
+    if _STRONG.match(text[j]) or _ENCLOSED_MARK.match(text[j]):
         return True
     c = text[j]
     return (c.isascii() and c.isalpha() and 0 < j < len(text) - 1

@@ -1,4 +1,5 @@
-"""HTML left in a scraped text (`&nbsp;`, `&ldquo;`, `<br>`, `<p>`): decoded with an offset map.
+"""HTML left in a scraped text (`&nbsp;`, `&ldquo;`, `<br>`, `<p>`, `<!-- -->`): decoded with an
+offset map.
 
 Only known tags and well-formed entities are touched, and tags only in a text that holds
 several of them, so `<5%` or `A&B` in a plain report stay as they are.
@@ -24,15 +25,16 @@ _MIN_MARKS = 3
 
 
 def has_markup(raw: str) -> bool:
-    """Does `raw` hold HTML left by a scrape: a well-formed entity (`&nbsp;`), or several known
-    tags (one `<5%` or `<b>` alone is text)?"""
+    """Does `raw` hold HTML left by a scrape: a well-formed entity (`&nbsp;`) or comment
+    (`<!-- 图片说明 -->`, which a Markdown file keeps as it is), or several known tags (one `<5%`
+    or `<b>` alone is text)?"""
     if "<" not in raw and "&" not in raw:
         return False
     n = 0
     for m in _MARKUP.finditer(raw):
         if _replacement(m) is None:
             continue
-        if m.group().startswith("&"):
+        if m.group().startswith(("&", "<!--")):
             return True
         n += 1
         if n >= _MIN_MARKS:

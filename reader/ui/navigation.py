@@ -44,7 +44,7 @@ class Navigator(QObject):
         if self.window.doc is None:
             return
         self.history.jumped(self._here(), self._kept(offset))
-        self.window.view.scroll_to_offset(offset)
+        self.window.view.scroll_to_offset(offset, anchor=True)
 
     def reveal(self, start: int, end: int) -> None:
         """Centre and flash `start`–`end` (shown text), remembering the place left."""

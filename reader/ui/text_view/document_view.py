@@ -282,14 +282,19 @@ class DocumentView(QPlainTextEdit):
         """(start, end) offsets of the first line at least partly in view."""
         return geometry.top_line_span(self)
 
-    def scroll_to_offset(self, offset: int) -> None:
-        """Scroll so the line holding `offset` is the first line in view."""
+    def scroll_to_offset(self, offset: int, anchor: bool = False) -> None:
+        """Scroll so the line holding `offset` is the first line in view. `anchor`: a jump
+        there, so the reading place is `offset` itself until the reader scrolls (a heading
+        that starts mid-line, a lead in mid-paragraph, is where the reader is, not the line's
+        start in the section before it)."""
         block = self.document().findBlock(offset)
         if not block.isValid():
             return
         self.setTextCursor(QTextCursor(block))
         self._put_line_at_top(offset)
         self._refresh_visible()
+        if anchor:
+            self._anchor_at(offset)
 
     def _put_line_at_top(self, offset: int) -> None:
         block = self.document().findBlock(offset)
