@@ -23,7 +23,6 @@ paragraph closing a run of long ones (a slogan and an exhortation); a closing pa
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,7 +35,7 @@ from reader.outline.headings import (
     lead_ok,
     opener_length,
 )
-from reader.outline.parallel import clause_shape, common_prefix, parallel
+from reader.outline.parallel import clause_shape, common_prefix, median, parallel
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LOOSE_MAX = 30  # a lead with clause marks, judged with its siblings
@@ -281,7 +280,7 @@ def _closing_remark(run: list[Opening]) -> bool:
     before it or with a body that exhorts (opens with a discourse opener, `我们要…`): a closing
     remark (`大美湖北，优在生态。我们要…`, `农稳国本，粮安天下。我们要…`), not one more lead."""
     last = run[-1]
-    usual = statistics.median(o.length for o in run[:-1])
+    usual = median(o.length for o in run[:-1])
     return (last.length <= _CLOSING_MAX and not last.figures
             and (last.length < usual * _CLOSING_SHARE or last.exhorts))
 

@@ -28,7 +28,6 @@ bold in the official layout) and `。一是…。二是…` runs, each item a se
 from __future__ import annotations
 
 import re
-import statistics
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -43,7 +42,7 @@ from reader.outline.headings import (
     shi_title_end,
 )
 from reader.outline.leads import lead_like
-from reader.outline.parallel import alike, clause_shape, kin, shared_start
+from reader.outline.parallel import alike, clause_shape, kin, median, shared_start
 
 _MID_MAX = 12  # a lead sentence inside a paragraph is shorter than one opening it
 _LOOSE_MAX = 30  # …or, beside a parallel sibling, as long as a loose lead
@@ -134,7 +133,7 @@ def _opening_lead(text: str, s: int, e: int, k: int, mids: list[_Mid]) -> Head |
     m = _SENTENCE.match(text, s, e)
     if m is None or text[m.end(1):m.end()] != "。" or not lead_ok(m.group(1), _MID_MAX):
         return None
-    middle = statistics.median(len(x.text) for x in mids)
+    middle = median(len(x.text) for x in mids)
     if abs(len(m.group(1)) - middle) > _OPENING_SPREAD:
         return None
     return Head(s, s, m.end(1), "lead", "lead", k)
@@ -271,7 +270,7 @@ def _pick(text: str, s: int, e: int, mids: list[_Mid], shi: list[Head]) -> list[
         m, mids[max(0, i - _SIBLING_WINDOW):i + _SIBLING_WINDOW + 1], begins)]
     if not kept:
         return []
-    middle = statistics.median(len(m.text) for m in kept)
+    middle = median(len(m.text) for m in kept)
     kin = Counter(m.core[:2] for m in kept)
 
     def worse(m: _Mid) -> tuple[int, float]:

@@ -9,7 +9,6 @@ to the `&` it came from.
 
 from __future__ import annotations
 
-import html
 import re
 
 from reader.text.offsets import OffsetMap, TextBuilder
@@ -65,6 +64,8 @@ def _replacement(m: re.Match[str]) -> str | None:
     if token.startswith("<!--"):
         return ""
     if token.startswith("&"):
+        import html  # only for an entity: its tables are a few ms of every analysis's start
+
         out = html.unescape(token)
         return None if out == token else out
     name = m.group(2).lower()

@@ -4,6 +4,8 @@ name, a slogan closing a part, a run-in lead's trailing comma."""
 
 from __future__ import annotations
 
+import pytest
+
 from reader.load import load_bytes
 from reader.outline.headings import is_field
 from reader.outline.meta import detect_meta
@@ -108,3 +110,14 @@ def test_a_bold_field_line_is_no_heading_either() -> None:
             "**牵头单位：市人力资源局**\n\n**二、新建一批公办学校**\n\n"
             "目标任务：新建学校6所，新增学位5000个。\n\n**牵头单位：**市教育局\n")
     assert not [t for _, t, _ in _md_tree(text) if "牵头单位" in t]
+
+
+def test_the_median_of_lengths_is_statistics_median():
+    import statistics
+
+    from reader.outline.parallel import median
+
+    for lengths in ([5], [3, 9], [7, 1, 4], [10, 2, 8, 4], [6, 6, 1, 9, 9, 2]):
+        assert median(iter(lengths)) == statistics.median(lengths)
+    with pytest.raises(ValueError):
+        median([])
