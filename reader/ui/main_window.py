@@ -33,7 +33,7 @@ from reader.ui.panels.outline_view import OutlineView
 from reader.ui.panels.panel_placeholder import PanelPlaceholder
 from reader.ui.reading_places import ReadingPlaces
 from reader.ui.recent_files import fill_recent_menu, recent_files, remember_recent
-from reader.ui.sliced import next_turn, turn_queue
+from reader.ui.sliced import next_turn, turn_queue, when_idle
 from reader.ui.status import StatusBar
 from reader.ui.text_view.document_view import DocumentView
 from reader.ui.text_view.legend_bar import LegendBar
@@ -400,10 +400,13 @@ class MainWindow(QMainWindow):
         next_step()
 
     def _import_charts_when_loaded(self) -> None:
+        # Once the text is in and the window's deferred steps are done (the tree expanding,
+        # the docks): the import holds the GIL on the worker for ~0.4 s, and every Python call
+        # of a turn beside it waits (the 5 MB report's longest gap at start-up).
         if self.view.is_loaded():
-            self.loader.import_charts()
-        else:  # a long text still going in: the import would take the GIL from its pieces
-            self.view.text_loaded.connect(self.loader.import_charts)
+            when_idle(self, self.loader.import_charts)
+        else:
+            self.view.text_loaded.connect(lambda: when_idle(self, self.loader.import_charts))
 
     def _on_panel_reveal_requested(self, start: int, end: int) -> None:
         self.navigator.reveal(start, end)

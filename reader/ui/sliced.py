@@ -39,6 +39,10 @@ LATE_S = 0.008
 # HOLD_CHECK_MS, at most HOLD_MAX_S.
 HOLD_CHECK_MS = 50
 HOLD_MAX_S = 3.0
+# `when_idle` work waits until the queue has had no step for this long: work that takes the
+# GIL on a worker for long (pyqtgraph's import) slows every Python call of the GUI thread's
+# turns (each waits up to the switch interval), so it starts once those turns are over.
+IDLE_MS = 100
 
 
 class TurnQueue(QObject):
@@ -53,12 +57,17 @@ class TurnQueue(QObject):
         self._asked = 0.0  # when the timer was last started (perf_counter)
         self._yielded = False  # the last turn came late and ran nothing
         self._holds: dict[str, tuple[QObject, float]] = {}  # key → (owner, since)
+        self._idle: list[tuple[QObject, Callable[[], object]]] = []
+        self._idle_timer = QTimer(self, singleShot=True, interval=IDLE_MS)
+        self._idle_timer.timeout.connect(self._check_idle)
 
     def later(self, owner: QObject, step: Callable[[], object]) -> None:
         """Run `step()` in a later turn, unless `owner` is deleted first."""
         self._steps.append((owner, step))
         if not self._timer.isActive():
             self._start()
+        if self._idle:
+            self._idle_timer.start()  # idle again only IDLE_MS after this step
 
     def _start(self) -> None:
         self._asked = time.perf_counter()
@@ -82,6 +91,21 @@ class TurnQueue(QObject):
 
     def pending(self) -> int:
         return len(self._steps)
+
+    def when_idle(self, owner: QObject, work: Callable[[], object]) -> None:
+        """Run `work()` once no step has been queued for IDLE_MS (and none is held), unless
+        `owner` is deleted first: for work that would slow the queue's turns (IDLE_MS)."""
+        self._idle.append((owner, work))
+        self._idle_timer.start()
+
+    def _check_idle(self) -> None:
+        if self._steps or self.is_held():
+            self._idle_timer.start()
+            return
+        ready, self._idle = self._idle, []
+        for owner, work in ready:
+            if shiboken6.isValid(owner):
+                work()
 
     def drop(self, owner: QObject) -> None:
         """Forget the steps `owner` asked for (e.g. a window closed: nothing more is built
@@ -123,6 +147,11 @@ def turn_queue() -> TurnQueue:
     if _QUEUE is None or not shiboken6.isValid(_QUEUE):
         _QUEUE = TurnQueue(QCoreApplication.instance())
     return _QUEUE
+
+
+def when_idle(owner: QObject, work: Callable[[], object]) -> None:
+    """`work()` once the window's deferred steps are all done (TurnQueue.when_idle)."""
+    turn_queue().when_idle(owner, work)
 
 
 def next_turn(owner: QObject, step: Callable[[], object]) -> None:

@@ -14,7 +14,7 @@ from window_helpers import open_window
 
 from reader.ui import sliced
 from reader.ui.panels import outline_view
-from reader.ui.sliced import next_turn, turn_queue
+from reader.ui.sliced import next_turn, turn_queue, when_idle
 
 
 def _chain(owner: QObject, name: str, n: int, log: list[str]):
@@ -56,6 +56,30 @@ def test_short_steps_share_a_turn_and_a_deleted_owner_drops_its_steps(qtbot):
     qtbot.wait(20)
     assert ran == [0, 1, 2, 3, 4]
     assert turn_queue().turns - turns <= 2  # (not one turn each)
+
+
+def test_idle_work_waits_until_every_queued_step_is_done(qtbot):
+    """pyqtgraph's import (when_idle) slowed every Python call of the turns beside it: the
+    5 MB report's longest gap at start-up was a tree turn during that import."""
+    log: list[str] = []
+    owner, gone = QObject(), QObject()
+    when_idle(owner, lambda: log.append("idle"))
+    when_idle(gone, lambda: log.append("gone"))
+    gone.deleteLater()
+    next_turn(owner, _chain(owner, "a", 20, log))  # ~0.3 s: longer than IDLE_MS
+    qtbot.waitUntil(lambda: "idle" in log, timeout=5000)
+    assert log == ["a"] * 20 + ["idle"]  # after the whole chain, which queued itself step by step
+    qtbot.wait(sliced.IDLE_MS + 50)
+    assert log == ["a"] * 20 + ["idle"]  # once; not for `gone`
+
+
+def test_idle_work_runs_when_nothing_is_queued(qtbot):
+    ran: list[str] = []
+    owner = QObject()
+    started = time.perf_counter()
+    when_idle(owner, lambda: ran.append("x"))
+    qtbot.waitUntil(lambda: ran == ["x"], timeout=2000)
+    assert time.perf_counter() - started >= sliced.IDLE_MS / 1e3 * 0.9
 
 
 def test_a_window_closed_right_after_its_first_paint_builds_no_more_docks(qtbot, sample_path):
