@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from reader.chars import CN_DIGITS
 from reader.indicators.lexicon import lex
 from reader.indicators.naming import Named
 from reader.indicators.segment import words
@@ -183,8 +184,9 @@ def _written(named: Named, items: list[Named]) -> list[Named]:
 def _without_lead(item: str) -> str:
     x = lex()
     leads = sorted({w for w in x.lead if len(w) > 1} | set(x.lead_prefixes), key=len, reverse=True)
-    word = next((w for w in leads if item.startswith(w) and len(item) - len(w) >= 2), "")
-    return item[len(word):]
+    word = next((w for w in leads if item.startswith(w)
+                 and (len(item) - len(w) >= 2 or item[len(w):] in CN_DIGITS)), "")
+    return item[len(word):]  # (其中一、二、三产增加值: 一, an ordinal item)
 
 
 def _across_quotes(text: str, w: Working, sent_start: int, named: Named) -> tuple[int, Named]:
@@ -262,6 +264,8 @@ def _earlier_items(s: str, sent_start: int, lo: int) -> list[tuple[int, int]]:
 
 def _shared_suffix(item: str, last: str) -> str:
     """What an earlier item takes from the last: 刑事 + 案件, 六大优势产业 + 增加值."""
+    if len(item) == 1 and item in CN_DIGITS and last[:1] in CN_DIGITS:
+        return last[1:]  # ordinals sharing the last item's own: 一、二、三产增加值 → 一产增加值
     if len(item) <= 2:  # a bare modifier parallel to the last item's own (城镇、农村…)
         first = words(last)[0]  # 茶叶、食用菌种植面积: the modifier 食用菌 is longer
         if len(first) < len(last):

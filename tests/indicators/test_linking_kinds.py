@@ -297,3 +297,16 @@ def test_a_bare_modifier_before_a_dictionary_word_takes_its_head_not_a_cut_tail(
     names = {f.indicator for f in doc.figures if f.indicator}
     assert {"工业增加值", "服务业增加值", "城镇居民人均可支配收入", "农村居民人均可支配收入"} <= names
     assert not any("业业" in n for n in names)
+
+
+def test_ordinal_items_share_the_last_items_own_word():
+    """`其中一、二、三产增加值分别增长…` (南宁 2025): 一 and 二 stand for 一产 and 二产, not for
+    a bare modifier of 增加值 (`其中一增加值` was a row, 二's figure was lost)."""
+    doc = _review_and_plan("过去一年，全市地区生产总值增长3%，其中一、二、三产增加值分别增长4%、3.7%、"
+                           "2.6%。", "主要预期目标是：地区生产总值增长5%左右，其中一、二、三产增加值分别"
+                           "增长4.5%、6.7%、4.4%。")
+    named = {(f.indicator, f.value) for f in doc.figures if f.indicator and f.kind == "growth"}
+    for name, actual, target in (("一产增加值", 4, 4.5), ("二产增加值", 3.7, 6.7),
+                                 ("三产增加值", 2.6, 4.4)):
+        assert (name, actual) in named and (name, target) in named, (name, sorted(named))
+    assert not any(n.startswith("其中") or n == "一增加值" for n, _ in named)
