@@ -201,9 +201,15 @@ def usual_year(rows: list[KeyRow], role: str) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def role_text(ind: Indicator | None, usual_year: int | None = None) -> str:
-    """One role's cell of the panel: its level, its growth signed, its qualifier, and its year
-    or plan period when not the column's: "17.03 億元 +9.7%", "+6–6.5% 以上", "超45%", "82.6%",
+# The reports' own word for a result estimated before the year ended (预计全年增长6%以上): an
+# actual cell holding an estimate says so, in the report's script.
+ESTIMATE_MARKS = {"simplified": "预计", "traditional": "預計"}
+
+
+def role_text(ind: Indicator | None, usual_year: int | None = None, script: str = "") -> str:
+    """One role's cell of the panel: its level, its growth signed, its qualifier, 预计 for an
+    estimate (預計 when `script` is "traditional"), and its year or plan period when not the
+    column's: "17.03 億元 +9.7%", "+6–6.5% 以上", "超45%", "82.6%", "+6% 以上 预计",
     "+7.9% (十四五)"; "—" when the row has no such role."""
     if ind is None:
         return "—"
@@ -215,6 +221,8 @@ def role_text(ind: Indicator | None, usual_year: int | None = None) -> str:
         parts.append(signed_growth(ind.growth_pct, ind.growth_high))
     text = " ".join(parts)
     text = (with_qualifier(text, ind.qualifier, " ") if text else ind.qualifier) or "—"  # 超45%
+    if ind.role == "estimate":
+        text = f"{text} {ESTIMATE_MARKS.get(script, ESTIMATE_MARKS['simplified'])}"
     if getattr(ind, "period", ""):
         return f"{text} ({ind.period})"
     return f"{text} ({ind.year})" if ind.year and ind.year != usual_year else text

@@ -114,7 +114,24 @@ def test_short_labels_keep_the_part_that_differs():
 
 def test_role_cells_say_level_signed_growth_and_qualifier(sample_doc):
     gdp = next(r for r in key_rows(sample_doc) if r.first().canonical == "生产总值")
-    assert role_text(gdp.actual, 2022) == "390 億元 +4.5%"
+    # the sample's 預計生產總值390億元: an estimate, so marked in the report's script
+    assert role_text(gdp.actual, 2022, "traditional") == "390 億元 +4.5% 預計"
     assert role_text(gdp.target, 2023) == "+6% 以上"
     assert role_text(None) == "—"
     assert signed_growth(-2.6) == "−2.6%" and signed_growth(6, 6.5) == "+6–6.5%"
+
+
+def test_an_estimated_result_says_so_in_its_cell_in_the_reports_script():
+    """`预计全年地区生产总值增长6%以上` is last year's result as estimated before the year ended:
+    the actual cell shows it, marked 预计 (預計 in a traditional report), not as a result."""
+    from reader.pipeline import analyze_bytes
+
+    body = ("某市2025年政府工作报告\n各位代表：\n一、2024年工作回顾\n预计全年地区生产总值增长6%以上，"
+            "城镇新增就业6.2万人。\n二、2025年工作安排\n主要预期目标是：地区生产总值增长6.5%左右，"
+            "城镇新增就业5.5万人。\n")
+    rows = key_rows(analyze_bytes(body.encode("utf-8"), "report.txt"))
+    gdp = next(r for r in rows if r.first().canonical == "生产总值")
+    assert gdp.actual is not None and gdp.actual.role == "estimate"
+    assert role_text(gdp.actual, 2024) == "+6% 以上 预计"
+    assert role_text(gdp.actual, 2024, "traditional") == "+6% 以上 預計"
+    assert role_text(gdp.target, 2025) == "+6.5% 左右"  # a target is no estimate

@@ -91,7 +91,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if col == NAME:
             return self.labels[row]
         role = ROLE_OF_COLUMN[col]
-        return role_text(getattr(self.rows[row], role), self.years[role])
+        return role_text(getattr(self.rows[row], role), self.years[role], self.script)
 
     def rowCount(self, parent=_ROOT):
         return 0 if parent.isValid() else len(self.rows)
