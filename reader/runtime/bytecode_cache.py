@@ -29,6 +29,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from reader.runtime import stamped_file
+
 # The __future__ bits a compile() call inherits from its caller (CPython's PyCF_MASK).
 FUTURE_FLAGS = 0
 for _name in __future__.all_feature_names:
@@ -83,7 +85,7 @@ def cached_compiles(path: Path | None = None) -> Iterator[dict[str, int]]:
         if builtins.compile is compile:
             builtins.compile = original
         if counts["stored"]:
-            _write(path, entries)
+            stamped_file.write(path, _stamp(), entries)
 
 
 def _stamp() -> tuple:
@@ -93,19 +95,4 @@ def _stamp() -> tuple:
 
 
 def _read(path: Path) -> dict:
-    try:
-        with open(path, "rb") as f:
-            stamp, entries = marshal.loads(f.read())
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    return entries if stamp == _stamp() and isinstance(entries, dict) else {}
-
-
-def _write(path: Path, entries: dict) -> None:
-    try:
-        from reader.atomic import WriteError, atomic_write
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, marshal.dumps((_stamp(), entries)))
-    except (OSError, WriteError):
-        pass
+    return stamped_file.read(path, _stamp())

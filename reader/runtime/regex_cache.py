@@ -24,7 +24,6 @@ an entry `_sre` refuses, means a normal compile. Nothing here is needed for corr
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]
-import marshal
 import re._compiler as compiler  # type: ignore[import-not-found]  # (no stubs: internal)
 import re._parser as parser  # type: ignore[import-not-found]
 import sys
@@ -33,6 +32,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from reader.runtime import stamped_file
 
 MIN_COMPILE_S = 0.0003  # a compile shorter than this is not worth a line in the file
 MAX_ENTRIES = 2000  # the file stops growing here (a few hundred patterns are the app's own)
@@ -102,13 +103,9 @@ def save() -> int:
             if not fresh:
                 return 0
             merged.update((key, _entries[key]) for key in fresh)
-            from reader.atomic import WriteError, atomic_write
-
-            try:
-                atomic_write(_path, marshal.dumps((_stamp(), merged)))
-            except WriteError:
+            if not stamped_file.write(_path, _stamp(), merged):
                 return 0
-    except OSError:
+    except OSError:  # (the lock file)
         return 0
     return len(fresh)
 
@@ -161,15 +158,7 @@ def _stamp() -> tuple:
 
 def _read(path: Path) -> dict:
     """The file's entries, or {} when it is missing, damaged or from another interpreter."""
-    try:
-        with open(path, "rb") as f:
-            data = f.read()  # then loads(): load(f) reads a file object piece by piece, ~30× slower
-        stamp, entries = marshal.loads(data)
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    if stamp != _stamp() or not isinstance(entries, dict):
-        return {}
-    return entries
+    return stamped_file.read(path, _stamp())
 
 
 def saved_on_exit() -> None:

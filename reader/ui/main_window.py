@@ -4,6 +4,7 @@ navigator's, the reading place reading_places'."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -49,6 +50,10 @@ OPEN_FILTER = ";;".join(
     [f"Reports ({' '.join('*' + s for ss in SUFFIXES.values() for s in ss)})"]
     + [f"{_FORMAT_NAMES[k]} ({' '.join('*' + s for s in ss)})" for k, ss in SUFFIXES.items()]
     + ["All files (*)"])
+
+
+def _save_patterns_elsewhere() -> None:
+    threading.Thread(target=regex_cache.save, name="regex-cache", daemon=True).start()
 
 
 class MainWindow(QMainWindow):
@@ -388,9 +393,10 @@ class MainWindow(QMainWindow):
         # they held the window for ~200 ms): the panel (the first paint had its placeholder),
         # then the highlights and the library (their docks are behind the indicators), then
         # pyqtgraph's import, then the patterns compiled for the first time (PySide6's, the
-        # window's) stored for the next start.
+        # window's) stored for the next start: on a thread of its own, since the write is
+        # fsync'ed (reader.atomic) and nothing waits for it.
         steps = [lambda: self.panel, lambda: self.highlighting, lambda: self.library,
-                 self._import_charts_when_loaded, regex_cache.save]
+                 self._import_charts_when_loaded, _save_patterns_elsewhere]
 
         def next_step() -> None:
             steps.pop(0)()
