@@ -95,6 +95,8 @@ class DocumentLoader(QObject):
         """Phase 2 on the worker, after the first paint: its imports and jieba's dictionary
         would otherwise compete with the paint for the GIL."""
         self.linking_due.emit()
+        if self.prefetched is not None:
+            self.prefetched.painted()  # a busy machine's start-up child links from now
         if self._to_link is not None:
             doc, self._to_link = self._to_link, None
             self.status.show_progress(0.0, "Linking indicators…")

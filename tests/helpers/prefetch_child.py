@@ -22,6 +22,7 @@ def both_phases(path: str) -> tuple[Document, Document, bool]:
     """(phase 1 Document, linked Document, whether the linked one kept phase 1's text object)."""
     pending = _start(path)
     doc, _ = pending.result()
+    pending.painted()  # as the window does (on a busy machine the child waits for it)
     full = pending.linked(doc)
     return doc, full, full.text is doc.text
 
