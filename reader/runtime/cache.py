@@ -154,16 +154,16 @@ def store(doc: Document) -> None:
 
 def read_file(path: str | Path, progress: Progress | None = None,
               cancelled: Cancelled | None = None,
-              encoding: str | None = None) -> Document:
-    """`pipeline.read_file`, or the finished analysis of the same bytes, encoding and code
-    when one is kept (then `pipeline.is_linked` is true). Raises what `pipeline.read_file`
-    raises."""
+              encoding: str | None = None, figures_until: int | None = None) -> Document:
+    """`pipeline.read_file` (`figures_until`: see `pipeline.read_raw`), or the finished
+    analysis of the same bytes, encoding and code when one is kept (then `pipeline.is_linked`
+    is true, and every figure is in). Raises what `pipeline.read_file` raises."""
     raw = load_file(path, encoding)
     doc = load(raw.sha256, raw.path, raw.encoding)
     if doc is None:
         from reader.pipeline import read_raw
 
-        return read_raw(raw, progress, cancelled)
+        return read_raw(raw, progress, cancelled, figures_until)
     if progress:
         progress(1.0, "Done")
     return doc

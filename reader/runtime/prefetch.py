@@ -49,6 +49,9 @@ LINKING_NICENESS = 10  # phase 2 in the child: a tenth of the CPU share of the w
 # and phase 2 waits for the window's first paint (`Prefetch.painted`), at most PAINT_WAIT_S.
 CONTENDED = 0.25
 PAINT_WAIT_S = 5.0
+# The start-up analysis sends the figures of the text's first lines with phase 1, the rest
+# right after (see Prefetch.rest_of_figures): a 1920×1080 window shows ~2,000 characters.
+FIRST_SCREEN_CHARS = 4000
 GO_AHEAD = signal.SIGUSR1  # the window's "painted" to its start-up child (blocked there)
 
 
@@ -72,11 +75,28 @@ class Prefetch:
             self.close()
         return doc, linked
 
+    def rest_of_figures(self, doc: Document, progress: Progress | None = None) -> Document:
+        """`doc` (from `result()`) with the figures of its whole text: a start-up child sends
+        those of the first lines with phase 1 (`Document.figures_end`), then the rest; `doc`
+        itself when it has them all. Blocks; raises as `result()` does (then closes)."""
+        if doc.has_all_figures():
+            return doc
+        figures: tuple[Figure, ...]
+        timings: dict[str, float]
+        try:
+            figures, timings = self._receive(progress)
+        except BaseException:
+            self.close()
+            raise
+        return doc.evolve(figures=figures, figures_end=None, timings_ms=timings)
+
     def linked(self, doc: Document, progress: Progress | None = None) -> Document:
-        """`doc` (from `result()`) with phase 2's figures, indicators and timings."""
+        """`doc` (from `result()` or `rest_of_figures`) with phase 2's figures, indicators and
+        timings."""
         figures: tuple[Figure, ...]
         indicators: tuple[Indicator, ...]
         timings: dict[str, float]
+        doc = self.rest_of_figures(doc, progress)
         try:
             figures, indicators, timings = self._receive(progress)
         finally:
@@ -278,7 +298,9 @@ def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None,
     try:
         from reader.runtime.cache import link_document, read_file
 
-        doc = read_file(path, progress, encoding=encoding)
+        # At start-up the window paints the top of the text first: its figures come first.
+        doc = read_file(path, progress, encoding=encoding,
+                        figures_until=FIRST_SCREEN_CHARS if start_up else None)
     except Exception as exc:
         send(False, exc)
         return
@@ -290,6 +312,11 @@ def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None,
         busy = _run_queue_s() - waited_before > CONTENDED * (time.monotonic() - began)
         if start_up and busy:
             _link_when_painted()
+        if not doc.has_all_figures():
+            from reader.pipeline import complete_figures
+
+            doc = complete_figures(doc)
+            send(True, (doc.figures, doc.timings_ms))
         _yield_to_the_window()
         try:
             full = link_document(doc, progress)

@@ -77,6 +77,8 @@ def highlights_complete(view, doc) -> bool:
     figures, starts, longest, _doc = _FIGURE_INDEX[key]
     for block in visible_blocks(view):
         pos, end = block.position(), block.position() + block.length() - 1
+        if doc.figures_end is not None and end > doc.figures_end:
+            return False  # in view, but its figures are not looked for yet (the rest follow)
         i = bisect_left(starts, pos - longest)
         expected = 0
         for k in range(i, len(figures)):  # (by start: stop at the block's end)
