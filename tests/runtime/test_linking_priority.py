@@ -1,5 +1,6 @@
 """The start-up analysis child links indicators (phase 2) at a lower priority, so it does not
-take the core the window paints on when the other core is busy."""
+take the core the window paints on when the other core is busy; on a busy machine it waits for
+the window's first paint first; its phase 1 runs off the window's core (reader.runtime.sharing)."""
 
 import subprocess
 import sys
@@ -46,7 +47,8 @@ def test_a_busy_machines_child_links_once_the_window_has_painted(sample_path, tm
         import os, time
         os.environ["REPORT_LENS_HOME"] = {str(tmp_path / "home")!r}
         from reader.runtime import prefetch
-        prefetch.CONTENDED = -1.0
+        from reader.runtime import sharing
+        sharing.CONTENDED = -1.0
         p = prefetch.start({str(sample_path)!r})
         doc, linked = p.result()
         mine = os.getpriority(os.PRIO_PROCESS, 0)
@@ -66,8 +68,9 @@ def test_a_quiet_machines_child_links_at_once(sample_path, tmp_path):
         import os
         os.environ["REPORT_LENS_HOME"] = {str(tmp_path / "home")!r}
         from reader.runtime import prefetch
-        prefetch.CONTENDED = 2.0
-        prefetch.PAINT_WAIT_S = 600.0  # (a wait would time the test out)
+        from reader.runtime import sharing
+        sharing.CONTENDED = 2.0
+        sharing.PAINT_WAIT_S = 600.0  # (a wait would time the test out)
         p = prefetch.start({str(sample_path)!r})
         doc, linked = p.result()
         print(len(p.linked(doc).indicators) > 0)
@@ -78,13 +81,13 @@ def test_a_quiet_machines_child_links_at_once(sample_path, tmp_path):
 def test_phase_one_runs_off_the_windows_core_and_phase_two_anywhere():
     out = _run("""
         import os
-        from reader.runtime import prefetch
+        from reader.runtime import sharing
         cores = os.sched_getaffinity(0)
         with open("/proc/self/stat", "rb") as f:
             here = int(f.read().rsplit(b")", 1)[1].split()[36])
-        prefetch._off_the_windows_core(os.getpid())
+        sharing.off_the_windows_core(os.getpid())
         phase_1 = os.sched_getaffinity(0)
-        prefetch._yield_to_the_window()
+        sharing.yield_to_the_window()
         phase_2 = os.sched_getaffinity(0)
         print(phase_1 == (cores - {here} if len(cores) > 1 else cores), phase_2 == cores)
     """)
