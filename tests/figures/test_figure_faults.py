@@ -176,6 +176,15 @@ def test_fractions_in_words(text, written, value, unit_norm, kind):
     assert (f.text, f.value, f.unit_norm, f.kind) == (written, value, unit_norm, kind)
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("国考断面水质年均值优良率66.7%", "share"),  # 年均值 is a noun: a level, not a rate
+    ("监测点位PM2.5年均浓度达标率90%", "share"),
+    ("地区生产总值年均增长7.3%", "growth"),
+])
+def test_a_noun_holding_a_rate_word_cues_no_growth(text, kind):
+    assert one(text).kind == kind
+
+
 def test_per_mille_is_never_a_growth_in_percent():
     """2.5‰ read as a 2.5 % growth would be a confident wrong number."""
     for text in ("人口自然增长率为6.5‰", "人口自然增长率控制在7‰以内", "自然增长率千分之二点五"):
