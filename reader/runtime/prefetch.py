@@ -24,6 +24,7 @@ import gc
 import os
 import pickle
 import select
+import signal
 import sys
 import threading
 import time
@@ -44,6 +45,14 @@ STARTED_S = 20.0  # seconds a process of the fork server may take to run our cod
 STARTED_POLL_S = 0.05  # how often `started` checks for Cancel
 SMALL = 1 << 20  # bytes: a file this small is analysed in ~0.1 s, worth waiting for on start-up
 LINKING_NICENESS = 10  # phase 2 in the child: a tenth of the CPU share of the window (CFS)
+# Phase 1 in the child spent this share of its time waiting for a core: the machine is busy,
+# and phase 2 waits for the window's first paint (`Prefetch.painted`), at most PAINT_WAIT_S.
+CONTENDED = 0.25
+PAINT_WAIT_S = 5.0
+# The start-up analysis sends the figures of the text's first lines with phase 1, the rest
+# right after (see Prefetch.rest_of_figures): a 1920×1080 window shows ~2,000 characters.
+FIRST_SCREEN_CHARS = 4000
+GO_AHEAD = signal.SIGUSR1  # the window's "painted" to its start-up child (blocked there)
 
 
 class Prefetch:
@@ -66,16 +75,42 @@ class Prefetch:
             self.close()
         return doc, linked
 
+    def rest_of_figures(self, doc: Document, progress: Progress | None = None) -> Document:
+        """`doc` (from `result()`) with the figures of its whole text: a start-up child sends
+        those of the first lines with phase 1 (`Document.figures_end`), then the rest; `doc`
+        itself when it has them all. Blocks; raises as `result()` does (then closes)."""
+        if doc.has_all_figures():
+            return doc
+        figures: tuple[Figure, ...]
+        timings: dict[str, float]
+        try:
+            figures, timings = self._receive(progress)
+        except BaseException:
+            self.close()
+            raise
+        return doc.evolve(figures=figures, figures_end=None, timings_ms=timings)
+
     def linked(self, doc: Document, progress: Progress | None = None) -> Document:
-        """`doc` (from `result()`) with phase 2's figures, indicators and timings."""
+        """`doc` (from `result()` or `rest_of_figures`) with phase 2's figures, indicators and
+        timings."""
         figures: tuple[Figure, ...]
         indicators: tuple[Indicator, ...]
         timings: dict[str, float]
+        doc = self.rest_of_figures(doc, progress)
         try:
             figures, indicators, timings = self._receive(progress)
         finally:
             self.close()
         return doc.evolve(figures=figures, indicators=indicators, timings_ms=timings)
+
+    def painted(self) -> None:
+        """The window has painted phase 1: a start-up child that found the machine busy links
+        now (see `_link_when_painted`). Nothing for a fork server's process or a closed one."""
+        if self._process is None and not self._closed:
+            try:
+                os.kill(self._pid, GO_AHEAD)
+            except OSError:
+                pass  # gone already
 
     def started(self, timeout: float, cancelled: Cancelled | None = None) -> bool:
         """Whether the child has sent its first frame (it does at once) within `timeout`
@@ -147,16 +182,24 @@ def start(path: str) -> Prefetch | None:
     except OSError:
         return None  # the window's own open reports the error
     read_end, write_end = os.pipe()
+    # The go-ahead is blocked in the child from its first instruction (kept pending for
+    # sigtimedwait, never its default action, which ends the process), not in the window.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {GO_AHEAD})
     pid = os.fork()
     if pid:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {GO_AHEAD})
         os.close(write_end)
         return Prefetch(str(path), pid, read_end, size)
     os.close(read_end)  # the child: analyse, send, and leave without the parent's exit handlers
     status = 0
     try:
+        # The window's objects are the child's too: a collection walking them would copy
+        # their pages (copy-on-write) for nothing. Only what the child makes is collected.
+        gc.freeze()
         _detach_from_parent()
+        _off_the_windows_core(os.getppid())
         with os.fdopen(write_end, "wb") as pipe:
-            _analyse(path, pipe)
+            _analyse(path, pipe, start_up=True)
     except BaseException:  # the parent went away (broken pipe) or an exception would not pickle
         status = 1
     finally:
@@ -232,11 +275,16 @@ def _analyse_served(path: str, connection: Connection, environment: dict[str, st
         _analyse(path, pipe, encoding)
 
 
-def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None) -> None:
+def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None,
+             start_up: bool = False) -> None:
+    """Both phases on `path`, sent through `pipe`. `start_up`: forked from the window as it
+    starts (`start`), which says when it has painted."""
     def send(ok: bool | None, payload: object) -> None:
         pickle.dump((ok, payload), pipe, protocol=pickle.HIGHEST_PROTOCOL)
         pipe.flush()
 
+    waited_before = _run_queue_s()
+    began = time.monotonic()
     send(None, (0.0, "Reading the report…"))  # our code runs: the window waits (`started`)
     last = [0.0]
 
@@ -250,7 +298,9 @@ def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None) -> None:
     try:
         from reader.runtime.cache import link_document, read_file
 
-        doc = read_file(path, progress, encoding=encoding)
+        # At start-up the window paints the top of the text first: its figures come first.
+        doc = read_file(path, progress, encoding=encoding,
+                        figures_until=FIRST_SCREEN_CHARS if start_up else None)
     except Exception as exc:
         send(False, exc)
         return
@@ -259,6 +309,14 @@ def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None) -> None:
     # before linking ends would take them with this process.
     regex_cache.save()
     if not doc.is_linked():
+        busy = _run_queue_s() - waited_before > CONTENDED * (time.monotonic() - began)
+        if start_up and busy:
+            _link_when_painted()
+        if not doc.has_all_figures():
+            from reader.pipeline import complete_figures
+
+            doc = complete_figures(doc)
+            send(True, (doc.figures, doc.timings_ms))
         _yield_to_the_window()
         try:
             full = link_document(doc, progress)
@@ -269,13 +327,62 @@ def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None) -> None:
     regex_cache.save()  # phase 2's, at the lower priority (no-op if installed nowhere)
 
 
+def _link_when_painted() -> None:
+    """On a busy machine: wait for the window's first paint (`Prefetch.painted`) before phase 2.
+    Three runnable tasks on two cores (the window, this child, another program) are shuffled
+    between the cores by Linux's balancer, and the window then shares one; linking right
+    after phase 1 kept this child runnable through the window's last ~0.1 s before its paint.
+    Waits PAINT_WAIT_S at most (a window that never says so still gets its indicators)."""
+    try:
+        signal.sigtimedwait([GO_AHEAD], PAINT_WAIT_S)
+    except (OSError, AttributeError):  # (no sigtimedwait: not Linux, where we do not fork)
+        pass
+
+
+def _run_queue_s() -> float:
+    """Seconds this thread has waited for a core so far (Linux schedstat), 0.0 where unknown."""
+    try:
+        with open(f"/proc/self/task/{threading.get_native_id()}/schedstat", "rb") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def _yield_to_the_window() -> None:
     """Phase 1 is sent: the window paints it now. Phase 2 (jieba's dictionary, ~0.5 s of one
     core) must not take the core the window paints on when the other one is busy (another
-    program, or the machine has one): it runs at a lower priority from here."""
+    program, or the machine has one): it runs at a lower priority from here, on any core
+    (at a low priority beside another program on a core of its own it would hardly run)."""
     try:
         os.nice(LINKING_NICENESS)
     except (OSError, AttributeError):
+        pass
+    if _cores_before is not None:
+        try:
+            os.sched_setaffinity(0, _cores_before)
+        except OSError:
+            pass
+
+
+_cores_before: set[int] | None = None  # the child's cores before _off_the_windows_core
+
+
+def _off_the_windows_core(window_pid: int) -> None:
+    """Phase 1 on any core but the one the window runs on. Linux places a forked child beside
+    its parent, and with another program keeping the other core busy the window and its
+    analysis took turns on one core (measured: the window's GUI thread waited ~0.1 s for a core
+    before its first paint; ~0.04 s kept off it). Nothing is done with one core, or where the
+    window's core cannot be read (/proc/PID/stat's field 39, `processor`)."""
+    global _cores_before
+    try:
+        with open(f"/proc/{window_pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()  # (the name may hold spaces)
+        window_core = int(fields[36])  # field 39 counted from 1, after pid (1) and name (2)
+        cores = os.sched_getaffinity(0)
+        if window_core in cores and len(cores) > 1:
+            os.sched_setaffinity(0, cores - {window_core})
+            _cores_before = cores
+    except (OSError, ValueError, IndexError, AttributeError):
         pass
 
 
