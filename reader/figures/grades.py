@@ -46,7 +46,10 @@ def _threshold() -> re.Pattern[str]:
     head = f"(?:{alternation(t['heads'])})(?![级均])"
     count = f"(?:\\d+|[{CN_NUMERAL_CHARS}]+)(?:{alternation(t['counts'])})"
     mod = f"[\\u4e00-\\u9fff]{{1,{int(t['modifier_max'])}}}?"
-    return re.compile(f"(?:{q})?(?:(?:{of})(?:{mod})?{head}|{head}|{mod}{head}{count}|{count})")
+    # after an explicit 以上 / 以下 a short modifier and a head need no count to bound a class
+    # (1万元以下规上工业企业全部出清)
+    return re.compile(f"(?:{q}){mod}{head}"
+                      f"|(?:{q})?(?:(?:{of})(?:{mod})?{head}|{head}|{mod}{head}{count}|{count})")
 
 
 def is_threshold(s: str, unit: str, unit_end: int) -> bool:

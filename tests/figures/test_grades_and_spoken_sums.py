@@ -114,6 +114,8 @@ def test_a_voltage_class_never_becomes_a_row():
     ("形成产值超亿元10户、超千万元200户的企业梯队", ["10户", "200户"]),
     ("增长20%以上的企业达到30家", ["30家"]),
     ("人均纯收入2000元以下的贫困户", []),
+    ("力争亩均税收1万元以下规上工业企业全部出清", []),  # (a fresh-clone trial, the sample)
+    ("亩均税收达到1万元以上，规上工业企业增加10家", ["1万元以上", "10家"]),
     # amounts, not bounds: a level word after the head, a count of the things, a clause break
     ("完成投资485亿元以上，新增企业12家", ["485亿元以上", "12家"]),
     ("投入500万元村级集体经济，县级配套3亿元", ["500万元", "3亿元"]),
