@@ -101,6 +101,20 @@ def _table(args: argparse.Namespace, entries: list) -> tuple[tuple[str, ...], li
         raise ValueError("--tolerance cannot be negative")
     comparisons = compare_places(entries, tolerance)
     if args.indicator:
+        names = sorted({c.indicator for c in comparisons})
         comparisons = [c for c in comparisons if c.indicator == args.indicator]
+        if not comparisons:
+            raise ValueError(_no_such_indicator(args.indicator, names))
     return COMPARISON_COLUMNS, comparison_rows(comparisons), "Targets against results"
 
+
+def _no_such_indicator(name: str, names: list[str]) -> str:
+    """One line for `--indicator NAME` matching nothing: the closest canonical names
+    (difflib), else those there are."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(name, names, n=3)
+    if close:
+        return f"no indicator {name!r} in these reports; did you mean {', '.join(close)}?"
+    shown = ", ".join(names[:12]) + ("…" if len(names) > 12 else "")
+    return f"no indicator {name!r} in these reports (canonical names: {shown or 'none'})"

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 # reader.pipeline (every stage, their vocabularies and patterns: ~0.1 s to import) is imported
 # only when an analysis runs: a cache hit, as on reopening a report, needs none of it.
 
+CACHED = "cached"  # a timing key (no time): the Document came from this cache
 KEEP = 16  # entries always kept; the oldest go first (a 5 MB report's entry is ~10 MB)
 # Past KEEP, entries are kept while they fit in this many bytes: a library of a few hundred
 # reports (~0.1-0.5 MB an entry) stays instant to reopen.
@@ -130,7 +131,10 @@ def _read_entry(entry: Path, path: str) -> Document | None:
         return None
     if not isinstance(doc, Document):
         return None
-    return doc if doc.source.path == path else replace(doc, source=replace(doc.source, path=path))
+    timings = {**doc.timings_ms, CACHED: 1.0}  # (the timings are those of the first analysis)
+    if doc.source.path != path:
+        return replace(doc, source=replace(doc.source, path=path), timings_ms=timings)
+    return replace(doc, timings_ms=timings)
 
 
 def store(doc: Document) -> None:

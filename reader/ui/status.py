@@ -48,7 +48,9 @@ class StatusBar(QStatusBar):
             f"{len(doc.figures)} figures",
             f"{len(doc.damaged)} damaged spans",
         ]
-        if total is not None:
+        if "cached" in doc.timings_ms:  # (reader.runtime.cache.CACHED: no import at start-up)
+            parts.append("analysis kept from an earlier open")
+        elif total is not None:
             parts.append(f"analysed in {total:.0f} ms")
         self.info.setText("  ·  ".join(parts))
         self.info.setToolTip(printable(doc.source.path))

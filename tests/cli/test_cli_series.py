@@ -82,6 +82,16 @@ def test_compare_errors_are_one_line(folder, tmp_path):
     assert proc.stderr.strip() == "error: xlsx cannot go to stdout; give a file name with -o"
 
 
+def test_an_unknown_indicator_says_so_with_the_closest_names(folder, capsys):
+    """It printed the header alone and exited 0 (a fresh-clone trial asked for 国内生产总值)."""
+    assert main(["compare", str(folder), "--indicator", "国内生产总值", "-q"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "国内生产总值" in err and "did you mean 生产总值" in err
+    assert main(["compare", str(folder), "--indicator", "GDP", "-q"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "canonical names:" in err and "生产总值" in err
+
+
 def test_corpus_csv_panel_and_a_failing_report(folder, tmp_path):
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02 binary")
     out = tmp_path / "panel.csv"

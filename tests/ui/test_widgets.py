@@ -169,3 +169,21 @@ def test_showing_progress_keeps_the_status_bars_height(qtbot):
     bar.done()
     qtbot.wait(50)
     assert (bar.height(), window.width()) == before and not bar.progress.isVisible()
+
+
+def test_the_status_line_says_when_the_analysis_was_kept(qtbot, sample_path, tmp_path,
+                                                        monkeypatch):
+    """A reopen showed the first analysis's time as if just measured (a fresh-clone trial)."""
+    from reader.runtime import cache
+    from reader.ui.status import StatusBar
+
+    monkeypatch.setenv("REPORT_LENS_HOME", str(tmp_path))
+    fresh = cache.analyze_file(sample_path)
+    kept = cache.read_file(sample_path)
+    assert cache.CACHED in kept.timings_ms and cache.CACHED not in fresh.timings_ms
+    bar = StatusBar()
+    qtbot.addWidget(bar)
+    bar.show_document(fresh)
+    assert "analysed in" in bar.info.text()
+    bar.show_document(kept)
+    assert "kept from an earlier open" in bar.info.text() and "analysed in" not in bar.info.text()
