@@ -87,6 +87,9 @@ class Lexicon:
     share_objects: tuple[str, ...]  # 将, 把: A of such a share is what these take
     stretch_words: tuple[str, ...]  # 力争: …增长15%以上，力争达到20%: a stretch growth
     sub_areas: tuple[str, ...]  # 经济区, 开发区: a sentence about a zone, not the place
+    set_as_objects: tuple[str, ...]  # 将, 把: 将A 2300元作为B: B's value, not A's
+    set_as_verbs: tuple[str, ...]  # 作为, 定为
+    set_as_not_between: tuple[str, ...]  # 稳定在, 达到…: a value reached after all
 
 
 def _economy(v: dict[str, Any]) -> Economy:
@@ -168,6 +171,9 @@ def lex() -> Lexicon:
         stretch_words=tuple(d["stretch_words"]),
         share_objects=tuple(d["share_names"]["objects"]),
         sub_areas=tuple(sorted(d["sub_areas"], key=len, reverse=True)),
+        set_as_objects=tuple(d["set_as"]["objects"]),
+        set_as_verbs=tuple(d["set_as"]["verbs"]),
+        set_as_not_between=tuple(d["set_as"]["not_between"]),
         subscript=re.compile(f"(?<=[A-Za-z])(?:{alternation(d['subscript_marks'])})"
                              f"|(?<=[\\d.])(?:{alternation(d['subscript_marks'])})(?![A-Za-z\\d])"),
     )

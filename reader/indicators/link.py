@@ -58,6 +58,7 @@ from reader.indicators.naming import (
     phrase,
     rank_subject,
     ratio_of,
+    set_as,
     share_used_for,
     sub_area_subject,
     with_share_word,
@@ -291,7 +292,8 @@ def _name(ctx: _Context, f: Figure, place: _Place, state: _Sentence,
     text, w, s = ctx.text, ctx.w, ctx.w.s
     prev = state.prev
     end = base.start if base and base.start >= place.lo else name_end(s, f.kind, f.unit, place.lo, place.a)
-    if past_multiple(s, place.lo, place.a) or compared_elsewhere(s, place.lo, place.a):
+    if past_multiple(s, place.lo, place.a) or compared_elsewhere(s, place.lo, place.a) \
+            or set_as(s, place.lo, place.a, place.b):  # 将A 2300元作为扶贫标准: a standard's
         return Named("", "", place.lo), False  # 是十年前的3倍, 高于全国0.2个百分点: no value
     used = share_used_for(text, w, place.lo, place.a, place.b) if f.kind == "share" else None
     if used is not None:  # 将财政支出的73.7%用于民生支出: 民生支出's share, never 财政支出's level

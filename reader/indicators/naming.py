@@ -327,6 +327,20 @@ def sub_area_subject(text: str, w: Working, sent_start: int, lo: int) -> str:
     return text[w.to_text(start):w.to_text(k)]
 
 
+def set_as(s: str, lo: int, a: int, b: int) -> bool:
+    """`中央决定将农民人均纯收入2300元作为新的国家扶贫标准`: the figure at [a, b) of `s`, after an
+    object marker and its noun in the clause opening at `lo`, and set by a verb of designation
+    as what follows in that clause (reader/data/indicators.json `set_as`), is the value given
+    to that (a standard, a line), no value of the noun. Not when a verb of reaching stands
+    between the marker and the figure (把粮食产量稳定在1.3万亿斤以上作为首要任务)."""
+    x = lex()
+    marker = max((s.rfind(m, lo, a) for m in x.set_as_objects), default=-1)
+    if marker < 0 or any(w in s[marker + 1:a] for w in x.set_as_not_between):
+        return False
+    end = next((i for i in range(b, len(s)) if s[i] in "，,。；;！？\n"), len(s))
+    return any(s.find(v, b, end) >= 0 for v in x.set_as_verbs)
+
+
 def compared_elsewhere(s: str, lo: int, a: int) -> bool:
     """`、高于全国0.2个百分点`, `，比全省平均高1.5个百分点`: the clause s[lo:a] (after lead words)
     only compares the indicator before with another place (indicators.json

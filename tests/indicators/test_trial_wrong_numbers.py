@@ -214,3 +214,16 @@ def test_placing_a_simplified_qualifier_needs_no_opencc():
                          check=True).stdout.strip()
     assert out == "6% 以上|6% 左右|超6%|False"
     assert with_qualifier("72万吨", "不低於") == "不低於72万吨"
+
+
+# A value set as something else (将A NUM作为B) is B's, a standard: never A's level
+def test_a_value_set_as_a_standard_is_not_the_nouns():
+    """中央决定将农民人均纯收入2300元作为新的国家扶贫标准 (national 2012, a fresh-clone trial:
+    a row 中央决定将农民人均纯收入 2300 元); composed here with other words and numbers."""
+    doc = _doc("省里决定把城镇居民人均可支配收入1.8万元确定为新的低收入认定标准，地区生产总值增长6%。",
+               "地区生产总值增长5.5%左右。")
+    assert not [r for r in doc.indicators if "收入" in r.name or r.value == 18000]
+    assert _one(doc, "生产总值", "actual").growth_pct == 6
+    # a value reached and then made a task stays the noun's
+    doc = _doc("地区生产总值增长6%。", "把粮食产量稳定在120万吨以上作为首要任务。")
+    assert _one(doc, "粮食产量", "target").value == 120
