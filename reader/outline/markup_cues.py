@@ -17,6 +17,8 @@ _CUE_LINE_MAX = 40  # a heading the markup marks is still a short line
 _HEADING_LINE_MAX = 60  # …a heading element's a little longer (a numbered part's title)
 _BODY_MIN = 10  # a bold run-in title needs a body after it
 _ENDED = tuple(PARAGRAPH_END_CHARS + CLOSING_BRACKETS)
+_TITLE_TRIM = "，,、；;：: \t\u3000"  # a bold run-in title's closing comma or colon is not its title's
+_TITLE_MIN = 4  # a marker and two characters
 
 
 def paragraph_cues(paras: list[tuple[int, int]],
@@ -31,6 +33,38 @@ def paragraph_cues(paras: list[tuple[int, int]],
         if k >= 0 and cue.start <= starts[k] + 1 and k not in out:
             out[k] = (cue.reason, min(cue.end, paras[k][1]))
     return out
+
+
+def bold_bounded(text: str, heads: list[Head], paras: list[tuple[int, int]],
+                 markup: Sequence[Span]) -> None:
+    """Cut, in place, the title of each marked heading whose paragraph opens with a bold run
+    that ends before the text's own title end: `**一、2023年工作回顾** 过去的一年，…。` and
+    `**（一）着力扩大内需，**加快释放…。` are run-in titles the bold closes (the official
+    layout's), not whole-sentence titles. Left alone: a bold run that is the marker alone or
+    ends inside a word (`**（二）…“四大改变”**[9]**，推动…`: what follows goes on the title),
+    and one followed by too little to be a body (`**第一部分** 工作回顾`: the title's rest)."""
+    cues = paragraph_cues(paras, markup)
+    for h in heads:
+        cue = cues.get(h.para)
+        if h.mid or cue is None or cue[0] != "bold":
+            continue
+        end = cue[1]
+        while end > h.title_start and text[end - 1] in _TITLE_TRIM:
+            end -= 1
+        after = cue[1]
+        while after < paras[h.para][1] and text[after] in " \t\u3000":
+            after += 1
+        if (end - h.title_start < _TITLE_MIN or end >= h.title_end
+                or paras[h.para][1] - after < _BODY_MIN or not _opens_body(text[after])):
+            continue
+        h.title_end = end
+        h.kind = "run_in"
+
+
+def _opens_body(ch: str) -> bool:
+    """A body starts with a word, a number or an opening quote, not with what continues a
+    title (a comma, a closing bracket, a footnote mark)."""
+    return ch.isalnum() or ch in "“‘《「"
 
 
 def cue_heads(text: str, paras: list[tuple[int, int]], markup: Sequence[Span],
