@@ -267,10 +267,24 @@ def _marker_shape(marker: str) -> str:
 
 
 def _list_item(p: str, prev: str) -> bool:
-    """A numbered item in a list of targets, not a heading."""
+    """A numbered item in a list of targets, not a heading: one ending in a clause mark, one
+    after a colon that holds a figure, or one whose paragraph runs on into the next number
+    (`（1）畅通城市路网，…。（2）加快推进地铁…。`: a list written as one paragraph)."""
     if p.rstrip().endswith(("；", ";", "，", ",", "、")):
         return True
+    if _runs_on(p):
+        return True
     return prev.endswith(("：", ":")) and bool(patterns()["list_figure"].search(p))
+
+
+def _runs_on(p: str) -> bool:
+    """Does the paragraph, opening with a number marker, hold the next number in the same
+    shape after a sentence or clause end (`（1）…。（2）…`, `1.…；2.…`)?"""
+    m = _NUM.match(p)
+    if m is None:
+        return False
+    following = m.group().replace(m.group(1), str(int(m.group(1)) + 1), 1)
+    return re.search(rf"(?<=[。；;，,！!\s]){re.escape(following)}(?!\d)", p[m.end():]) is not None
 
 
 def subtitles(heads: list[Head]) -> set[int]:
