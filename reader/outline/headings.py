@@ -100,7 +100,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
     w = cues()
     shi = "".join(w["item_verbs"])
     return {
-        "appendix": re.compile(rf"(?:{'|'.join(w['appendix_markers'])})\s*[\d{_CN}]*\s*[：:]?\s*\S*$"),
+        "appendix": re.compile(rf"(?:(?:{'|'.join(w['appendix_markers'])})\s*[\d{_CN}]*\s*[：:]?"
+                               rf"|(?:{'|'.join(w['appendix_colon_markers'])})[：:])\s*\S*$"),
         "caption": re.compile(rf"(?:{'|'.join(w['caption_words'])})\s*\d"),
         "date": re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月"),
         "mid_shi": re.compile(rf"(?<=[。；;：:])([{_CN}]{{1,2}})([{shi}])(?=[^，,。：:\s])"),
@@ -111,7 +112,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "opener_exception": re.compile("|".join(map(re.escape, w["opener_exceptions"]))),
         "year_opener": re.compile(rf"(?:19|20)\d\d年(?:{'|'.join(w['year_opener_suffixes'])})?"),
         "list_figure": re.compile(rf"\d+(?:\.\d+)?\s*[{''.join(w['list_units'])}]"),
-        "marker_only": re.compile(rf"\D{{2,3}}\s*[\d{_CN}]*"),
+        "marker_only": re.compile(rf"\D{{1,3}}\s*[\d{_CN}]*"),  # 附件2, 附 (of `附：`)
     }
 
 

@@ -185,3 +185,19 @@ def test_a_numbered_list_written_as_one_paragraph_is_no_heading():
         f"{BODY}\n")
     got2, _, _ = tree(raw2)
     assert [t for _, t, _ in got2] == ["一、2024年主要任务"]
+
+
+def test_an_appendix_opened_by_fu_and_a_colon():
+    # `附：名词解释` (or `附：` over its title) opens an appendix, a part of its own; `附` with
+    # no colon opens nothing (附近…)
+    body = "过去的一年，全市经济持续恢复向好，地区生产总值增长5.2%，城镇新增就业3万人。\n"
+    raw = FRONT + ("一、2023年工作回顾\n" + body + "（一）推进廉洁政府建设\n" + body
+                   + "附：名词解释\n航空大都市：以机场为核心的城市形态。\n")
+    got, secs, _ = tree(raw)
+    assert got[-1] == (1, "附：名词解释", "appendix")
+    assert secs[-1].parent is None
+    got, secs, _ = tree(raw.replace("附：名词解释", "附：\n名词解释"))
+    assert [(lv, t, k) for lv, t, k in got[-2:]] == [(1, "附", "appendix"),
+                                                    (2, "名词解释", "appendix")]
+    got, _, _ = tree(raw.replace("附：名词解释", "附近村庄"))
+    assert all(k != "appendix" for _, _, k in got)
