@@ -258,7 +258,7 @@ def _read_head(lines: list[Line]) -> Head:
                 head.speaker, skip = speaker, (k + 1 if used else -1)
                 head.speaker_at = k + 1 if used else k
                 continue
-            if _beside_meeting(lines, k, head) and p["name_only"].fullmatch(line):
+            if _beside_meeting(lines, k, head) and _is_name(line):
                 head.speaker, head.speaker_at = "".join(line.split()), k  # `毛 伟 明`
                 continue
         _read_title(lines, k, head)
@@ -275,9 +275,22 @@ def _speaker(line: str, nxt: str) -> tuple[str, bool]:
     m = p["speaker"].search(line)
     if m:
         return _speaker_text(line[:m.start("name")], m.group("name")), False
-    if p["office_only"].fullmatch(line) and p["name_only"].fullmatch(nxt):
+    if p["office_only"].fullmatch(line) and _is_name(nxt):
         return _speaker_text(line, nxt), True
     return "", False
+
+
+def _is_name(line: str) -> bool:
+    """A line that is a person's name alone (`毛 伟 明`, `库尔玛什·斯尔江`): not an office
+    alone (`市长`) and none of meta.json's not_names (`摘要`, `草案`)."""
+    p = _patterns()
+    return (bool(p["name_only"].fullmatch(line)) and not p["office_only"].fullmatch(line)
+            and "".join(line.split()) not in _not_names())
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(_words()["not_names"])
 
 
 def _beside_meeting(lines: list[Line], k: int, head: Head) -> bool:
