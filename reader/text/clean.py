@@ -179,8 +179,7 @@ def _clean(raw: str, apart: set[int] | frozenset[int] = frozenset()) -> Cleaned:
             continue
         notes = list(jump.finditer(raw, s, e))
         if notes:
-            set_aside.extend(Span(m.start(), m.end(), m.group().strip(_SPACE), "page_jump")
-                             for m in notes)
+            set_aside.extend(_note_span(raw, m.start(), m.end()) for m in notes)
             if sum(m.end() - m.start() for m in notes) >= e - s:
                 jumped = jumped or prev is not None and not prev.endswith(_ENDED)
                 continue  # a line of jump notes alone
@@ -224,6 +223,15 @@ def _clean(raw: str, apart: set[int] | frozenset[int] = frozenset()) -> Cleaned:
     text, mapping = builder.build()
     return Cleaned(text=text, raw_map=mapping, damaged=find_damaged(text),
                    set_aside=tuple(set_aside))
+
+
+def _note_span(raw: str, s: int, e: int) -> Span:
+    """A jump note's span without the spaces around it (they go with it)."""
+    while raw[s] in _SPACE:
+        s += 1
+    while raw[e - 1] in _SPACE:
+        e -= 1
+    return Span(s, e, raw[s:e], "page_jump")
 
 
 def _line_bounds(raw: str) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ def _check_map(raw: str) -> str:
     c = clean(raw)
     assert all(raw[c.raw_map.to_source(i)] == ch for i, ch in enumerate(c.text))
     for sp in c.set_aside:
-        assert raw[sp.start:sp.end].strip() == sp.text
+        assert raw[sp.start:sp.end] == sp.text and sp.text.strip() == sp.text
     return c.text
 
 
