@@ -82,3 +82,19 @@ def test_a_front_matter_title_that_ends_with_the_texts_title_is_taken() -> None:
     # a front matter title that is another report's name is not taken over the text's
     other = MD.replace("title: 2025年青川市政府工作报告", "title: 青川市2024年统计公报")
     assert _doc(other).meta.title == "政府工作报告"
+
+
+def test_a_page_titles_dated_note_is_no_part_of_the_title() -> None:
+    # `临沧市政府工作报告（2023年2月10日 杜建辉）`, as a site lists reports: the bracket is the
+    # page's note; its date is the meeting's only where the text gives none
+    body = f"各位代表：\n{BODY}\n"
+    meta = detect_meta(clean(body).text, "青川市政府工作报告（2023年2月10日 吴刚）")[0]
+    assert (meta.title, meta.date, meta.year, meta.place) == (
+        "青川市政府工作报告", "2023年2月10日", 2023, "青川市")
+    dated = ("青川市政府工作报告 （2023年2月10日 吴刚）\n"
+             "——2023年2月11日在青川市第九届人民代表大会第四次会议上\n" + body)
+    meta = detect_meta(clean(dated).text)[0]
+    assert (meta.title, meta.date) == ("青川市政府工作报告", "2023年2月11日")
+    # a bracket that is the title's own (its year, 全文) stays as before
+    assert detect_meta(clean("政府工作报告（2023年）\n" + body).text)[0].title == "政府工作报告（2023年）"
+    assert detect_meta(clean("政府工作报告（全文）\n" + body).text)[0].title == "政府工作报告"
