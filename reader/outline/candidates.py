@@ -17,7 +17,7 @@ from reader.outline.headings import (
     subtitles,
 )
 from reader.outline.leads import judge_leads
-from reader.outline.markup_cues import bold_bounded, cue_heads
+from reader.outline.markup_cues import bold_bounded, cue_heads, mid_bold_heads
 from reader.outline.mid import mid_heads
 
 
@@ -55,6 +55,7 @@ def find_heads(text: str, body_start: int = 0, markup: Sequence[Span] = ()) -> F
         closing = set(closers)  # `**各位代表！**…`: a bold salutation is no lead
         heads += [h for h in cue_heads(text, paras, markup, {h.para: h for h in reversed(heads)})
                   if h.para not in closing]
+        heads += mid_bold_heads(text, paras, markup, heads)
     heads.sort(key=lambda h: h.start)
     return Found(heads, paras, closers)
 

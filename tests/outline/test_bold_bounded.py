@@ -87,3 +87,48 @@ def test_a_bold_run_ending_inside_the_title_or_without_a_body_leaves_it_whole():
     doc = read_raw(load_bytes(text.encode(), "r.md"))
     assert [s.title for s in doc.sections] == [
         "一、坚持以“四大决心”促“四大改变”[9]，推动制造业高质量发展", "二、2024年工作安排"]
+
+
+MID = [
+    ("（一）扩大有效需求，经济持续回升。", "有效投资持续扩大，", "实施重点项目300个，完成投资800亿元。",
+     "消费潜能持续激发，", "社会消费品零售总额增长6%，新增限上企业120家。"),
+    ("（二）强化创新驱动，新动能加快成长。", "创新平台做强做优，", "新增国家级平台5个，研发投入增长12%。",
+     "科创企业培育壮大，", "高新技术企业突破4000家，技术合同成交额增长20%。"),
+]
+
+
+def _mid_markdown(opening_bold: bool) -> bytes:
+    body = []
+    for head, lead1, body1, lead2, body2 in MID:
+        first = f"**{head}{lead1}**{body1}" if opening_bold else f"**{head}**{lead1}{body1}"
+        body.append(f"{first}**{lead2}**{body2}")
+    return (f"# {HEAD}\n\n各位代表：\n\n一、2023年工作回顾\n\n" + "\n\n".join(body) + "\n").encode()
+
+
+def _mid_html() -> bytes:
+    body = "".join(f"<p><strong>{h}{a}</strong>{b}<strong>{c}</strong>{d}</p>" for h, a, b, c, d in MID)
+    return (f"<html><head><meta charset='utf-8'><title>{HEAD}</title></head><body>"
+            f"<div class='content'><h1>{HEAD}</h1><p>各位代表：</p><p>一、2023年工作回顾</p>"
+            f"{body}</div></body></html>").encode()
+
+
+@pytest.mark.parametrize("make, name", [(lambda: _mid_markdown(True), "r.md"), (_mid_html, "r.html")])
+def test_bold_leads_inside_a_paragraph_are_mid_leads(make, name):
+    # the official layout's bold leads ending in a comma (`…。**消费潜能持续激发，**…`), also
+    # the part of a paragraph's opening bold run past its heading's title
+    doc = read_raw(load_bytes(make(), name))
+    by_id = {s.id: s for s in doc.sections}
+    assert [(s.level, s.kind, s.title, by_id[s.parent].title[:3] if s.parent else None)
+            for s in doc.sections] == [
+        (1, "line", "一、2023年工作回顾", None),
+        (2, "run_in", "（一）扩大有效需求，经济持续回升", "一、2"),
+        (3, "lead", "有效投资持续扩大", "（一）"), (3, "lead", "消费潜能持续激发", "（一）"),
+        (2, "run_in", "（二）强化创新驱动，新动能加快成长", "一、2"),
+        (3, "lead", "创新平台做强做优", "（二）"), (3, "lead", "科创企业培育壮大", "（二）")]
+
+
+def test_one_or_two_bold_runs_inside_paragraphs_are_emphasis():
+    # fewer than three in the whole report: emphasis, not a layout of leads
+    text = _mid_markdown(False).decode().replace("**科创企业培育壮大，**", "科创企业培育壮大，")
+    doc = read_raw(load_bytes(text.encode(), "r.md"))
+    assert [s.kind for s in doc.sections] == ["line", "run_in", "run_in"]
