@@ -139,6 +139,9 @@ class Document:
     set_aside: tuple[Span, ...] = ()  # page chrome removed, in raw offsets
     script: str = "original"  # original | simplified | traditional
     timings_ms: dict = field(default_factory=dict, compare=False, hash=False)
+    # Figures looked for only in text[:figures_end] (a line end): the start-up analysis sends
+    # the first screen's first (reader.runtime.prefetch); None: in the whole text.
+    figures_end: int | None = None
 
     def section_at(self, offset: int) -> Section | None:
         """Deepest section containing `offset`."""
@@ -174,6 +177,11 @@ class Document:
         """Whether phase 2 ran (figures carry indicators, the key table is built); read from
         the timing it records, so a cached Document answers too."""
         return LINKED in self.timings_ms
+
+    def has_all_figures(self) -> bool:
+        """Whether `figures` covers the whole text (see `figures_end`;
+        reader.pipeline.complete_figures finds the rest)."""
+        return self.figures_end is None
 
     def evolve(self, **changes: Any) -> Document:
         """A copy with the named fields replaced (`dataclasses.replace`)."""

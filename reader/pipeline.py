@@ -67,14 +67,17 @@ def read_file(path: str | Path, progress: Progress | None = None,
 
 
 def read_raw(raw: RawText, progress: Progress | None = None,
-             cancelled: Cancelled | None = None) -> Document:
+             cancelled: Cancelled | None = None, figures_until: int | None = None) -> Document:
     """Phase 1 on loaded text: clean it (offset map to the raw text, damaged runs, page chrome
     set aside), read the meta and front matter, the section tree and the figures, in that order.
 
     Returns a Document whose figures carry no indicator, role or year yet and whose
     `indicators` is empty; `timings_ms` holds clean/outline/figures/total in milliseconds.
-    Progress goes 0.05 → 1.0 for this phase. Raises `AnalysisCancelled` only: bad text is the
-    loader's to refuse, and every stage after it accepts any string."""
+    Progress goes 0.05 → 1.0 for this phase. `figures_until` (characters): figures only up to
+    the first line end at or after it (`Document.figures_end`; `complete_figures` adds the
+    rest): a figure never spans a line, so those are the whole text's figures there. Raises
+    `AnalysisCancelled` only: bad text is the loader's to refuse, and every stage after it
+    accepts any string."""
     step = _stepper(progress, cancelled)
     t0 = time.perf_counter()
     step(0.05, "Cleaning")
@@ -86,7 +89,8 @@ def read_raw(raw: RawText, progress: Progress | None = None,
     sections = outline(cleaned.text, front.end if front else 0, cues)
     t2 = time.perf_counter()
     step(0.6, "Finding figures")
-    figures = find_figures(cleaned.text)
+    figures_end = _line_end_after(cleaned.text, figures_until)
+    figures = find_figures(cleaned.text if figures_end is None else cleaned.text[:figures_end])
     t3 = time.perf_counter()
     step(1.0, "Done")
     source = Source(path=raw.path, encoding=raw.encoding, sha256=raw.sha256,
@@ -98,7 +102,31 @@ def read_raw(raw: RawText, progress: Progress | None = None,
                    total=(t3 - t0) * 1e3)
     return Document(source=source, meta=meta, text=cleaned.text, raw_map=cleaned.raw_map,
                     sections=sections, figures=figures, damaged=cleaned.damaged,
-                    front_matter=front, set_aside=set_aside, timings_ms=timings)
+                    front_matter=front, set_aside=set_aside, timings_ms=timings,
+                    figures_end=figures_end)
+
+
+def _line_end_after(text: str, offset: int | None) -> int | None:
+    """The offset just past the first line end at or after `offset`; None when that is the
+    whole text (or `offset` is None)."""
+    if offset is None:
+        return None
+    end = text.find("\n", max(0, offset))
+    return None if end < 0 or end + 1 >= len(text) else end + 1
+
+
+def complete_figures(doc: Document) -> Document:
+    """`doc` with the figures of its whole text (those of `read_raw(figures_until=...)` were
+    only the first lines'); `doc` itself when it has them all. Adds to the "figures" and
+    "total" timings (ms). Raises nothing for any Document."""
+    if doc.has_all_figures():
+        return doc
+    t0 = time.perf_counter()
+    figures = find_figures(doc.text)
+    ms = (time.perf_counter() - t0) * 1e3
+    timings = {**doc.timings_ms, "figures": doc.timings_ms.get("figures", 0.0) + ms,
+               "total": doc.timings_ms.get("total", 0.0) + ms}
+    return doc.evolve(figures=figures, figures_end=None, timings_ms=timings)
 
 
 def _cues(raw: RawText, raw_map: OffsetMap) -> tuple[Span, ...]:
@@ -122,6 +150,7 @@ def link_document(doc: Document, progress: Progress | None = None,
     timing (ms) and to "total". Raises `AnalysisCancelled` when `cancelled()` turns true."""
     if doc.is_linked():
         return doc
+    doc = complete_figures(doc)
     from reader.indicators.link import link_indicators  # imports jieba's wrapper: phase 2 only
 
     step = _stepper(progress, cancelled)

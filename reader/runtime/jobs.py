@@ -89,6 +89,20 @@ def read_elsewhere(path: str, script: Script, progress: Progress | None = None,
     return result
 
 
+def receive_figures(prefetched: Prefetch, doc: Document, script: str,
+                    progress: Progress | None = None,
+                    cancelled: Cancelled | None = None) -> Linked:
+    """The rest of `doc`'s figures from the process that analysed it (a start-up analysis
+    sends the first lines' figures with phase 1: `Document.figures_end`): (doc with every
+    figure, it in `script`). Blocks until they come; raises as `receive_linked` does."""
+    watching = _watch(prefetched, cancelled)
+    try:
+        full = prefetched.rest_of_figures(doc, progress)
+    finally:
+        watching.set()
+    return full, in_script(full, script)
+
+
 def receive_linked(prefetched: Prefetch, doc: Document, script: str,
                    progress: Progress | None = None,
                    cancelled: Cancelled | None = None) -> Linked:

@@ -24,12 +24,14 @@ import gc
 import os
 import pickle
 import select
+import signal
 import sys
 import threading
 import time
 from typing import IO, TYPE_CHECKING, Any
 
-from reader.runtime import regex_cache
+from reader.runtime import regex_cache, sharing
+from reader.runtime.sharing import GO_AHEAD
 
 if TYPE_CHECKING:  # nothing heavy at run time (see above)
     from multiprocessing.connection import Connection
@@ -43,7 +45,9 @@ PROGRESS_S = 0.1  # seconds between the child's progress frames
 STARTED_S = 20.0  # seconds a process of the fork server may take to run our code (see started)
 STARTED_POLL_S = 0.05  # how often `started` checks for Cancel
 SMALL = 1 << 20  # bytes: a file this small is analysed in ~0.1 s, worth waiting for on start-up
-LINKING_NICENESS = 10  # phase 2 in the child: a tenth of the CPU share of the window (CFS)
+# The start-up analysis sends the figures of the text's first lines with phase 1, the rest
+# right after (see Prefetch.rest_of_figures): a 1920×1080 window shows ~2,000 characters.
+FIRST_SCREEN_CHARS = 4000
 
 
 class Prefetch:
@@ -66,16 +70,42 @@ class Prefetch:
             self.close()
         return doc, linked
 
+    def rest_of_figures(self, doc: Document, progress: Progress | None = None) -> Document:
+        """`doc` (from `result()`) with the figures of its whole text: a start-up child sends
+        those of the first lines with phase 1 (`Document.figures_end`), then the rest; `doc`
+        itself when it has them all. Blocks; raises as `result()` does (then closes)."""
+        if doc.has_all_figures():
+            return doc
+        figures: tuple[Figure, ...]
+        timings: dict[str, float]
+        try:
+            figures, timings = self._receive(progress)
+        except BaseException:
+            self.close()
+            raise
+        return doc.evolve(figures=figures, figures_end=None, timings_ms=timings)
+
     def linked(self, doc: Document, progress: Progress | None = None) -> Document:
-        """`doc` (from `result()`) with phase 2's figures, indicators and timings."""
+        """`doc` (from `result()` or `rest_of_figures`) with phase 2's figures, indicators and
+        timings."""
         figures: tuple[Figure, ...]
         indicators: tuple[Indicator, ...]
         timings: dict[str, float]
+        doc = self.rest_of_figures(doc, progress)
         try:
             figures, indicators, timings = self._receive(progress)
         finally:
             self.close()
         return doc.evolve(figures=figures, indicators=indicators, timings_ms=timings)
+
+    def painted(self) -> None:
+        """The window has painted phase 1: a start-up child that found the machine busy links
+        now (see reader.runtime.sharing). Nothing for a fork server's process or a closed one."""
+        if self._process is None and not self._closed:
+            try:
+                os.kill(self._pid, GO_AHEAD)
+            except OSError:
+                pass  # gone already
 
     def started(self, timeout: float, cancelled: Cancelled | None = None) -> bool:
         """Whether the child has sent its first frame (it does at once) within `timeout`
@@ -147,16 +177,24 @@ def start(path: str) -> Prefetch | None:
     except OSError:
         return None  # the window's own open reports the error
     read_end, write_end = os.pipe()
+    # The go-ahead is blocked in the child from its first instruction (kept pending for
+    # sigtimedwait, never its default action, which ends the process), not in the window.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {GO_AHEAD})
     pid = os.fork()
     if pid:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {GO_AHEAD})
         os.close(write_end)
         return Prefetch(str(path), pid, read_end, size)
     os.close(read_end)  # the child: analyse, send, and leave without the parent's exit handlers
     status = 0
     try:
+        # The window's objects are the child's too: a collection walking them would copy
+        # their pages (copy-on-write) for nothing. Only what the child makes is collected.
+        gc.freeze()
         _detach_from_parent()
+        sharing.off_the_windows_core(os.getppid())
         with os.fdopen(write_end, "wb") as pipe:
-            _analyse(path, pipe)
+            _analyse(path, pipe, start_up=True)
     except BaseException:  # the parent went away (broken pipe) or an exception would not pickle
         status = 1
     finally:
@@ -232,11 +270,16 @@ def _analyse_served(path: str, connection: Connection, environment: dict[str, st
         _analyse(path, pipe, encoding)
 
 
-def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None) -> None:
+def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None,
+             start_up: bool = False) -> None:
+    """Both phases on `path`, sent through `pipe`. `start_up`: forked from the window as it
+    starts (`start`), which says when it has painted."""
     def send(ok: bool | None, payload: object) -> None:
         pickle.dump((ok, payload), pipe, protocol=pickle.HIGHEST_PROTOCOL)
         pipe.flush()
 
+    waited_before = sharing.run_queue_s()
+    began = time.monotonic()
     send(None, (0.0, "Reading the report…"))  # our code runs: the window waits (`started`)
     last = [0.0]
 
@@ -250,7 +293,9 @@ def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None) -> None:
     try:
         from reader.runtime.cache import link_document, read_file
 
-        doc = read_file(path, progress, encoding=encoding)
+        # At start-up the window paints the top of the text first: its figures come first.
+        doc = read_file(path, progress, encoding=encoding,
+                        figures_until=FIRST_SCREEN_CHARS if start_up else None)
     except Exception as exc:
         send(False, exc)
         return
@@ -259,7 +304,14 @@ def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None) -> None:
     # before linking ends would take them with this process.
     regex_cache.save()
     if not doc.is_linked():
-        _yield_to_the_window()
+        if start_up and sharing.busy(waited_before, time.monotonic() - began):
+            sharing.wait_for_the_paint()
+        if not doc.has_all_figures():
+            from reader.pipeline import complete_figures
+
+            doc = complete_figures(doc)
+            send(True, (doc.figures, doc.timings_ms))
+        sharing.yield_to_the_window()
         try:
             full = link_document(doc, progress)
         except Exception as exc:
@@ -267,16 +319,6 @@ def _analyse(path: str, pipe: IO[bytes], encoding: str | None = None) -> None:
             return
         send(True, (full.figures, full.indicators, full.timings_ms))
     regex_cache.save()  # phase 2's, at the lower priority (no-op if installed nowhere)
-
-
-def _yield_to_the_window() -> None:
-    """Phase 1 is sent: the window paints it now. Phase 2 (jieba's dictionary, ~0.5 s of one
-    core) must not take the core the window paints on when the other one is busy (another
-    program, or the machine has one): it runs at a lower priority from here."""
-    try:
-        os.nice(LINKING_NICENESS)
-    except (OSError, AttributeError):
-        pass
 
 
 def _detach_from_parent() -> None:

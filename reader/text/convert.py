@@ -39,6 +39,7 @@ def convert_document(doc: Document, script: str) -> Document:
         damaged=tuple(conv.span(s) for s in doc.damaged),
         front_matter=conv.span(doc.front_matter) if doc.front_matter else None,
         script=script,
+        figures_end=None if doc.figures_end is None else conv.pos(doc.figures_end),
     )
 
 

@@ -23,12 +23,15 @@ from reader.ui.status import StatusBar
 # jobs: phase 1 (text, outline, figures), phase 2 (indicators, jieba), pyqtgraph import
 # jobs: phase 1 … above, and a script switch of a long report
 ANALYSIS, LINK, CHARTS, SCRIPT = "analysis", "link", "charts", "script"
+FIGURES = "figures"  # the rest of a start-up report's figures (see jobs.receive_figures)
 LINK_LATEST_MS = 300  # linking starts at the first paint, or after this if the view is hidden
 
 
 class DocumentLoader(QObject):
     opened = Signal(object, object)  # (doc as analysed, doc in the script shown)
     linked = Signal(object, object)  # phase 2, same text: (doc, doc in the script shown)
+    # the rest of the figures (phase 1 sent the first lines'), same text: (doc, doc shown)
+    figures_completed = Signal(object, object)
     failed = Signal(str)  # the message for the reader; the report shown stays
     linking_due = Signal()  # the first paint is past (or LINK_LATEST_MS): deferred work may go
     charts_ready = Signal()  # pyqtgraph imported, or its import failed (the panel says why)
@@ -45,6 +48,7 @@ class DocumentLoader(QObject):
         self.prefetched = None  # the process that analysed the report shown, linking it
         self._opening = None  # the process analysing a start-up file not yet shown
         self._charts_asked = False
+        self._completing: Document | None = None  # its figures' rest asked of the child
         self.status.cancel_requested.connect(self.cancel)
         self.runner.progress.connect(self._on_runner_progress)
         self.runner.finished.connect(self._on_runner_finished)
@@ -79,8 +83,9 @@ class DocumentLoader(QObject):
         doc, shown, linked, analysis = result
         # The new file is in: the last one's linking is of no more use.
         self._opening = None
-        self.runner.cancel(LINK)
-        self._to_link = None
+        for key in (FIGURES, LINK):
+            self.runner.cancel(key)
+        self._to_link = self._completing = None
         if self.prefetched is not None and self.prefetched is not analysis:
             self.prefetched.close()
         self.prefetched = analysis  # the process that analysed it also links it (or None)
@@ -95,14 +100,24 @@ class DocumentLoader(QObject):
         """Phase 2 on the worker, after the first paint: its imports and jieba's dictionary
         would otherwise compete with the paint for the GIL."""
         self.linking_due.emit()
+        if self.prefetched is not None:
+            self.prefetched.painted()  # a busy machine's start-up child links from now
         if self._to_link is not None:
             doc, self._to_link = self._to_link, None
             self.status.show_progress(0.0, "Linking indicators…")
-            if self.prefetched is not None:  # the child links it: no GIL taken from us
-                self.runner.submit(LINK, jobs.receive_linked, self.prefetched, doc,
-                                   self._script(doc))
+            if self.prefetched is not None and not doc.has_all_figures():
+                self._completing = doc
+                self.runner.submit(FIGURES, jobs.receive_figures, self.prefetched, doc,
+                                   self._script(doc))  # then _link (see _on_runner_finished)
             else:
-                self.runner.submit(LINK, jobs.link, doc, self._script(doc))
+                self._link(doc)
+
+    def _link(self, doc: Document) -> None:
+        if self.prefetched is not None:  # the child links it: no GIL taken from us
+            self.runner.submit(LINK, jobs.receive_linked, self.prefetched, doc,
+                               self._script(doc))
+        else:  # (a Document without all its figures gets them on the way: pipeline)
+            self.runner.submit(LINK, jobs.link, doc, self._script(doc))
 
     def convert(self, doc: Document, script: str) -> None:
         """`doc` in `script` on the worker (a long report takes ~1 s), with progress; the
@@ -120,7 +135,8 @@ class DocumentLoader(QObject):
 
     def is_linking(self) -> bool:
         """Whether the report shown still waits for its indicators (phase 2)."""
-        return self._to_link is not None or self.runner.is_busy(LINK)
+        return self._to_link is not None or self.runner.is_busy(LINK) \
+            or self.runner.is_busy(FIGURES)
 
     def import_charts(self) -> None:
         """pyqtgraph's import (~0.3 s) off the GUI thread, once the window is idle. (jieba
@@ -138,9 +154,9 @@ class DocumentLoader(QObject):
         if self._opening is not None:
             self._opening.close()
             self._opening = None
-        for key in (ANALYSIS, LINK):
+        for key in (ANALYSIS, FIGURES, LINK):
             self.runner.cancel(key)
-        self._to_link = None
+        self._to_link = self._completing = None
         self.status.done()
         self.status.showMessage("Opening cancelled: the report shown stays as it was."
                                 if opening else "Indicator linking cancelled.", 8000)
@@ -154,7 +170,7 @@ class DocumentLoader(QObject):
         self.runner.shutdown()
 
     def _on_runner_progress(self, key: str, fraction: float, message: str) -> None:
-        if key in (ANALYSIS, LINK, SCRIPT):
+        if key in (ANALYSIS, FIGURES, LINK, SCRIPT):
             self.status.show_progress(fraction, message)
 
     def _on_runner_finished(self, key: str, result: object) -> None:
@@ -162,6 +178,11 @@ class DocumentLoader(QObject):
             turn_queue().release(self._hold_key(key))
         if key == ANALYSIS:
             self._opened(result)
+        elif key == FIGURES:
+            doc, shown = result
+            self._completing = None
+            self.figures_completed.emit(doc, shown)
+            self._link(doc)
         elif key == LINK:
             self.status.done()
             self.linked.emit(*result)
@@ -181,6 +202,15 @@ class DocumentLoader(QObject):
         if key == SCRIPT:
             self._done_unless_linking()
             self.status.showMessage(f"Could not convert the text: {error}")
+        if key == FIGURES and self._completing is not None:
+            # the analysis process failed: the rest of the figures and the indicators are
+            # found here instead (pipeline.link_document completes the figures first)
+            doc, self._completing = self._completing, None
+            if self.prefetched is not None:
+                self.prefetched.close()
+                self.prefetched = None
+            self._link(doc)
+            return
         if key == LINK:  # the text and figures stay readable; only indicators are missing
             self.status.done()
             self.status.showMessage(f"Could not link indicators: {error}")

@@ -32,6 +32,10 @@ def main(argv: list[str], window_class=None) -> int:
     # less of its work, which shares one core with the window's when the other is busy).
     for name in SHARED_BEFORE_FORK:
         importlib.import_module(name)
+    from reader.paths import home_dir
+
+    if home_dir() is None:  # both find their folders with platformdirs (~12 ms to import)
+        importlib.import_module("platformdirs")
 
     path = argv[1] if len(argv) > 1 else str(SAMPLE_PATH)
     # The text's analysis starts now, on the other core, while Qt and the window load.

@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
             lambda menu, offset: self.highlighting.fill_context_menu(menu, offset))
         self.loader.opened.connect(self.show_document)
         self.loader.linked.connect(self.show_linked)
+        self.loader.figures_completed.connect(self.show_all_figures)
         self.loader.failed.connect(self._on_loader_failed)
         self.loader.linking_due.connect(self._flush_recent)
         self.loader.charts_ready.connect(lambda: self.panel.load_charts_in_turns())
@@ -302,6 +303,17 @@ class MainWindow(QMainWindow):
             self._show_linked_docks(shown)
         else:  # the text's new layers first, the panel in the next turn of the event loop
             next_turn(self, lambda: self._show_linked_docks(shown))
+
+    def show_all_figures(self, doc: Document, shown: Document) -> None:
+        """The rest of the figures of the report shown (a start-up analysis sends the first
+        lines' with phase 1): swapped in place like phase 2; the indicators follow."""
+        if self.original is None or doc.text != self.original.text \
+                or shown.script != self._script:
+            return  # another report, or another script chosen meanwhile: phase 2 brings them
+        self.original, self.doc = doc, shown
+        self.view.swap_document(shown)
+        self.outline.set_document(shown)  # (the same tree: its figure counts)
+        self.status.show_document(shown)
 
     def _show_linked_docks(self, shown: Document) -> None:
         if self.doc is shown:

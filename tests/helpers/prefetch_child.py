@@ -18,10 +18,18 @@ def phase_1(path: str) -> tuple[Document, bool]:
     return _start(path).result()
 
 
+def phase_1_then_all_figures(path: str) -> tuple[Document, bool, Document]:
+    """(phase 1 Document, linked?, it with every figure) as the window receives them."""
+    pending = _start(path)
+    doc, linked = pending.result()
+    return doc, linked, pending.rest_of_figures(doc)
+
+
 def both_phases(path: str) -> tuple[Document, Document, bool]:
     """(phase 1 Document, linked Document, whether the linked one kept phase 1's text object)."""
     pending = _start(path)
     doc, _ = pending.result()
+    pending.painted()  # as the window does (on a busy machine the child waits for it)
     full = pending.linked(doc)
     return doc, full, full.text is doc.text
 

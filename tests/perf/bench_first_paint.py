@@ -18,10 +18,14 @@ ratio compares runs made under the same load:
   busy   a process spinning on one core for the whole measurement (`while True: pass`), as
          when the reader opens a report while something else computes: the window, its
          analysis child and the spinner share two cores
+It also prints the median time the window's GUI thread waited for a core before its paint
+(Linux schedstat, from the driver): near zero quiet; on a busy machine, what the analysis
+child and the spinner took from the window.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import statistics
@@ -64,7 +68,13 @@ def first_session(home: str) -> None:
         raise RuntimeError("the first session failed")
 
 
-def timed(args: list[str], env: dict, before: Callable[[], None] | None = None) -> float:
+
+
+def timed(args: list[str], env: dict, before: Callable[[], None] | None = None,
+          waits: list[float] | None = None) -> float:
+    """Whole-process seconds; `waits` gets the window's run-queue wait to its paint (the
+    driver's `first_paint_runqueue_wait_s`: how long its GUI thread was ready to run but had
+    no core, i.e. what other processes took from it)."""
     if before is not None:
         before()
     t = time.perf_counter()
@@ -72,11 +82,16 @@ def timed(args: list[str], env: dict, before: Callable[[], None] | None = None) 
     took = time.perf_counter() - t
     if proc.returncode != 0:
         raise RuntimeError(f"{args[0]} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    if waits is not None:
+        for line in proc.stdout.splitlines():
+            if line.startswith("DRIVER "):
+                waits.append(json.loads(line[7:]).get("first_paint_runqueue_wait_s", -1.0))
     return took
 
 
-def measure(home: str, cleaned: Path) -> dict[str, float]:
-    """Medians of the floor, the app's first open, its reopen and main.py, run alternately."""
+def measure(home: str, cleaned: Path, waits: dict[str, list[float]]) -> dict[str, float]:
+    """Medians of the floor, the app's first open, its reopen and main.py, run alternately;
+    the driver's run-queue waits go to `waits` ("first", "reopen")."""
     env = {"REPORT_LENS_HOME": home}
 
     def clear_cache() -> None:  # a first open: no cached analysis (jieba's cache stays)
@@ -89,10 +104,10 @@ def measure(home: str, cleaned: Path) -> dict[str, float]:
     times: dict[str, list[float]] = {"floor": [], "first": [], "reopen": [], "main": []}
     for i in range(RUNS + 1):  # the first round warms up (page cache, jieba's cache)
         round_ = {"floor": timed(floor_args, env),
-                  "first": timed(drive, env, clear_cache),
+                  "first": timed(drive, env, clear_cache, waits.setdefault("first", [])),
                   "main": timed(main_args, main_env, clear_cache)}
         fill_analysis_cache(home)
-        round_["reopen"] = timed(drive, env)
+        round_["reopen"] = timed(drive, env, waits=waits.setdefault("reopen", []))
         if i:
             for key, value in round_.items():
                 times[key].append(value)
@@ -125,9 +140,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         first_session(home)
         cleaned = cleaned_text_file(home)
-        quiet = measure(home, cleaned)
+        quiet_waits: dict[str, list[float]] = {}
+        busy_waits: dict[str, list[float]] = {}
+        quiet = measure(home, cleaned, quiet_waits)
         with BusyCore():
-            busy = measure(home, cleaned)
+            busy = measure(home, cleaned, busy_waits)
     ratios = {
         "ratio_quiet": quiet["first"] / quiet["floor"],
         "ratio_quiet_reopen": quiet["reopen"] / quiet["floor"],
@@ -145,6 +162,9 @@ def main() -> None:
            busy_app_first_open_s=busy["first"],
            busy_app_reopen_s=busy["reopen"],
            busy_main_py_quit_after_paint_s=busy["main"],
+           busy_first_open_runqueue_wait_ms=1e3 * statistics.median(busy_waits["first"]),
+           busy_reopen_runqueue_wait_ms=1e3 * statistics.median(busy_waits["reopen"]),
+           quiet_first_open_runqueue_wait_ms=1e3 * statistics.median(quiet_waits["first"]),
            **ratios,
            ratio=ratios["ratio_quiet"],  # (run_all's table)
            target_ratio=TARGET,

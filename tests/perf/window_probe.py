@@ -27,6 +27,15 @@ def rss_mb(who=resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
 
 
+def runqueue_wait_s() -> float:
+    """Seconds this thread has waited on a run queue (ready, not running), or -1."""
+    try:
+        with open(f"/proc/self/task/{threading.get_native_id()}/schedstat") as f:
+            return int(f.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return -1.0
+
+
 def visible_blocks(view):
     block = view.firstVisibleBlock()
     offset = view.contentOffset()
@@ -68,6 +77,8 @@ def highlights_complete(view, doc) -> bool:
     figures, starts, longest, _doc = _FIGURE_INDEX[key]
     for block in visible_blocks(view):
         pos, end = block.position(), block.position() + block.length() - 1
+        if doc.figures_end is not None and end > doc.figures_end:
+            return False  # in view, but its figures are not looked for yet (the rest follow)
         i = bisect_left(starts, pos - longest)
         expected = 0
         for k in range(i, len(figures)):  # (by start: stop at the block's end)
@@ -273,6 +284,9 @@ class Probe(QObject):
             # CPU time of the window's process to its first paint: less at the mercy of
             # other programs than the wall time (a check on the work done, not the target)
             self.result["first_paint_cpu_s"] = usage.ru_utime + usage.ru_stime
+            # time the GUI thread was ready to run but waited for a core (Linux schedstat):
+            # what other processes (the analysis child, a busy program) took from the window
+            self.result["first_paint_runqueue_wait_s"] = runqueue_wait_s()
             self.result["figures"] = len(self.doc.figures)
             self.phase = "after first paint"
             if self.mode == "paint":

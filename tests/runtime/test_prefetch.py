@@ -27,11 +27,16 @@ def test_a_fresh_interpreter_forks():
 
 @linux_only
 def test_the_child_sends_the_phase_1_document(sample_path):
-    doc, linked = run_fresh(prefetch_child.phase_1, str(sample_path))
+    """With the figures of the first lines (the first screen's), then the rest."""
+    doc, linked, complete = run_fresh(prefetch_child.phase_1_then_all_figures, str(sample_path))
     assert not linked
     expected = read_file(sample_path)
-    assert (doc.text, doc.sections, doc.figures) == (expected.text, expected.sections,
-                                                     expected.figures)
+    assert (doc.text, doc.sections) == (expected.text, expected.sections)
+    assert doc.figures_end is not None and doc.text[doc.figures_end - 1] == "\n"
+    assert prefetch.FIRST_SCREEN_CHARS <= doc.figures_end < len(doc.text)
+    assert doc.figures == tuple(f for f in expected.figures if f.start < doc.figures_end)
+    assert 0 < len(doc.figures) < len(expected.figures)
+    assert complete.has_all_figures() and complete.figures == expected.figures
 
 
 @linux_only

@@ -43,10 +43,14 @@ class OutlineModel(QAbstractItemModel):
             rows[i] = len(kids)
             kids.append(i)
         self._children, self._rows = children, rows
-        starts = [f.start for f in doc.figures] if doc else []
+        self._set_figures(doc)
+
+    def _set_figures(self, doc: Document | None) -> None:
+        self._figures = doc.figures if doc else ()
+        starts = [f.start for f in self._figures]
         starts.sort()  # (already in order: a linear pass)
         self._starts = starts
-        self._counts: list[int | None] = [None] * len(sections)
+        self._counts: list[int | None] = [None] * len(self._sections)
 
     def _count(self, i: int) -> int:
         """Figures starting inside section `i` (by position), computed when first asked."""
@@ -65,6 +69,8 @@ class OutlineModel(QAbstractItemModel):
         rows, for titles it matches in either script anyway; the view repaints them.)"""
         if doc is not None and self._same_tree(doc):
             self._sections = doc.sections
+            if doc.figures is not self._figures:  # the rest of the figures, or other offsets
+                self._set_figures(doc)
             return False
         self.beginResetModel()
         self._set(doc)
