@@ -112,10 +112,28 @@ def _mid_html() -> bytes:
             f"{body}</div></body></html>").encode()
 
 
-@pytest.mark.parametrize("make, name", [(lambda: _mid_markdown(True), "r.md"), (_mid_html, "r.html")])
+def _mid_docx() -> bytes:
+    from docx import Document
+
+    doc = Document()
+    for line in (HEAD, "各位代表：", "一、2023年工作回顾"):
+        doc.add_paragraph(line)
+    for head, lead1, body1, lead2, body2 in MID:
+        para = doc.add_paragraph()
+        para.add_run(head + lead1).bold = True
+        para.add_run(body1)
+        para.add_run(lead2).bold = True
+        para.add_run(body2)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("make, name", [(lambda: _mid_markdown(True), "r.md"), (_mid_html, "r.html"),
+                                        (_mid_docx, "r.docx")])
 def test_bold_leads_inside_a_paragraph_are_mid_leads(make, name):
     # the official layout's bold leads ending in a comma (`…。**消费潜能持续激发，**…`), also
-    # the part of a paragraph's opening bold run past its heading's title
+    # the part of a paragraph's opening bold run past its heading's title, in every format
     doc = read_raw(load_bytes(make(), name))
     by_id = {s.id: s for s in doc.sections}
     assert [(s.level, s.kind, s.title, by_id[s.parent].title[:3] if s.parent else None)
