@@ -46,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def key_table_text(doc: Document) -> str:
-    """The panel's rows as tab-separated text: indicator, actual, target, growth, qualifier."""
+    """The panel's rows as tab-separated text: indicator, actual, target, growth, qualifier. An
+    actual that is an estimate says 预计 (預計 in a traditional report) after its level, or
+    after its rate when it has no level."""
     from reader.indicators.pairs import (
         amount_text,
         growth_text,
@@ -54,14 +56,16 @@ def key_table_text(doc: Document) -> str:
         qualifier_text,
         usual_year,
     )
+    from reader.text.convert import shown_script
 
     rows = key_rows(doc)
+    script = shown_script(doc)  # an estimate says 预计 / 預計, as in the panel
     years = {role: usual_year(rows, role) for role in ("actual", "target")}
     head = ["indicator", f"actual {years['actual'] or ''}".strip(),
             f"target {years['target'] or ''}".strip(), "growth", "qualifier"]
     lines = ["\t".join(head)]
     for r in rows:
-        lines.append("\t".join((r.name, amount_text(r.actual, years["actual"]),
-                                amount_text(r.target, years["target"]), growth_text(r),
+        lines.append("\t".join((r.name, amount_text(r.actual, years["actual"], script),
+                                amount_text(r.target, years["target"]), growth_text(r, script),
                                 qualifier_text(r))))
     return "\n".join(lines) + "\n"

@@ -19,7 +19,7 @@ from reader.chars import SENTENCE_ENDS
 from reader.document import Figure
 from reader.figures import words
 from reader.figures.cues import with_kind
-from reader.figures.grades import is_grade, money_unit, spoken_multipliers
+from reader.figures.grades import is_grade, is_threshold, money_unit, spoken_multipliers
 from reader.figures.numbers import (
     ARABIC,
     CN_NUMERAL_CHARS,
@@ -366,6 +366,8 @@ def _valid(s: str, start: int, end: int, f: Raw) -> bool:
     own = f.get("unit_key", "")
     if is_grade(s, start, own, f["unit"][1]):
         return False  # 220千伏变电站, 5万吨级泊位, 时速350公里: a class, not a quantity
+    if is_threshold(s, own, f["unit"][1]):
+        return False  # 产值5亿元以上企业5家: the bound of a class of firms, not their output
     if s.startswith(_name_tails(own if own and units()[own].fraction_only else ""), unit_at):
         return False  # 205国道, 4A级 (年 after a decimal is a duration, not a date)
     if s.startswith(tuple(nq["slogan_units"]), unit_at) and _slogan().search(s, max(0, start - 2), start):

@@ -9,10 +9,13 @@ it would become an indicator's value. Offsets are into the simplified working co
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 from reader.figures.cues import clause_start
+from reader.figures.numbers import CN_NUMERAL_CHARS
+from reader.figures.units import alternation
 from reader.vocab import load_json
 
 
@@ -33,6 +36,35 @@ def is_grade(s: str, start: int, unit: str, unit_end: int) -> bool:
     if s.startswith(g["after_unit"], unit_end):
         return True
     return any(s.endswith(w, 0, start) for w in g["before"])
+
+
+@cache
+def _threshold() -> re.Pattern[str]:
+    t = load_json("not_quantities.json")["thresholds"]
+    q, of = alternation(t["qualifiers"]), alternation(t["of"])
+    # 县级, 村级, 户均: a head followed by these is a level or a mean, not a class of things
+    head = f"(?:{alternation(t['heads'])})(?![级均])"
+    count = f"(?:\\d+|[{CN_NUMERAL_CHARS}]+)(?:{alternation(t['counts'])})"
+    mod = f"[\\u4e00-\\u9fff]{{1,{int(t['modifier_max'])}}}?"
+    # after an explicit 以上 / 以下 a short modifier and a head need no count to bound a class
+    # (1万元以下规上工业企业全部出清)
+    return re.compile(f"(?:{q}){mod}{head}"
+                      f"|(?:{q})?(?:(?:{of})(?:{mod})?{head}|{head}|{mod}{head}{count}|{count})")
+
+
+def is_threshold(s: str, unit: str, unit_end: int) -> bool:
+    """Does the figure written with `unit` (simplified, as in units.json; "" for none) whose
+    unit ends at offset `unit_end` of `s` bound a class of things rather than measure an
+    amount (not_quantities.json `thresholds`)? True for `产值5亿元以上农业企业4家`, `产值超10亿元
+    的骨干龙头企业`, `1个产值超1000亿元产业`, `产值超亿元10户`: the number says which firms or
+    projects are counted; read as an amount it would become the indicator's value (产值 5 亿元).
+    A count of the things themselves (200户的企业, unit in `counts`) is no bound."""
+    return unit not in _counts() and _threshold().match(s, unit_end) is not None
+
+
+@cache
+def _counts() -> frozenset[str]:
+    return frozenset(load_json("not_quantities.json")["thresholds"]["counts"])
 
 
 @cache

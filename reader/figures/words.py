@@ -15,7 +15,7 @@ from typing import Any
 
 from reader.chars import CLAUSE_SEPS
 from reader.figures.cues import with_kind
-from reader.figures.grades import is_grade
+from reader.figures.grades import is_grade, is_threshold
 from reader.figures.numbers import CN_NUMERAL_CHARS, NUMBER, parse_number, times
 from reader.figures.units import (
     alternation,
@@ -129,8 +129,8 @@ def approximate(s: str) -> list[Raw]:
         if s[m.start() - 1:m.start()] in false_qualifiers().get(pre, ()):
             continue  # 人数十万, 迈上万亿元, 成千上万
         end = m.end("u") if unit else m.end("m")
-        if is_grade(s, m.start(), unit, end):
-            continue  # 数万吨级泊位: a class
+        if is_grade(s, m.start(), unit, end) or is_threshold(s, unit, end):
+            continue  # 数万吨级泊位: a class; 数亿元以上项目: the bound of a class
         norm, base_unit, _ = normalise(mult, unit)
         end = m.end("u") if unit else m.end("m")
         first = m.start("m") if mult else m.start("u")
@@ -163,8 +163,8 @@ def bare_scales(s: str) -> list[Raw]:
         elif not unit and not mult.endswith(_BIG_SCALES):
             continue
         unit_end = m.end("u") if unit else m.end("m")
-        if is_grade(s, start, unit, unit_end):
-            continue  # 超万吨级泊位, 百万千瓦级机组: a class
+        if is_grade(s, start, unit, unit_end) or is_threshold(s, unit, unit_end):
+            continue  # 超万吨级泊位, 百万千瓦级机组: a class; 产值超亿元10户: a class's bound
         # 突破百亿元 is 100 亿元, 近千家 1000 家: a bare 百/千 before 万/亿 (or a unit) multiplies
         # one, so the value is the 百/千 and the unit what follows it (never "1 百亿元")
         lead = mult[0] if mult[:1] in _SMALL_SCALES else ""

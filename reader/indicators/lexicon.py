@@ -135,7 +135,8 @@ def lex() -> Lexicon:
         drop=frozenset(d["drop"]),
         complete_heads=frozenset(d["complete_heads"]),
         self_heads=frozenset(d["self_heads"]),
-        compare=re.compile(f"(?:{alternation(set(d['compare_prefixes']) | set(d['adverbials']))})+"),
+        compare=re.compile(f"(?:{alternation(set(d['compare_prefixes']) | set(d['adverbials']))}"
+                           f"|{_patterns(d['compared_years'])})+"),
         ratio_starts=tuple(d["ratio_starts"]),
         split_pairs={k: tuple(v) for k, v in d["split_pairs"].items()},
         joined={k: tuple(v) for k, v in d["joined_modifiers"].items()},

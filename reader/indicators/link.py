@@ -392,6 +392,11 @@ def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None, average: 
             return _average_span(role, year, state)
         if change_from is not None and year is not None and year > change_from:
             return _When(role, year, span_label(change_from + 1, year))  # the change's total
+        change = f.kind in ("growth", "points", "multiple") or f.direction != 0
+        since = roles.years_only.compared(place.sent_start, place.a) if change else None
+        if since is not None and year is not None and year - since > 1:
+            # 2012年与2007年相比，全区生产总值增长66.5%: a change over the years since, not one year's
+            return _When(role, year, span_label(since + 1, year))
         return _When(role, year, target_span(periods.year, year) if role == "target" else "")
     if p.future:
         return _When("estimate" if role == "estimate" else "target", p.last, p.label)

@@ -136,7 +136,7 @@ def phrase(text: str, w: Working, lo: int, a: int, growth: bool = False) -> Name
         while j > 0 and toks[j - 1] in x.trail:
             j -= 1
     end = _strip_trailing(s, start, start + sum(len(t) for t in toks[:j]))
-    end = _strip_period(s, start, end)
+    end = _strip_compared(s, start, _strip_period(s, start, end))
     if j == 0 or end <= start:
         return Named("", "", lo)
     name = text[w.to_text(start):w.to_text(end)]
@@ -246,6 +246,15 @@ def _strip_period(s: str, start: int, end: int) -> int:
     figure's period, not part of the name: the end before it, and trail words before that."""
     x = lex()
     for m in x.period_word.finditer(s, start, end):
+        if m.end() == end and m.start() > start:
+            return _strip_trailing(s, start, m.start())
+    return end
+
+
+def _strip_compared(s: str, start: int, end: int) -> int:
+    """A comparison base ending a name (产业产值比2019年, indicators.json `compared_years`) says
+    what the figure is measured from, not what it measures: the end before it."""
+    for m in lex().compare.finditer(s, start, end):
         if m.end() == end and m.start() > start:
             return _strip_trailing(s, start, m.start())
     return end

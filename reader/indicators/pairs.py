@@ -182,12 +182,17 @@ def when_text(ind: Indicator) -> str:
     return str(ind.year) if ind.year else ""
 
 
-def amount_text(ind: Indicator | None, usual_year: int | None = None) -> str:
-    """The level (growth has its own column); the year only when it is not the column's."""
+def amount_text(ind: Indicator | None, usual_year: int | None = None,
+                script: str | None = None) -> str:
+    """The level (growth has its own column); the year only when it is not the column's. With
+    `script` given ("simplified" | "traditional" | ""), an estimate says so as the panel's cell
+    does (role_text): "390 億元 預計"."""
     if ind is None or ind.value is None:
         return "—"
     sep = "" if ind.unit in ("%", "‰") else " "  # 60%, 17.03 亿元
     text = f"{span_text(ind.value, ind.value_high)}{sep}{ind.unit}".strip()
+    if script is not None:
+        text = _with_estimate_mark(text, ind, script)
     if getattr(ind, "period", ""):
         return f"{text} ({ind.period})"
     return f"{text} ({ind.year})" if ind.year and ind.year != usual_year else text
@@ -221,11 +226,17 @@ def role_text(ind: Indicator | None, usual_year: int | None = None, script: str 
         parts.append(signed_growth(ind.growth_pct, ind.growth_high))
     text = " ".join(parts)
     text = (with_qualifier(text, ind.qualifier, " ") if text else ind.qualifier) or "—"  # 超45%
-    if ind.role == "estimate":
-        text = f"{text} {ESTIMATE_MARKS.get(script, ESTIMATE_MARKS['simplified'])}"
+    text = _with_estimate_mark(text, ind, script)
     if getattr(ind, "period", ""):
         return f"{text} ({ind.period})"
     return f"{text} ({ind.year})" if ind.year and ind.year != usual_year else text
+
+
+def _with_estimate_mark(text: str, ind: Indicator, script: str) -> str:
+    """`text` followed by 预计 (預計 for a traditional `script`) when `ind` is an estimate."""
+    if ind.role != "estimate":
+        return text
+    return f"{text} {ESTIMATE_MARKS.get(script, ESTIMATE_MARKS['simplified'])}"
 
 
 def signed_growth(low: float, high: float | None = None) -> str:
@@ -237,19 +248,26 @@ def signed_growth(low: float, high: float | None = None) -> str:
     return f"{span_text(low, high)}%"  # a range across or below zero: as it is
 
 
-def growth_pct_text(ind: Indicator | None) -> str:
-    """6–6.5%, a plan period's rate labelled with it: 7.9% (十四五)."""
+def growth_pct_text(ind: Indicator | None, script: str | None = None) -> str:
+    """6–6.5%, a plan period's rate labelled with it: 7.9% (十四五); with `script` given, an
+    estimate's rate says so: 6.5% 预计."""
     if ind is None or ind.growth_pct is None:
         return "—"
     text = f"{span_text(ind.growth_pct, ind.growth_high)}%"
+    if script is not None:
+        text = _with_estimate_mark(text, ind, script)
     return f"{text} ({ind.period})" if getattr(ind, "period", "") else text
 
 
-def growth_text(row: KeyRow) -> str:
-    """actual → target; empty when neither has a rate (a blank reads faster than "— → —")."""
+def growth_text(row: KeyRow, script: str | None = None) -> str:
+    """actual → target; empty when neither has a rate (a blank reads faster than "— → —").
+    With `script` given, an estimate with no level (so amount_text shows no mark) marks its
+    rate: "6.5% 预计 → 6%"."""
     if not any(i is not None and i.growth_pct is not None for i in (row.actual, row.target)):
         return ""
-    return f"{growth_pct_text(row.actual)} → {growth_pct_text(row.target)}"
+    levelled = row.actual is not None and row.actual.value is not None
+    actual = growth_pct_text(row.actual, None if levelled else script)
+    return f"{actual} → {growth_pct_text(row.target)}"
 
 
 def qualifier_text(row: KeyRow) -> str:

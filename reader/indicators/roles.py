@@ -76,7 +76,12 @@ class YearMentions:
         cues = cue_words()["period_cues"]
         span_after = tuple(cues["span_after_year"])  # 2013年以来, 2021-2025年: not one year
         found: list[tuple[int, int, int]] = []  # (end, start, year)
+        # 比2019年, 与2007年相比: a year a growth is measured from (从/由 open a change instead)
+        compare = set(base) - set(cue_words()["change_from"])
+        compared: list[tuple[int, int, int]] = []
         for m in _YEAR.finditer(s):
+            if s[m.start() - 1:m.start()] in compare and not s.startswith(span_after, m.end()):
+                compared.append((m.end(), m.start(), int(m.group(1))))
             if s[m.start() - 1:m.start()] in base or s.startswith(span_after, m.end()):
                 continue
             if s.startswith("的", m.end()) and any(s.endswith(r, 0, m.start()) for r in ratio):
@@ -88,6 +93,16 @@ class YearMentions:
         found.sort()
         self._ends = [x[0] for x in found]
         self._found = found
+        self._compared_ends = [x[0] for x in compared]
+        self._compared = compared
+
+    def compared(self, sent_start: int, at: int) -> int | None:
+        """The year written last in s[sent_start:at] as a comparison base (`比2019年`, `2012年
+        与2007年相比`); None when the sentence names none before `at`."""
+        k = bisect_right(self._compared_ends, at)
+        if not k or self._compared[k - 1][1] < sent_start:
+            return None
+        return self._compared[k - 1][2]
 
     def written(self, sent_start: int, at: int) -> tuple[int, int] | None:
         """(year, where it ends) of the year written last in s[sent_start:at], however far

@@ -256,8 +256,11 @@ def _refuse_foreign(db: sqlite3.Connection, name: str, what: str, off: str) -> N
         return
     ours = all(t in OUR_TABLES or t.startswith(OUR_PREFIXES) for t in tables)
     if app_id == 0 and ours and (not tables or "highlights" in tables
-                                 or "file_sha" in _columns(db, "documents")):
-        return  # empty, or ours from before the application id
+                                 or "file_sha" in _columns(db, "documents")
+                                 or {"file_sha", "mentions"} <= _columns(db, "library_reports")):
+        # empty, or ours from before the application id: highlights, or only the library
+        # (the library made the file first, and no highlight was ever made)
+        return
     shown = ", ".join(sorted(tables)[:5]) or "no tables"
     raise StoreError(f"{name} is not a Report Lens {what} (another program's: "
                      f"{'application id ' + hex(app_id) if app_id else shown}); "

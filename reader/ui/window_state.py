@@ -14,9 +14,9 @@ def restore(window: QMainWindow) -> None:
     """The geometry and docks of the last session; on a first run, a size that fits."""
     s = app_setup.settings()
     geometry, state = s.value("geometry"), s.value("window_state")
-    if isinstance(geometry, QByteArray):
-        window.restoreGeometry(geometry)
-    else:
+    # (a geometry Qt cannot restore, damaged or of another Qt, leaves the size as built: 1400×900
+    # on a 1366×768 screen)
+    if not (isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)):
         fit_to_screen(window)
     if isinstance(state, QByteArray):
         window.restoreState(state)

@@ -84,4 +84,4 @@ def test_extract_table_pairs_actual_with_target(sample_path):
     lines = out.stdout.splitlines()
     assert lines[0].split("\t") == ["indicator", "actual 2022", "target 2023", "growth", "qualifier"]
     rows = {line.split("\t")[0]: line.split("\t") for line in lines[1:]}
-    assert rows["生產總值"][1:] == ["390 億元", "—", "4.5% → 6%", "以上"]
+    assert rows["生產總值"][1:] == ["390 億元 預計", "—", "4.5% → 6%", "以上"]  # an estimate

@@ -122,7 +122,7 @@ def test_a_year_is_not_a_duration():
     ("旅游收入超千亿元", "千亿元", 1000, "亿元", 1e11, "超"),
     ("永州果蔬出口突破百亿元", "百亿元", 100, "亿元", 1e10, "突破"),
     ("经济总量迈上万亿元台阶", "万亿元", 1, "万亿元", 1e12, ""),
-    ("年销售收入过亿元的企业26家", "亿元", 1, "亿元", 1e8, "过"),
+    ("全年销售收入过亿元", "亿元", 1, "亿元", 1e8, "过"),  # 过亿元的企业26家 bounds a class
     ("惠及近千万家庭", "千万家", 1000, "万家", 1e7, "近"),
     ("地区生产总值突破万亿", "万亿", 1, "万亿", 1e12, "突破"),
     ("企业超百家", "百家", 100, "家", 100, "超"),
@@ -174,6 +174,15 @@ def test_full_chinese_numerals(text, written, value, unit_norm, base):
 def test_fractions_in_words(text, written, value, unit_norm, kind):
     f = one(text)
     assert (f.text, f.value, f.unit_norm, f.kind) == (written, value, unit_norm, kind)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("国考断面水质年均值优良率66.7%", "share"),  # 年均值 is a noun: a level, not a rate
+    ("监测点位PM2.5年均浓度达标率90%", "share"),
+    ("地区生产总值年均增长7.3%", "growth"),
+])
+def test_a_noun_holding_a_rate_word_cues_no_growth(text, kind):
+    assert one(text).kind == kind
 
 
 def test_per_mille_is_never_a_growth_in_percent():

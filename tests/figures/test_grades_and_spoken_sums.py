@@ -101,3 +101,35 @@ def test_a_voltage_class_never_becomes_a_row():
     assert all(r.unit != "千伏" for r in doc.indicators)
     assert all(r.value not in (500, 220, 5) for r in doc.indicators)
     assert [k.name for k in key_rows(doc)] == ["地区生产总值"]  # its growth, actual and target
+
+
+# -- thresholds: the bound of a class of things -------------------------------------------
+
+@pytest.mark.parametrize("text, kept", [
+    ("新增产值5亿元以上农业企业4家", ["4家"]),
+    ("产值5亿元以上企业5家", ["5家"]),
+    ("扶持一批产值超10亿元的骨干龙头企业", []),
+    ("培育1个产值超1000亿元产业、3个超300亿元产业", ["1个", "3个"]),
+    ("主营业务收入达到10亿元或以上的骨干企业", []),
+    ("形成产值超亿元10户、超千万元200户的企业梯队", ["10户", "200户"]),
+    ("增长20%以上的企业达到30家", ["30家"]),
+    ("人均纯收入2000元以下的贫困户", []),
+    ("力争亩均税收1万元以下规上工业企业全部出清", []),  # (a fresh-clone trial, the sample)
+    ("亩均税收达到1万元以上，规上工业企业增加10家", ["1万元以上", "10家"]),
+    # amounts, not bounds: a level word after the head, a count of the things, a clause break
+    ("完成投资485亿元以上，新增企业12家", ["485亿元以上", "12家"]),
+    ("投入500万元村级集体经济，县级配套3亿元", ["500万元", "3亿元"]),
+    ("减少2.3万户", ["2.3万户"]),
+])
+def test_thresholds_are_not_figures(text, kept):
+    assert [f.text for f in figs(text)] == kept
+
+
+def test_a_threshold_never_becomes_an_indicator_value():
+    doc = analyze_bytes(("某市2025年政府工作报告\n各位代表：\n一、2024年工作回顾\n"
+                         "过去一年，全市地区生产总值增长5.6%。新增产值5亿元以上农业企业4家，"
+                         "规上农产品加工业产值增长8%。\n"
+                         "二、2025年工作安排\n主要预期目标是：地区生产总值增长5%左右。"
+                         "培育规上农产品加工企业15家、产值5亿元以上企业5家。\n").encode(),
+                        "report.txt")
+    assert all(r.value != 5 for r in doc.indicators), [(r.name, r.value) for r in doc.indicators]

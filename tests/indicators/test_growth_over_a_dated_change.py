@@ -34,3 +34,16 @@ def test_an_average_growth_after_it_keeps_its_span_too():
 def test_a_growth_after_a_change_within_one_year_is_that_year_s():
     doc = _review("城镇居民人均可支配收入由上年的3.1万元增加到3.3万元，增长6.5%。")
     assert _growths(doc, "城镇居民人均可支配收入") == [(6.5, 2023, "")]
+
+
+def test_a_growth_compared_with_a_written_earlier_year_spans_the_years_since():
+    """`2023年与2018年相比，…增长36.5%` (a five-year review's comparison): the growth is over
+    2019-2023, never 2023's own; a base of the year before is one year's growth still."""
+    doc = _review("经济实力显著增强。2023年与2018年相比，全市地区生产总值增长36.5%。"
+                  "全市一般公共预算收入与2022年相比增长7.2%。")
+    assert _growths(doc, "生产总值") == [(36.5, 2023, "2019-2023")]
+    assert _growths(doc, "一般公共预算收入") == [(7.2, 2023, "")]
+    from reader.indicators.pairs import growth_text, key_rows
+
+    gdp = next(r for r in key_rows(doc) if r.first().canonical == "生产总值")
+    assert growth_text(gdp) == "36.5% (2019-2023) → 6%"  # labelled with its years, never 2023's

@@ -160,3 +160,17 @@ def test_the_bad_names_are_gone_from_the_real_reports(path, bad):
         assert {f.year for f in doc.figures if f.text in ("432万套", "1043万套")} == {2011}
     if "hubei" in path:  # 40年来…城乡居民收入分别增长97倍和124倍: not 2018's incomes
         assert not [r for r in doc.indicators if r.value in (97, 124)]
+
+
+def test_a_dated_comparison_base_is_not_part_of_the_name():
+    """比2019年 / 与2022年相比 before a growth, like 比上年, say what the figure is measured
+    from: never a word of the indicator's name (a row 地区生产总值比2023年 was lost)."""
+    from reader.pipeline import analyze_bytes
+
+    doc = analyze_bytes(("某市2025年政府工作报告\n各位代表：\n一、2024年工作回顾\n"
+                         "过去一年，全市地区生产总值比2023年增长5%。全市一般公共预算收入与2022年相比"
+                         "增长7.2%。农产品加工业产值比2019年增长20%。\n").encode(), "report.txt")
+    got = [(f.indicator, f.value, f.period)
+           for f in doc.figures]
+    assert got == [("地区生产总值", 5, ""), ("一般公共预算收入", 7.2, "2023-2024"),
+                   ("农产品加工业产值", 20, "2020-2024")]

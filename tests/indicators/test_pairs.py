@@ -135,3 +135,21 @@ def test_an_estimated_result_says_so_in_its_cell_in_the_reports_script():
     assert role_text(gdp.actual, 2024) == "+6% 以上 预计"
     assert role_text(gdp.actual, 2024, "traditional") == "+6% 以上 預計"
     assert role_text(gdp.target, 2025) == "+6.5% 左右"  # a target is no estimate
+
+
+def test_the_table_marks_an_estimate_in_the_reports_script():
+    """`extract --table` says 预计 where the panel does: after an estimate's level, or after its
+    rate when it has none; a result and a target carry no mark."""
+    from reader.cli.extract import key_table_text
+    from reader.pipeline import analyze_bytes
+
+    doc = analyze_bytes(("某市2025年政府工作报告\n各位代表：\n一、2024年工作回顾\n"
+                         "过去一年，一般公共预算收入52亿元、增长4.5%。预计全年地区生产总值增长6.5%左右。"
+                         "预计社会消费品零售总额620亿元，增长5%。\n"
+                         "二、2025年工作安排\n主要预期目标是：地区生产总值增长6%以上，"
+                         "社会消费品零售总额增长6%。\n").encode(), "report.txt")
+    rows = {line.split("\t")[0]: line.split("\t")[1:]
+            for line in key_table_text(doc).splitlines()[1:]}
+    assert rows["地区生产总值"][:3] == ["—", "—", "6.5% 预计 → 6%"]
+    assert rows["社会消费品零售总额"][:3] == ["620 亿元 预计", "—", "5% → 6%"]
+    assert rows["一般公共预算收入"][:3] == ["52 亿元", "—", "4.5% → —"]

@@ -106,6 +106,35 @@ def test_another_programs_database_is_refused_untouched(tmp_path, app_id):
     assert tables == {"contacts"}
 
 
+def test_a_library_only_file_of_ours_from_before_the_application_id_is_ours(tmp_path, doc):
+    """The library made the file first and no highlight was ever made: only `library_*`
+    tables, application id 0 (files of earlier builds). Found on a tester's machine, where
+    every start said it was another program's and turned highlights and the library off."""
+    from reader.store.library import _SCHEMA
+
+    path = tmp_path / "highlights.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(_SCHEMA)
+    db.execute("PRAGMA application_id=0")
+    db.commit()
+    db.close()
+    store = HighlightStore(path)
+    assert not store.notices
+    store.add(doc, 0, 3)
+    assert len(store.highlights(doc)) == 1
+    store.close()
+
+
+def test_a_foreign_library_named_table_is_still_refused(tmp_path):
+    path = tmp_path / "highlights.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript("CREATE TABLE library_books (isbn TEXT, title TEXT);")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="not a Report Lens highlights database"):
+        HighlightStore(path)
+
+
 def test_ours_is_marked_with_the_application_id(tmp_path):
     path = tmp_path / "highlights.sqlite3"
     HighlightStore(path).close()

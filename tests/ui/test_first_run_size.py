@@ -26,3 +26,25 @@ def test_first_run_window_fits_the_available_screen(qtbot, monkeypatch, sample_d
     assert w.view.width() >= 360 and w.view.height() >= 300
     assert w.docks["contents"].isVisible() and w.docks["indicators"].isVisible()
 
+
+
+def test_a_saved_geometry_qt_cannot_restore_still_fits_the_screen(qtbot, monkeypatch,
+                                                                   sample_doc):
+    """A tester's saved geometry that restoreGeometry refused left the window as built,
+    1400×900, on a 1366×768 screen."""
+    from PySide6.QtCore import QByteArray
+
+    from reader.ui import app as app_setup
+    from reader.ui.app import create_app
+    from reader.ui.main_window import MainWindow
+
+    room = QRect(0, 0, 1366, 728)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(room))
+    create_app([])
+    app_setup.settings().setValue("geometry", QByteArray(b"not a geometry"))
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show_document(sample_doc)
+    w.show()
+    qtbot.waitExposed(w)
+    assert room.contains(w.frameGeometry()), (w.frameGeometry(), room)
