@@ -4,8 +4,8 @@ heading cues.
 One paragraph a line; a table one row a line, cells parted by tabs (a merged cell once).
 Heading cues (reader.load.base.RawText.cues): a paragraph in a heading style or with an
 outline level (its own or its style's: Word's "Heading N", "Title", and localised or custom
-styles built on them) is "h<level>"; bold text at the start of a paragraph (direct, or from
-its character or paragraph style) is "bold", over the bold run.
+styles built on them) is "h<level>"; bold text (direct, or from its character or paragraph
+style) is "bold", over the bold run: at the start of a paragraph, and inside it.
 """
 
 from __future__ import annotations
@@ -46,14 +46,14 @@ def load(data: bytes, path: str = "", encoding: str | None = None) -> RawText:
         if isinstance(block, Table):
             rows = [_row_text(row) for row in block.rows]
             new = [r for r in rows if r.strip()]
-            found: list[tuple[str, str, int]] = []
+            found: list[tuple[str, int, int]] = []
         else:
             text = block.text.replace("\v", "\n").replace("\r", "\n")
             new = [text] if text.strip() else []
             found = _cues(block) if new else []
         for line in new:
-            for reason, _, end in found:
-                cues.append(Span(length, length + min(end, len(line)), "", reason))
+            for reason, start, end in found:
+                cues.append(Span(length + start, length + min(end, len(line)), "", reason))
             found = []
             lines.append(line)
             length += len(line) + 1
@@ -74,16 +74,44 @@ def _row_text(row: Any) -> str:
     return "\t".join(cells)
 
 
-def _cues(paragraph: Any) -> list[tuple[str, str, int]]:
-    """(reason, "", end) cues of a paragraph: its heading level, its leading bold run."""
-    out = []
+def _cues(paragraph: Any) -> list[tuple[str, int, int]]:
+    """(reason, start, end) cues of a paragraph, offsets in its text: its heading level, its
+    leading bold run, and the bold runs inside it (where its runs spell its text)."""
+    out: list[tuple[str, int, int]] = []
     level = _outline_level(paragraph)
     text = paragraph.text
     if level is not None:
-        out.append((f"h{min(level, 6)}", "", len(text)))
-    bold_end = _bold_prefix(paragraph) if level is None else 0
+        out.append((f"h{min(level, 6)}", 0, len(text)))
+        return out
+    bold_end = _bold_prefix(paragraph)
     if bold_end:
-        out.append(("bold", "", bold_end))
+        out.append(("bold", 0, bold_end))
+    out.extend(("bold", a, b) for a, b in _bold_runs(paragraph) if a >= bold_end)
+    return out
+
+
+def _bold_runs(paragraph: Any) -> list[tuple[int, int]]:
+    """(start, end) of each stretch of bold runs (spaces around trimmed), when the runs
+    spell the paragraph's text (no hyperlink or field between them), else none."""
+    runs = [(run.text, _run_bold(run, paragraph)) for run in paragraph.runs]
+    if "".join(t for t, _ in runs) != paragraph.text:
+        return []
+    out: list[tuple[int, int]] = []
+    pos = 0
+    start: int | None = None
+    for i, (text, bold) in enumerate([*runs, ("", False)]):
+        if not text and i < len(runs):
+            continue  # an empty run (a bookmark's) ends nothing
+        if bold and start is None:
+            start = pos
+        elif not bold and start is not None and (text.strip() or i == len(runs)):
+            span = paragraph.text[start:pos]
+            a = start + len(span) - len(span.lstrip())
+            b = pos - (len(span) - len(span.rstrip()))
+            if b > a:
+                out.append((a, b))
+            start = None
+        pos += len(text)
     return out
 
 
@@ -120,20 +148,25 @@ def _outline_level(paragraph: Any) -> int | None:
 
 def _bold_prefix(paragraph: Any) -> int:
     """Characters of the paragraph's leading bold run (0 if it starts in regular type)."""
-    style_bold = _style_bold(paragraph.style)
     end = 0
     for run in paragraph.runs:
         text = run.text
         if not text:
             continue
-        bold = run.bold if run.bold is not None else (
-            _style_bold(run.style) if run.style is not None and run.style.name != "Default Paragraph Font"
-            else style_bold)
-        if not bold:
+        if not _run_bold(run, paragraph):
             if text.strip():
                 break
         end += len(text)
     return end if paragraph.text[:end].strip() else 0
+
+
+def _run_bold(run: Any, paragraph: Any) -> bool:
+    """Is the run bold: set on it, else by its character style, else the paragraph's style?"""
+    if run.bold is not None:
+        return bool(run.bold)
+    if run.style is not None and run.style.name != "Default Paragraph Font":
+        return _style_bold(run.style)
+    return _style_bold(paragraph.style)
 
 
 def _style_bold(style: Any) -> bool:

@@ -17,7 +17,7 @@ from reader.outline.headings import (
     subtitles,
 )
 from reader.outline.leads import judge_leads
-from reader.outline.markup_cues import cue_heads
+from reader.outline.markup_cues import bold_bounded, cue_heads, mid_bold_heads
 from reader.outline.mid import mid_heads
 
 
@@ -41,6 +41,8 @@ def find_heads(text: str, body_start: int = 0, markup: Sequence[Span] = ()) -> F
     closer = patterns()["closer"]
     closers = [k for k, (s, _) in enumerate(paras) if closer.match(text, s)]
     heads = marked_heads(text, paras)
+    if markup:
+        bold_bounded(text, heads, paras, markup)
     heads = drop_bodiless_items(text, heads, paras)
     subtitle = subtitles(heads)
     heads = [h for h in heads if h.para not in subtitle]
@@ -50,7 +52,10 @@ def find_heads(text: str, body_start: int = 0, markup: Sequence[Span] = ()) -> F
     head_of = {h.para: h for h in heads if not h.mid}
     heads += mid_heads(text, paras, head_of, heads, set(closers))
     if markup:  # last: the text's own reading of a paragraph comes first
-        heads += cue_heads(text, paras, markup, {h.para: h for h in reversed(heads)})
+        closing = set(closers)  # `**各位代表！**…`: a bold salutation is no lead
+        heads += [h for h in cue_heads(text, paras, markup, {h.para: h for h in reversed(heads)})
+                  if h.para not in closing]
+        heads += mid_bold_heads(text, paras, markup, heads)
     heads.sort(key=lambda h: h.start)
     return Found(heads, paras, closers)
 

@@ -100,7 +100,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
     w = cues()
     shi = "".join(w["item_verbs"])
     return {
-        "appendix": re.compile(rf"(?:{'|'.join(w['appendix_markers'])})\s*[\d{_CN}]*\s*[：:]?\s*\S*$"),
+        "appendix": re.compile(rf"(?:(?:{'|'.join(w['appendix_markers'])})\s*[\d{_CN}]*\s*[：:]?"
+                               rf"|(?:{'|'.join(w['appendix_colon_markers'])})[：:])\s*\S*$"),
         "caption": re.compile(rf"(?:{'|'.join(w['caption_words'])})\s*\d"),
         "date": re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月"),
         "mid_shi": re.compile(rf"(?<=[。；;：:])([{_CN}]{{1,2}})([{shi}])(?=[^，,。：:\s])"),
@@ -111,7 +112,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "opener_exception": re.compile("|".join(map(re.escape, w["opener_exceptions"]))),
         "year_opener": re.compile(rf"(?:19|20)\d\d年(?:{'|'.join(w['year_opener_suffixes'])})?"),
         "list_figure": re.compile(rf"\d+(?:\.\d+)?\s*[{''.join(w['list_units'])}]"),
-        "marker_only": re.compile(rf"\D{{2,3}}\s*[\d{_CN}]*"),
+        "marker_only": re.compile(rf"\D{{1,3}}\s*[\d{_CN}]*"),  # 附件2, 附 (of `附：`)
     }
 
 
@@ -267,10 +268,24 @@ def _marker_shape(marker: str) -> str:
 
 
 def _list_item(p: str, prev: str) -> bool:
-    """A numbered item in a list of targets, not a heading."""
+    """A numbered item in a list of targets, not a heading: one ending in a clause mark, one
+    after a colon that holds a figure, or one whose paragraph runs on into the next number
+    (`（1）畅通城市路网，…。（2）加快推进地铁…。`: a list written as one paragraph)."""
     if p.rstrip().endswith(("；", ";", "，", ",", "、")):
         return True
+    if _runs_on(p):
+        return True
     return prev.endswith(("：", ":")) and bool(patterns()["list_figure"].search(p))
+
+
+def _runs_on(p: str) -> bool:
+    """Does the paragraph, opening with a number marker, hold the next number in the same
+    shape after a sentence or clause end (`（1）…。（2）…`, `1.…；2.…`)?"""
+    m = _NUM.match(p)
+    if m is None:
+        return False
+    following = m.group().replace(m.group(1), str(int(m.group(1)) + 1), 1)
+    return re.search(rf"(?<=[。；;，,！!\s]){re.escape(following)}(?!\d)", p[m.end():]) is not None
 
 
 def subtitles(heads: list[Head]) -> set[int]:

@@ -5,6 +5,7 @@ candidate the text rules did not find; it never removes or re-levels one."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -17,6 +18,12 @@ _CUE_LINE_MAX = 40  # a heading the markup marks is still a short line
 _HEADING_LINE_MAX = 60  # …a heading element's a little longer (a numbered part's title)
 _BODY_MIN = 10  # a bold run-in title needs a body after it
 _ENDED = tuple(PARAGRAPH_END_CHARS + CLOSING_BRACKETS)
+_TITLE_TRIM = "，,、；;：: \t\u3000"  # a bold run-in title's closing comma or colon is not its title's
+_TITLE_MIN = 4  # a marker and two characters
+_SENTENCE_STOPS = "。；;！!？?"
+_SENTENCE_STOP = re.compile(f"[{_SENTENCE_STOPS}]")
+_MID_BOLD_MAX = 30  # a bold lead inside a paragraph is a short sentence or clause
+_MID_BOLD_MIN = 3  # …and the report sets several in bold (one is emphasis)
 
 
 def paragraph_cues(paras: list[tuple[int, int]],
@@ -31,6 +38,77 @@ def paragraph_cues(paras: list[tuple[int, int]],
         if k >= 0 and cue.start <= starts[k] + 1 and k not in out:
             out[k] = (cue.reason, min(cue.end, paras[k][1]))
     return out
+
+
+def bold_bounded(text: str, heads: list[Head], paras: list[tuple[int, int]],
+                 markup: Sequence[Span]) -> None:
+    """Cut, in place, the title of each marked heading whose paragraph opens with a bold run
+    that ends before the text's own title end: `**一、2023年工作回顾** 过去的一年，…。` and
+    `**（一）着力扩大内需，**加快释放…。` are run-in titles the bold closes (the official
+    layout's), not whole-sentence titles. Left alone: a bold run that is the marker alone or
+    ends inside a word (`**（二）…“四大改变”**[9]**，推动…`: what follows goes on the title),
+    and one followed by too little to be a body (`**第一部分** 工作回顾`: the title's rest)."""
+    cues = paragraph_cues(paras, markup)
+    for h in heads:
+        cue = cues.get(h.para)
+        if h.mid or cue is None or cue[0] != "bold":
+            continue
+        end = cue[1]
+        while end > h.title_start and text[end - 1] in _TITLE_TRIM:
+            end -= 1
+        after = cue[1]
+        while after < paras[h.para][1] and text[after] in " \t\u3000":
+            after += 1
+        if (end - h.title_start < _TITLE_MIN or end >= h.title_end
+                or paras[h.para][1] - after < _BODY_MIN or not _opens_body(text[after])):
+            continue
+        h.title_end = end
+        h.kind = "run_in"
+
+
+def mid_bold_heads(text: str, paras: list[tuple[int, int]], markup: Sequence[Span],
+                   heads: Sequence[Head]) -> list[Head]:
+    """Lead sentences the markup sets in bold inside a paragraph, as the official layout does
+    (`…。**消费潜能持续激发，**实施…`; also the rest of a paragraph's opening bold run past its
+    heading's title: `**（一）…巩固。有效投资持续扩大，**实施…`): mid leads (style
+    `mid_lead`), where the report uses them as such (_MID_BOLD_MIN of them in all). A bold run
+    counts after a sentence end, up to _MID_BOLD_MAX characters, with a body after it;
+    those the text rules found already are not added again."""
+    starts = [s for s, _ in paras]
+    at_para = {h.para: h for h in heads if not h.mid}
+    taken = {h.title_start for h in heads}
+    found: list[Head] = []
+    for cue in markup:
+        if cue.reason != "bold":
+            continue
+        k = bisect_right(starts, cue.start) - 1
+        if k < 0 or cue.start >= paras[k][1]:
+            continue
+        s, e = paras[k]
+        a = cue.start
+        if a <= s + 1:  # an opening run: what it holds past its heading's title
+            h = at_para.get(k)
+            if h is None or h.title_end >= cue.end or text[h.title_end] not in _SENTENCE_STOPS:
+                continue
+            a = h.title_end + 1
+        elif text[s:a].rstrip(" \u3000")[-1:] not in tuple(_SENTENCE_STOPS):
+            continue  # (`…成本。 **科技服务业**，…`: spaces after the stop)
+        while a < cue.end and text[a] in " \u3000":
+            a += 1
+        end = cue.end
+        while end > a and text[end - 1] in _TITLE_TRIM + "。":
+            end -= 1
+        if (not 2 <= end - a <= _MID_BOLD_MAX or e - cue.end < _BODY_MIN or a in taken
+                or _SENTENCE_STOP.search(text, a, end)):
+            continue
+        found.append(Head(a, a, end, "mid_lead", "lead", k, mid=True))
+    return found if len(found) >= _MID_BOLD_MIN else []
+
+
+def _opens_body(ch: str) -> bool:
+    """A body starts with a word, a number or an opening quote, not with what continues a
+    title (a comma, a closing bracket, a footnote mark)."""
+    return ch.isalnum() or ch in "“‘《「"
 
 
 def cue_heads(text: str, paras: list[tuple[int, int]], markup: Sequence[Span],

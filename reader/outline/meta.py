@@ -41,6 +41,9 @@ _HAN = r"[\u4e00-\u9fff]"
 # a name: two to four characters, spaced out or not (`吴 刚`), or a name with a middle dot
 _NAME = rf"(?:{_HAN}(?:[ \u3000]?{_HAN}){{1,3}}|{_HAN}{{1,6}}[·•・][\u4e00-\u9fff·•・]{{1,12}})"
 _DASHES = "—─-－–"
+# a bracket that a page title ends with, opening with the meeting's date (and the speaker's
+# name or the meeting after it): not part of the report's title
+_DATED_NOTE = re.compile(rf"\s*[（(]\s*(?:{_DATE.pattern})[^（）()\n]{{0,40}}[）)]\s*$")
 _MEETING_MAX = 80  # a meeting line is one line, not a paragraph
 _SPEAKER_MAX = 40
 _TITLE_MAX = 60
@@ -70,6 +73,7 @@ class Head:
     speaker: str = ""
     speaker_at: int | None = None  # index of the (last) line the speaker was read from
     salutation_end: int | None = None  # offset after the salutation line
+    note_date: str = ""  # the bracket a page title ends with (`2023年2月10日 杜建辉`)
 
 
 def detect_meta(text: str, title_cue: str = "") -> tuple[Meta, Span | None]:
@@ -87,6 +91,9 @@ def detect_meta(text: str, title_cue: str = "") -> tuple[Meta, Span | None]:
     head = _read_head(lines)
     if title_cue:
         _take_title_cue(head, title_cue)
+    m = _DATE.search(head.note_date)
+    if m and not head.date:  # the title's note dates the meeting the text leaves out
+        head.date, head.year = m.group(0), _year(m)
     end = _front_end(text, lines, head)
     year = _report_year(text, head, end)
     place = _report_place(text, head)
@@ -107,6 +114,8 @@ def _take_title_cue(head: Head, title_cue: str) -> None:
         head.title, head.title_at = cue.title, None  # not a line of the text
     elif cue.title != head.title and cue.title.endswith(head.title):
         head.title = cue.title
+    if head.title == cue.title:
+        head.note_date = head.note_date or cue.note_date
 
 
 def report_place(text: str) -> str:
@@ -258,7 +267,7 @@ def _read_head(lines: list[Line]) -> Head:
                 head.speaker, skip = speaker, (k + 1 if used else -1)
                 head.speaker_at = k + 1 if used else k
                 continue
-            if _beside_meeting(lines, k, head) and p["name_only"].fullmatch(line):
+            if _beside_meeting(lines, k, head) and _is_name(line):
                 head.speaker, head.speaker_at = "".join(line.split()), k  # `毛 伟 明`
                 continue
         _read_title(lines, k, head)
@@ -275,9 +284,22 @@ def _speaker(line: str, nxt: str) -> tuple[str, bool]:
     m = p["speaker"].search(line)
     if m:
         return _speaker_text(line[:m.start("name")], m.group("name")), False
-    if p["office_only"].fullmatch(line) and p["name_only"].fullmatch(nxt):
+    if p["office_only"].fullmatch(line) and _is_name(nxt):
         return _speaker_text(line, nxt), True
     return "", False
+
+
+def _is_name(line: str) -> bool:
+    """A line that is a person's name alone (`毛 伟 明`, `库尔玛什·斯尔江`): not an office
+    alone (`市长`) and none of meta.json's not_names (`摘要`, `草案`)."""
+    p = _patterns()
+    return (bool(p["name_only"].fullmatch(line)) and not p["office_only"].fullmatch(line)
+            and "".join(line.split()) not in _not_names())
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(_words()["not_names"])
 
 
 def _beside_meeting(lines: list[Line], k: int, head: Head) -> bool:
@@ -317,10 +339,13 @@ def _read_title(lines: list[Line], k: int, head: Head) -> None:
     if not head.title or (head.meeting_at is None and title.endswith(head.title)
                           and title != head.title):
         head.title, head.title_at = title, k
+        note = _DATED_NOTE.search(found)
+        head.note_date = note.group().strip(" \u3000（）()") if note else ""
 
 
 def _clean_title(line: str) -> str:
     line = _MARKUP_PREFIX.sub("", line)
+    line = _DATED_NOTE.sub("", line)  # `…政府工作报告（2023年2月10日 杜建辉）`: the page's note
     return _patterns()["title_suffix"].sub("", line).strip(_DASHES + " 】")
 
 

@@ -15,6 +15,8 @@ table's `|` are the exceptions: they map to the markup they came from).
 - pinyin glosses after a character (`業(yè)`) are dropped;
 - page chrome lines (toolbars, source/time lines, share buttons, footers, licence notes) are
   set aside and reported in raw offsets (reader/text/chrome.py);
+- a newspaper's or booklet's jump notes (`（下转第四版）` … `（上接第一版）`) are set aside
+  (reason "page_jump") and the sentence they cut is joined across them (clean.json page_jumps);
 - spaced-out titles (`政 府 工 作 报 告`) are joined;
 - a line the page broke off mid-sentence is joined back: it starts with closing punctuation
   or a continuation (`是：…`), follows an unclosed quote, a line ending in a particle that
@@ -75,6 +77,18 @@ class Cleaned:
     set_aside: tuple[Span, ...] = ()
     cues: tuple[Span, ...] = ()
     title: str = ""
+
+
+@cache
+def _jump() -> re.Pattern[str]:
+    """A page-jump note (`（下转第四版）`, `上接第1版）`) with the spaces around it
+    (clean.json page_jumps)."""
+    w = load_json("clean.json")["page_jumps"]
+    words = "|".join(sorted(map(re.escape, w["words"]), key=len, reverse=True))
+    bare = "|".join(sorted(map(re.escape, w["bare_words"]), key=len, reverse=True))
+    number = r"第?\s*[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}\s*"
+    return re.compile(rf"[{_SPACE}]*(?:[（(](?:{words})|(?:{bare})){number}(?:{'|'.join(w['units'])})"
+                      rf"[）)][{_SPACE}]*")
 
 
 @cache
@@ -154,6 +168,8 @@ def _clean(raw: str, apart: set[int] | frozenset[int] = frozenset()) -> Cleaned:
     quotes: dict[str, int] = {}  # unclosed quotes of the paragraph being built
     join_next = False
     prev_alone = False
+    jump = _jump()
+    jumped = False  # the last kept line ended in a jump note (`…社会（下转第四版）`)
     for i, (s, e) in enumerate(lines):
         if s == e:
             continue
@@ -161,6 +177,15 @@ def _clean(raw: str, apart: set[int] | frozenset[int] = frozenset()) -> Cleaned:
         if i in chrome:
             set_aside.append(Span(s, e, line, "chrome"))
             continue
+        notes = list(jump.finditer(raw, s, e))
+        if notes:
+            set_aside.extend(_note_span(raw, m.start(), m.end()) for m in notes)
+            if sum(m.end() - m.start() for m in notes) >= e - s:
+                jumped = jumped or prev is not None and not prev.endswith(_ENDED)
+                continue  # a line of jump notes alone
+            line = jump.sub("", line)
+            if notes[0].start() == s and prev is not None and not prev.endswith(_ENDED):
+                jumped = True  # `（上接第一版）消费品零售总额…` goes on the cut sentence
         join = False
         marked = bool(_MARKER.match(line))
         alone = s in apart
@@ -175,13 +200,18 @@ def _clean(raw: str, apart: set[int] | frozenset[int] = frozenset()) -> Cleaned:
                     or (prev_index in wrapped and i == prev_index + 1 and not marked))
             fragment = i > body and not marked and _fragment(prev, line)
             join_next = fragment and not line.endswith(_ENDED)
-            join = join or fragment
+            join = join or fragment or jumped
             if not join:
                 builder.keep(prev_newline, prev_newline + 1)
                 quotes = {}
         if marked and _MARKER.fullmatch(line) and not alone:
             join_next = True  # a list marker alone on its line: its text is on the next
-        _keep_line(builder, raw, s, e, line)
+        jumped = bool(notes) and notes[-1].end() == e and not line.endswith(_ENDED)
+        pos = s
+        for m in notes:
+            _keep_line(builder, raw, pos, m.start(), raw[pos:m.start()])
+            pos = m.end()
+        _keep_line(builder, raw, pos, e, raw[pos:e])
         for o, c in _OPEN_CLOSE:
             quotes[o] = quotes.get(o, 0) + line.count(o) - line.count(c)
         prev = line
@@ -193,6 +223,15 @@ def _clean(raw: str, apart: set[int] | frozenset[int] = frozenset()) -> Cleaned:
     text, mapping = builder.build()
     return Cleaned(text=text, raw_map=mapping, damaged=find_damaged(text),
                    set_aside=tuple(set_aside))
+
+
+def _note_span(raw: str, s: int, e: int) -> Span:
+    """A jump note's span without the spaces around it (they go with it)."""
+    while raw[s] in _SPACE:
+        s += 1
+    while raw[e - 1] in _SPACE:
+        e -= 1
+    return Span(s, e, raw[s:e], "page_jump")
 
 
 def _line_bounds(raw: str) -> list[tuple[int, int]]:

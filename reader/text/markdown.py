@@ -8,8 +8,9 @@ Public report corpora keep reports as `.md` files or as text under a front-matte
   page chrome, set aside whole; its `title` is a title cue for the meta (reader/outline/meta.py);
 - ATX headings `#`…`######` (closing `#`s too) and setext underlines (`===`, `---` under a
   line): the markers go, the heading's text is an "h<level>" cue (the level the count of `#`);
-- emphasis `**x**`, `__x__`, `***x***` paired on a line: the marks go; a bold run opening a
-  paragraph is a "bold" cue (a run-in title or lead sentence, as HTML <strong> gives);
+- emphasis `**x**`, `__x__`, `***x***` paired on a line: the marks go; a bold run in a
+  paragraph is a "bold" cue (opening it, a run-in title or lead sentence; inside it, a lead
+  sentence of the official layout), as HTML <strong> gives;
 - block quotes (`> `, nested too) and bullets (`- `, `* `, `+ `): the markers go. Ordered list
   numbers (`1. `) stay: in a report they are its own numbering (`1.扩大有效投资`), which the
   outline reads;
@@ -86,7 +87,7 @@ class Markdown:
 
     `edits`: (start, end, replacement) in order, not overlapping: the marks to take out ("")
     and table pipes read as cell breaks ("\\t"). `cues`: Spans over heading text ("h1".."h6")
-    and bold runs opening a paragraph ("bold"), their `text` the span of the input (marks
+    and bold runs in a paragraph ("bold"), their `text` the span of the input (marks
     inside included). `front_matter`: the front-matter block with its line end, reason
     FRONT_MATTER, or None. `title`: the front matter's `title` value ("" without one)."""
 
@@ -337,7 +338,7 @@ class _Reader:
         for o_start, o_end, c_start, c_end in _emphasis(text, start, end, shut):
             edits.append((o_start, o_end, ""))
             edits.append((c_start, c_end, ""))
-            if bold_cue and o_start == start:
+            if bold_cue:  # opening the paragraph (a run-in title) or inside it (a mid lead)
                 self.cue(o_end, c_start, "bold")
         edits.sort()
         self.edits.extend(edits)

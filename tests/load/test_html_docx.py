@@ -139,3 +139,27 @@ def test_damaged_docx_and_other_archives(tmp_path):
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     with pytest.raises(LoadError, match="PNG image"):
         load_file(png)
+
+
+def test_docx_bold_runs_inside_a_paragraph_are_cues(tmp_path):
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    para = doc.add_paragraph()
+    para.add_run("（一）扩大需求。").bold = True
+    para.add_run("有效投资增长4%。 ")
+    para.add_run("")  # an empty run ends no bold stretch
+    split = para.add_run(" 消费潜能")
+    split.bold = True
+    para.add_run("").bold = False
+    para.add_run("持续激发，").bold = True
+    para.add_run("社会消费品零售总额增长6%。")
+    plain = doc.add_paragraph("没有加粗的段落。")
+    assert plain.text
+    out = io.BytesIO()
+    doc.save(out)
+    raw = load_bytes(out.getvalue(), "r.docx")
+    assert [(c.reason, c.text) for c in raw.cues] == [
+        ("bold", "（一）扩大需求。"), ("bold", "消费潜能持续激发，")]

@@ -162,3 +162,42 @@ def test_leads_beside_numbered_items_share_their_level():
 def test_empty_and_headingless_text():
     assert outline("") == ()
     assert outline("只有一句话。") == ()
+
+
+def test_a_numbered_list_written_as_one_paragraph_is_no_heading():
+    # `（1）…。（2）…。（3）…` in one paragraph is a list of tasks, not a heading `（1）`; a
+    # `（1）` whose paragraph does not run on into `（2）` stays one (and `1.5倍` is no `1.`)
+    raw = FRONT + (
+        "一、2024年主要任务\n"
+        f"（一）办好民生实事\n今年要办好以下实事：（1）畅通城市路网，打通断头路20条。"
+        "（2）加快推进地铁2号线建设，年内完成投资50亿元。（3）改造老旧小区100个。\n"
+        f"（二）推进产业升级\n（1）壮大先进制造业。{BODY}\n（2）发展现代服务业。{BODY}\n"
+        f"1.做强主导产业。全年工业投资增长1.5倍，2.0版政策落地见效，{BODY}\n"
+    )
+    got, _, _ = tree(raw)
+    assert [t for _, t, _ in got] == [
+        "一、2024年主要任务", "（一）办好民生实事", "（二）推进产业升级",
+        "（1）壮大先进制造业", "（2）发展现代服务业", "1.做强主导产业"]
+    raw2 = FRONT + (
+        "一、2024年主要任务\n"
+        "（1）畅通城市路网，打通断头路20条，新建停车泊位5000个，缓解主城区交通拥堵问题。"
+        "（2）加快推进地铁2号线建设，年内完成投资50亿元。\n"
+        f"{BODY}\n")
+    got2, _, _ = tree(raw2)
+    assert [t for _, t, _ in got2] == ["一、2024年主要任务"]
+
+
+def test_an_appendix_opened_by_fu_and_a_colon():
+    # `附：名词解释` (or `附：` over its title) opens an appendix, a part of its own; `附` with
+    # no colon opens nothing (附近…)
+    body = "过去的一年，全市经济持续恢复向好，地区生产总值增长5.2%，城镇新增就业3万人。\n"
+    raw = FRONT + ("一、2023年工作回顾\n" + body + "（一）推进廉洁政府建设\n" + body
+                   + "附：名词解释\n航空大都市：以机场为核心的城市形态。\n")
+    got, secs, _ = tree(raw)
+    assert got[-1] == (1, "附：名词解释", "appendix")
+    assert secs[-1].parent is None
+    got, secs, _ = tree(raw.replace("附：名词解释", "附：\n名词解释"))
+    assert [(lv, t, k) for lv, t, k in got[-2:]] == [(1, "附", "appendix"),
+                                                    (2, "名词解释", "appendix")]
+    got, _, _ = tree(raw.replace("附：名词解释", "附近村庄"))
+    assert all(k != "appendix" for _, _, k in got)

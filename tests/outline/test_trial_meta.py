@@ -4,6 +4,8 @@ fuller title."""
 
 from __future__ import annotations
 
+import pytest
+
 from reader.load import load_bytes
 from reader.outline.meta import detect_meta
 from reader.outline.title import display_title
@@ -54,6 +56,22 @@ def test_a_speaker_alone_on_a_spaced_line_beside_the_meeting_line() -> None:
     assert detect_meta(clean(no_meeting).text)[0].speaker == ""
 
 
+@pytest.mark.parametrize("line", ["市长", "摘要", "草案", "代表们"])
+def test_an_office_or_a_label_beside_the_meeting_line_is_no_speaker(line: str) -> None:
+    # only a name stands alone there as the speaker's; an office without its name, or a
+    # label (meta.json not_names), is none, and the front matter still ends at the salutation
+    text = (f"政府工作报告\n——2025年1月10日在青川市第九届人民代表大会第四次会议上\n{line}\n"
+            f"各位代表：\n{BODY}\n")
+    meta, front = detect_meta(clean(text).text)
+    assert meta.speaker == "" and meta.date == "2025年1月10日"
+    assert front is not None and front.text.endswith("各位代表：")
+    # an office alone over a label is no speaker either; over a name it is one
+    two = text.replace(f"\n{line}\n", "\n青川市市长\n摘要\n")
+    assert detect_meta(clean(two).text)[0].speaker == ""
+    named = text.replace(f"\n{line}\n", "\n青川市市长\n吴刚\n")
+    assert detect_meta(clean(named).text)[0].speaker == "青川市市长 吴刚"
+
+
 def test_a_front_matter_title_that_ends_with_the_texts_title_is_taken() -> None:
     doc = _doc(MD)
     assert doc.meta.title == "2025年青川市政府工作报告"
@@ -64,3 +82,19 @@ def test_a_front_matter_title_that_ends_with_the_texts_title_is_taken() -> None:
     # a front matter title that is another report's name is not taken over the text's
     other = MD.replace("title: 2025年青川市政府工作报告", "title: 青川市2024年统计公报")
     assert _doc(other).meta.title == "政府工作报告"
+
+
+def test_a_page_titles_dated_note_is_no_part_of_the_title() -> None:
+    # `临沧市政府工作报告（2023年2月10日 杜建辉）`, as a site lists reports: the bracket is the
+    # page's note; its date is the meeting's only where the text gives none
+    body = f"各位代表：\n{BODY}\n"
+    meta = detect_meta(clean(body).text, "青川市政府工作报告（2023年2月10日 吴刚）")[0]
+    assert (meta.title, meta.date, meta.year, meta.place) == (
+        "青川市政府工作报告", "2023年2月10日", 2023, "青川市")
+    dated = ("青川市政府工作报告 （2023年2月10日 吴刚）\n"
+             "——2023年2月11日在青川市第九届人民代表大会第四次会议上\n" + body)
+    meta = detect_meta(clean(dated).text)[0]
+    assert (meta.title, meta.date) == ("青川市政府工作报告", "2023年2月11日")
+    # a bracket that is the title's own (its year, 全文) stays as before
+    assert detect_meta(clean("政府工作报告（2023年）\n" + body).text)[0].title == "政府工作报告（2023年）"
+    assert detect_meta(clean("政府工作报告（全文）\n" + body).text)[0].title == "政府工作报告"

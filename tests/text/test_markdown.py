@@ -98,7 +98,8 @@ def test_rules_around_prose_are_not_front_matter():
     assert BODY in clean(raw).text
 
 
-def test_emphasis_marks_go_and_a_leading_bold_run_is_a_cue():
+def test_emphasis_marks_go_and_bold_runs_are_cues():
+    # (a run opening a paragraph and one inside it alike: the outline tells them apart)
     raw = ("## 一、工作回顾\n\n**——经济运行持续回升。**面对复杂形势，全省生产总值增长4%。\n\n"
            "总体要求是：**以高质量发展为主题**，__坚持__稳中求进。\n\n"
            "***坚持创新驱动。***研发投入增长12%。\n\n文件名 snake__case__name 不变。\n")
@@ -108,6 +109,7 @@ def test_emphasis_marks_go_and_a_leading_bold_run_is_a_cue():
         "总体要求是：以高质量发展为主题，坚持稳中求进。",
         "坚持创新驱动。研发投入增长12%。", "文件名 snake__case__name 不变。"]
     assert _cues(c) == [("h2", "一、工作回顾"), ("bold", "——经济运行持续回升。"),
+                        ("bold", "以高质量发展为主题"), ("bold", "坚持"),
                         ("bold", "坚持创新驱动。")]
     _mapped(raw, c)
 
