@@ -78,6 +78,8 @@ def name_list(text: str, w: Working, sent_start: int, named: Named, a: int, coun
         return []
     x = lex()
     pair = _split_pair(named, x.split_pairs.get(named.canonical, ())) or _joined(named)
+    if pair and count > 1 and len(_joined_items(named, count)) == count:
+        pair = []  # 职工和城乡居民医保报销比例分别提高至80%、70%: the list's two, not 城乡's
     if pair:  # 城乡居民收入增长9% alone may be the two together: split only when the text does
         return pair if (count == 1 and fenbie) or len(pair) == count > 1 else []
     start, named = _across_quotes(text, w, sent_start, named)

@@ -227,3 +227,16 @@ def test_a_value_set_as_a_standard_is_not_the_nouns():
     # a value reached and then made a task stays the noun's
     doc = _doc("地区生产总值增长6%。", "把粮食产量稳定在120万吨以上作为首要任务。")
     assert _one(doc, "粮食产量", "target").value == 120
+
+
+# A list of names before 分别 takes the figures item by item, even when an item holds a
+# joined modifier (城乡): 汉中 2023 (an unseen report) gave 80% to 城镇… and 70% to 农村…
+def test_a_listed_item_holding_a_joined_modifier_is_one_item():
+    doc = _doc("地区生产总值增长5%。职工和城乡居民医保报销比例分别提高至80%、70%。",
+               "地区生产总值增长5.5%左右。")
+    rows = {r.name: r.value for r in doc.indicators if "报销" in r.name}
+    assert rows == {"职工医保报销比例": 80, "城乡居民医保报销比例": 70}
+    # a joined modifier alone still gives its scopes their figures in order
+    doc = _doc("城乡居民人均可支配收入分别增长4.5%、6.1%。", "地区生产总值增长5.5%左右。")
+    assert _one(doc, "城镇居民人均可支配收入", "actual").growth_pct == 4.5
+    assert _one(doc, "农村居民人均可支配收入", "actual").growth_pct == 6.1
