@@ -61,6 +61,7 @@ def _cues() -> dict[str, Any]:
     c = cue_words()["period_cues"]
     return {"past": re.compile("|".join(c["past"])), "future": re.compile("|".join(c["future"])),
             "plan": re.compile(c["plan"]), "plan_in_sentence": re.compile(c["plan_in_sentence"]),
+            "plan_base_before": tuple(c["plan_base_before"]),
             "one_year": re.compile("|".join(c["one_year"])),
             "one_year_in_sentence": re.compile("|".join(c["one_year_in_sentence"])),
             "other_span": re.compile("|".join(c["other_span_in_sentence"])),
@@ -145,6 +146,8 @@ class PeriodFinder:
         for m in c["future"].finditer(chunk):
             found.append((at + m.start(), len(m.group()), Period(span_label(y, y + 4), y, y + 4, True)))
         for m in c[plan].finditer(chunk):
+            if chunk[max(0, m.start() - 4):m.start()].endswith(c["plan_base_before"]):
+                continue  # 是“十二五”时期的1.6倍: a comparison base, no figure's period
             first, last = plan_years(m.group(1))
             future = first >= y or (last >= y and at + m.start() >= self.plan_start)
             found.append((at + m.start(), len(m.group()), Period(

@@ -240,3 +240,19 @@ def test_a_listed_item_holding_a_joined_modifier_is_one_item():
     doc = _doc("城乡居民人均可支配收入分别增长4.5%、6.1%。", "地区生产总值增长5.5%左右。")
     assert _one(doc, "城镇居民人均可支配收入", "actual").growth_pct == 4.5
     assert _one(doc, "农村居民人均可支配收入", "actual").growth_pct == 6.1
+
+
+# A plan named as a comparison base (是“十二五”时期的1.6倍) is no period of the figures after
+# it: 自贡 2021 (an unseen report) dated its 十三五 incomes 2015, 十二五 (found by extract6)
+def test_a_plan_named_as_a_comparison_base_gives_no_period():
+    text = ("某市2021年政府工作报告\n各位代表：\n一、“十三五”时期工作回顾\n"
+            "五年来，地区生产总值年均增长7%。民生投入累计达500亿元，是“十二五”时期的1.5倍，"
+            "城乡居民人均可支配收入分别达35000元、16000元，年均增长7.5%、8.8%。\n"
+            "二、2021年工作安排\n今年主要预期目标是：地区生产总值增长7%以上。\n")
+    doc = analyze_bytes(text.encode("utf-8"), "某市_2021.txt")
+    income = _one(doc, "城镇居民人均可支配收入", "actual")
+    assert (income.value, income.year, income.period) == (35000, 2020, "十三五")
+    # named as the span itself it still is the period
+    text = text.replace("是“十二五”时期的1.5倍，", "").replace("五年来，", "“十三五”时期，")
+    doc = analyze_bytes(text.encode("utf-8"), "某市_2021.txt")
+    assert _one(doc, "城镇居民人均可支配收入", "actual").period == "十三五"
