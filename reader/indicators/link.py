@@ -47,6 +47,7 @@ from reader.indicators.naming import (
     compared_elsewhere,
     complete,
     counted_noun,
+    counted_subject,
     economy_subject,
     is_ratio,
     look_back,
@@ -302,6 +303,11 @@ def _name(ctx: _Context, f: Figure, place: _Place, state: _Sentence,
     if counted is not None:  # 武倘寻等13条高速公路, 5万农村人口: the noun after, or nothing
         return counted, False
     named = phrase(text, w, place.lo, end, growth=f.kind == "growth")
+    if named and f.kind == "amount" and f.qualifier and counted_subject(
+            s, clause_start(s, named.start), named.start):
+        # 15个县地区生产总值超过10亿元: the bound each county passed (a set's total, 16个项目
+        # 完成投资120亿元, or its rate, 16个项目投资完成率达145%, stays the set's)
+        return Named("", "", place.lo), False
     if not named and prev is None and f.kind == "growth":  # 顶住经济下行压力，…全年增长4.8%
         named = economy_subject(text, w, place.sent_start, place.lo)
         if named:

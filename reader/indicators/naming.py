@@ -327,6 +327,23 @@ def sub_area_subject(text: str, w: Working, sent_start: int, lo: int) -> str:
     return text[w.to_text(start):w.to_text(k)]
 
 
+def counted_subject(s: str, lo: int, start: int) -> bool:
+    """`15个县（市）地区生产总值超过10亿元`: a name right after a count opening its clause (a
+    few lead characters aside; units of not_quantities.json `thresholds.counts`) speaks of each
+    thing counted, so the figure after it is what each reached (a bound), no value of the
+    place's indicator."""
+    return _counted_opening().fullmatch(s, lo, start) is not None
+
+
+@cache
+def _counted_opening() -> re.Pattern[str]:
+    from reader.figures.numbers import CN_NUMERAL_CHARS
+    from reader.vocab import load_json
+
+    counts = alternation(load_json("not_quantities.json")["thresholds"]["counts"])
+    return re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:\d+|[{CN_NUMERAL_CHARS}]+)(?:{counts})")
+
+
 def set_as(s: str, lo: int, a: int, b: int) -> bool:
     """`中央决定将农民人均纯收入2300元作为新的国家扶贫标准`: the figure at [a, b) of `s`, after an
     object marker and its noun in the clause opening at `lo`, and set by a verb of designation

@@ -256,3 +256,15 @@ def test_a_plan_named_as_a_comparison_base_gives_no_period():
     text = text.replace("是“十二五”时期的1.5倍，", "").replace("五年来，", "“十三五”时期，")
     doc = analyze_bytes(text.encode("utf-8"), "某市_2021.txt")
     assert _one(doc, "城镇居民人均可支配收入", "actual").period == "十三五"
+
+
+# A count opening the clause makes an amount after a bound word each counted thing's bound:
+# 甘孜 2020 (unseen) had a row 县（市）地区生产总值 10 亿元 from 15个县（市）地区生产总值超过10亿元
+def test_an_amount_each_counted_thing_passed_is_no_row():
+    doc = _doc("地区生产总值增长5%。12个县（区）地区生产总值超过20亿元，9个乡镇财政收入突破500万元。",
+               "地区生产总值增长5.5%左右。")
+    assert [r.canonical for r in doc.indicators] == ["生产总值", "生产总值"]
+    # the set's total, or its rate, stays the set's
+    doc = _doc("16个省级重点项目投资完成率达145%，8个重点项目完成投资120亿元。", "地区生产总值增长5.5%左右。")
+    assert _one(doc, "省级重点项目投资完成率", "actual").value == 145
+    assert [r.value for r in doc.indicators if "投资" in r.name and r.unit == "亿元"] == [120]
