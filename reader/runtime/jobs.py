@@ -95,11 +95,7 @@ def receive_figures(prefetched: Prefetch, doc: Document, script: str,
     """The rest of `doc`'s figures from the process that analysed it (a start-up analysis
     sends the first lines' figures with phase 1: `Document.figures_end`): (doc with every
     figure, it in `script`). Blocks until they come; raises as `receive_linked` does."""
-    watching = _watch(prefetched, cancelled)
-    try:
-        full = prefetched.rest_of_figures(doc, progress)
-    finally:
-        watching.set()
+    full = _watched(prefetched, cancelled, lambda: prefetched.rest_of_figures(doc, progress))
     return full, in_script(full, script)
 
 
@@ -109,12 +105,18 @@ def receive_linked(prefetched: Prefetch, doc: Document, script: str,
     """Like `link`, from the process that analysed the file (blocks until it sends phase 2;
     raises what it raised, or RuntimeError when it ended without a result; ends that process
     when cancelled)."""
+    linked = _watched(prefetched, cancelled, lambda: prefetched.linked(doc, progress))
+    return linked, in_script(linked, script)
+
+
+def _watched(prefetched: Prefetch, cancelled: Cancelled | None,
+             receive: Callable[[], Document]) -> Document:
+    """`receive()` (a read from the child) while `_watch` ends the child on Cancel."""
     watching = _watch(prefetched, cancelled)
     try:
-        linked = prefetched.linked(doc, progress)
+        return receive()
     finally:
         watching.set()
-    return linked, in_script(linked, script)
 
 
 def link(doc: Document, script: str, progress: Progress | None = None,
