@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the model is at the bottom: it names the text stage's map, 
     from reader.text.offsets import OffsetMap
 
 LINKED = "indicators"  # the timing a linked document carries (phase 2 done: reader.pipeline)
+CACHED = "cached"  # a timing key (no time): read from the analysis cache (reader.runtime.cache)
 
 # Figure kinds (what a quantity measures) and roles (what the report says of it).
 KINDS = ("amount", "growth", "share", "count", "rank", "points", "multiple")
@@ -177,6 +178,11 @@ class Document:
         """Whether phase 2 ran (figures carry indicators, the key table is built); read from
         the timing it records, so a cached Document answers too."""
         return LINKED in self.timings_ms
+
+    def was_kept(self) -> bool:
+        """Whether this Document was read from the analysis cache (its timings are then the
+        first analysis's, not this open's)."""
+        return CACHED in self.timings_ms
 
     def has_all_figures(self) -> bool:
         """Whether `figures` covers the whole text (see `figures_end`;

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.document import Document
+from reader.document import CACHED, Document
 from reader.load import load_file
 from reader.load.base import LoadError, read_source
 from reader.paths import cache_dir
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 # reader.pipeline (every stage, their vocabularies and patterns: ~0.1 s to import) is imported
 # only when an analysis runs: a cache hit, as on reopening a report, needs none of it.
 
-CACHED = "cached"  # a timing key (no time): the Document came from this cache
 KEEP = 16  # entries always kept; the oldest go first (a 5 MB report's entry is ~10 MB)
 # Past KEEP, entries are kept while they fit in this many bytes: a library of a few hundred
 # reports (~0.1-0.5 MB an entry) stays instant to reopen.

@@ -1,5 +1,6 @@
 """A dict kept in a marshal file, stamped with what made it (the interpreter, its format), for
-the caches that hold compiled code between runs (regex_cache, bytecode_cache): read back only
+the caches that hold compiled code between runs (regex_cache, bytecode_cache) and the analysis
+cache's code fingerprint with the stats it was hashed from (cache): read back only
 under the same stamp, written atomically, and neither ever raises — a missing, damaged or
 foreign file is an empty dict, a failed write is dropped (the next run compiles as usual)."""
 

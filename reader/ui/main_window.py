@@ -297,12 +297,17 @@ class MainWindow(QMainWindow):
                 self.loader.convert(doc, self._script)
                 return
             shown = in_script(doc, self._script)
-        self.original, self.doc = doc, shown
-        self.view.swap_document(shown)
+        self._swap(doc, shown)
         if len(shown.text) < BIG_TEXT:
             self._show_linked_docks(shown)
         else:  # the text's new layers first, the panel in the next turn of the event loop
             next_turn(self, lambda: self._show_linked_docks(shown))
+
+    def _swap(self, doc: Document, shown: Document) -> None:
+        """The same text's newer analysis in place (scroll position, selection, search and
+        the reader's highlights stay)."""
+        self.original, self.doc = doc, shown
+        self.view.swap_document(shown)
 
     def show_all_figures(self, doc: Document, shown: Document) -> None:
         """The rest of the figures of the report shown (a start-up analysis sends the first
@@ -310,8 +315,7 @@ class MainWindow(QMainWindow):
         if self.original is None or doc.text != self.original.text \
                 or shown.script != self._script:
             return  # another report, or another script chosen meanwhile: phase 2 brings them
-        self.original, self.doc = doc, shown
-        self.view.swap_document(shown)
+        self._swap(doc, shown)
         self.outline.set_document(shown)  # (the same tree: its figure counts)
         self.status.show_document(shown)
 

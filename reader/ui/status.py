@@ -48,7 +48,7 @@ class StatusBar(QStatusBar):
             f"{len(doc.figures)} figures",
             f"{len(doc.damaged)} damaged spans",
         ]
-        if "cached" in doc.timings_ms:  # (reader.runtime.cache.CACHED: no import at start-up)
+        if doc.was_kept():
             parts.append("analysis kept from an earlier open")
         elif total is not None:
             parts.append(f"analysed in {total:.0f} ms")

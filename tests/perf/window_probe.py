@@ -28,12 +28,10 @@ def rss_mb(who=resource.RUSAGE_SELF) -> float:
 
 
 def runqueue_wait_s() -> float:
-    """Seconds this thread has waited on a run queue (ready, not running), or -1."""
-    try:
-        with open(f"/proc/self/task/{threading.get_native_id()}/schedstat") as f:
-            return int(f.read().split()[1]) / 1e9
-    except (OSError, ValueError, IndexError):
-        return -1.0
+    """Seconds this thread has waited on a run queue (ready, not running; 0.0 where unknown)."""
+    from reader.runtime.sharing import run_queue_s
+
+    return run_queue_s()
 
 
 def visible_blocks(view):
