@@ -44,12 +44,19 @@ def _threshold() -> re.Pattern[str]:
     q, of = alternation(t["qualifiers"]), alternation(t["of"])
     # 县级, 村级, 户均: a head followed by these is a level or a mean, not a class of things
     head = f"(?:{alternation(t['heads'])})(?![级均])"
-    count = f"(?:\\d+|[{CN_NUMERAL_CHARS}]+)(?:{alternation(t['counts'])})"
+    count = count_pattern()
     mod = f"[\\u4e00-\\u9fff]{{1,{int(t['modifier_max'])}}}?"
     # after an explicit 以上 / 以下 a short modifier and a head need no count to bound a class
     # (1万元以下规上工业企业全部出清)
     return re.compile(f"(?:{q}){mod}{head}"
                       f"|(?:{q})?(?:(?:{of})(?:{mod})?{head}|{head}|{mod}{head}{count}|{count})")
+
+
+@cache
+def count_pattern() -> str:
+    """A count of things (15个, 三家; not_quantities.json `thresholds.counts`), as a regex."""
+    counts = alternation(load_json("not_quantities.json")["thresholds"]["counts"])
+    return f"(?:\\d+|[{CN_NUMERAL_CHARS}]+)(?:{counts})"
 
 
 def is_threshold(s: str, unit: str, unit_end: int) -> bool:

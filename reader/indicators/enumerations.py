@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from reader.chars import CN_DIGITS
 from reader.indicators.lexicon import lex
@@ -78,7 +79,8 @@ def name_list(text: str, w: Working, sent_start: int, named: Named, a: int, coun
         return []
     x = lex()
     pair = _split_pair(named, x.split_pairs.get(named.canonical, ())) or _joined(named)
-    if pair and count > 1 and len(_joined_items(named, count)) == count:
+    listed = _joined_items(named, count) if pair and count > 1 else None
+    if listed is not None and len(listed) == count:
         pair = []  # 职工和城乡居民医保报销比例分别提高至80%、70%: the list's two, not 城乡's
     if pair:  # 城乡居民收入增长9% alone may be the two together: split only when the text does
         return pair if (count == 1 and fenbie) or len(pair) == count > 1 else []
@@ -86,7 +88,7 @@ def name_list(text: str, w: Working, sent_start: int, named: Named, a: int, coun
     spans = _earlier_items(w.s, sent_start, start)
     items = [_item(text, w, span, named) for span in spans] + [named] if spans else []
     if not items or (count > 1 and len(items) != count):
-        items = _joined_items(named, count) or items
+        items = (listed if listed is not None else _joined_items(named, count)) or items
     if not items and fenbie:
         items = _items_of_clause_before(text, w, sent_start, named, a)
     if count > 1 and len(items) != count:
@@ -184,11 +186,18 @@ def _written(named: Named, items: list[Named]) -> list[Named]:
 
 
 def _without_lead(item: str) -> str:
-    x = lex()
-    leads = sorted({w for w in x.lead if len(w) > 1} | set(x.lead_prefixes), key=len, reverse=True)
-    word = next((w for w in leads if item.startswith(w)
+    word = next((w for w in _item_leads() if item.startswith(w)
                  and (len(item) - len(w) >= 2 or item[len(w):] in CN_DIGITS)), "")
     return item[len(word):]  # (其中一、二、三产增加值: 一, an ordinal item)
+
+
+@cache
+def _item_leads() -> tuple[str, ...]:
+    """Lead words an item may open with (longest first): indicators.json `lead` (of two
+    characters or more) and `lead_prefixes`."""
+    x = lex()
+    return tuple(sorted({w for w in x.lead if len(w) > 1} | set(x.lead_prefixes), key=len,
+                        reverse=True))
 
 
 def _across_quotes(text: str, w: Working, sent_start: int, named: Named) -> tuple[int, Named]:

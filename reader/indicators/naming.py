@@ -22,6 +22,7 @@ from functools import cache
 
 from reader.chars import CN_ORDINALS, normalize_width
 from reader.figures.cues import cue_words
+from reader.figures.grades import count_pattern
 from reader.figures.units import alternation, multipliers
 from reader.indicators.lexicon import LIST_MARKS, lex
 from reader.indicators.segment import words
@@ -244,17 +245,18 @@ def _share_canonical(clean: str) -> str:
 def _strip_period(s: str, start: int, end: int) -> int:
     """A part of the year ending a name (地区生产总值一季度, 规模工业增加值前三季度) is the
     figure's period, not part of the name: the end before it, and trail words before that."""
-    x = lex()
-    for m in x.period_word.finditer(s, start, end):
-        if m.end() == end and m.start() > start:
-            return _strip_trailing(s, start, m.start())
-    return end
+    return _strip_ending(s, start, end, lex().period_word)
 
 
 def _strip_compared(s: str, start: int, end: int) -> int:
     """A comparison base ending a name (产业产值比2019年, indicators.json `compared_years`) says
     what the figure is measured from, not what it measures: the end before it."""
-    for m in lex().compare.finditer(s, start, end):
+    return _strip_ending(s, start, end, lex().compare)
+
+
+def _strip_ending(s: str, start: int, end: int, pattern: re.Pattern[str]) -> int:
+    """The name s[start:end] without a match of `pattern` ending it (and trail words before)."""
+    for m in pattern.finditer(s, start, end):
         if m.end() == end and m.start() > start:
             return _strip_trailing(s, start, m.start())
     return end
@@ -337,11 +339,7 @@ def counted_subject(s: str, lo: int, start: int) -> bool:
 
 @cache
 def _counted_opening() -> re.Pattern[str]:
-    from reader.figures.numbers import CN_NUMERAL_CHARS
-    from reader.vocab import load_json
-
-    counts = alternation(load_json("not_quantities.json")["thresholds"]["counts"])
-    return re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:\d+|[{CN_NUMERAL_CHARS}]+)(?:{counts})")
+    return re.compile(rf"[\u4e00-\u9fff]{{0,3}}?{count_pattern()}")
 
 
 def set_as(s: str, lo: int, a: int, b: int) -> bool:
@@ -354,8 +352,12 @@ def set_as(s: str, lo: int, a: int, b: int) -> bool:
     marker = max((s.rfind(m, lo, a) for m in x.set_as_objects), default=-1)
     if marker < 0 or any(w in s[marker + 1:a] for w in x.set_as_not_between):
         return False
-    end = next((i for i in range(b, len(s)) if s[i] in "，,。；;！？\n"), len(s))
+    m = _CLAUSE_END.search(s, b)
+    end = m.start() if m else len(s)
     return any(s.find(v, b, end) >= 0 for v in x.set_as_verbs)
+
+
+_CLAUSE_END = re.compile("[，,。；;！？\n]")
 
 
 def compared_elsewhere(s: str, lo: int, a: int) -> bool:

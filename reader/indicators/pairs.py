@@ -206,11 +206,6 @@ def usual_year(rows: list[KeyRow], role: str) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-# The reports' own word for a result estimated before the year ended (预计全年增长6%以上): an
-# actual cell holding an estimate says so, in the report's script.
-ESTIMATE_MARKS = {"simplified": "预计", "traditional": "預計"}
-
-
 def role_text(ind: Indicator | None, usual_year: int | None = None, script: str = "") -> str:
     """One role's cell of the panel: its level, its growth signed, its qualifier, 预计 for an
     estimate (預計 when `script` is "traditional"), and its year or plan period when not the
@@ -233,10 +228,16 @@ def role_text(ind: Indicator | None, usual_year: int | None = None, script: str 
 
 
 def _with_estimate_mark(text: str, ind: Indicator, script: str) -> str:
-    """`text` followed by 预计 (預計 for a traditional `script`) when `ind` is an estimate."""
+    """`text` followed by the reports' own word for a result estimated before the year ended
+    (cues.json `estimate`: 预计, 預計 for a traditional `script`) when `ind` is an estimate."""
     if ind.role != "estimate":
         return text
-    return f"{text} {ESTIMATE_MARKS.get(script, ESTIMATE_MARKS['simplified'])}"
+    return f"{text} {words_in(_estimate_word(), script)}"
+
+
+@cache
+def _estimate_word() -> str:
+    return load_json("cues.json")["estimate"][0]
 
 
 def signed_growth(low: float, high: float | None = None) -> str:
