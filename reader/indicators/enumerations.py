@@ -187,7 +187,8 @@ def _written(named: Named, items: list[Named]) -> list[Named]:
 
 def _without_lead(item: str) -> str:
     word = next((w for w in _item_leads() if item.startswith(w)
-                 and (len(item) - len(w) >= 2 or item[len(w):] in CN_DIGITS)), "")
+                 and (len(item) - len(w) >= 2
+                      or (len(item) == len(w) + 1 and item[-1] in CN_DIGITS))), "")
     return item[len(word):]  # (其中一、二、三产增加值: 一, an ordinal item)
 
 

@@ -29,7 +29,7 @@ from functools import cache
 
 from reader.chars import SENTENCE_ENDS
 from reader.document import Figure, Indicator, Meta, Section, Span
-from reader.figures.cues import clause_start, cue_words
+from reader.figures.cues import clause_start, cue_words, is_change
 from reader.figures.units import alternation
 from reader.indicators.enumerations import (
     Markers,
@@ -400,7 +400,8 @@ def _when(ctx: _Context, f: Figure, place: _Place, base: _Base | None, average: 
             return _average_span(role, year, state)
         if change_from is not None and year is not None and year > change_from:
             return _When(role, year, span_label(change_from + 1, year))  # the change's total
-        change = f.kind in ("growth", "points", "multiple") or f.direction != 0
+        change = f.kind in ("growth", "points", "multiple") \
+            or is_change(ctx.w.s, place.a, f.kind, f.direction)  # (增加到5万元: a level)
         since = roles.years_only.compared(place.sent_start, place.a) if change else None
         if since is not None and year is not None and year - since > 1:
             # 2012年与2007年相比，全区生产总值增长66.5%: a change over the years since, not one year's

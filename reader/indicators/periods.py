@@ -71,6 +71,13 @@ def _cues() -> dict[str, Any]:
             "sentence_totals": re.compile("|".join(c["sentence_totals"]))}
 
 
+def is_plan_base(s: str, at: int) -> bool:
+    """Whether a plan named at offset `at` of `s` follows a comparison word (cues.json
+    `plan_base_before`: 是“十二五”时期的1.6倍, 比“十三五”末): a base, neither a period nor a year
+    of the figures after it."""
+    return s.endswith(_cues()["plan_base_before"], 0, at)
+
+
 @cache
 def _title_year() -> re.Pattern[str]:
     """A year in a title, not one end of a span (2026-2030年)."""
@@ -146,7 +153,7 @@ class PeriodFinder:
         for m in c["future"].finditer(chunk):
             found.append((at + m.start(), len(m.group()), Period(span_label(y, y + 4), y, y + 4, True)))
         for m in c[plan].finditer(chunk):
-            if chunk[max(0, m.start() - 4):m.start()].endswith(c["plan_base_before"]):
+            if is_plan_base(chunk, m.start()):
                 continue  # 是“十二五”时期的1.6倍: a comparison base, no figure's period
             first, last = plan_years(m.group(1))
             future = first >= y or (last >= y and at + m.start() >= self.plan_start)

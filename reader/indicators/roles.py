@@ -26,7 +26,7 @@ from collections.abc import Callable
 from reader.document import Meta, Section
 from reader.figures.cues import cue_words
 from reader.indicators.lexicon import lex
-from reader.indicators.periods import plan_years
+from reader.indicators.periods import is_plan_base, plan_years
 from reader.text.script import to_simplified
 from reader.vocab import load_json
 
@@ -89,7 +89,8 @@ class YearMentions:
             found.append((m.end(), m.start(), int(m.group(1))))
         if plans:
             found += [(m.end(), m.start(), plan_years(m.group(1))[1])
-                      for m in re.finditer(cues["plan_name"], s)]
+                      for m in re.finditer(cues["plan_name"], s)
+                      if not is_plan_base(s, m.start())]  # 是“十三五”末的1.1倍: a base
         found.sort()
         self._ends = [x[0] for x in found]
         self._found = found

@@ -268,3 +268,21 @@ def test_an_amount_each_counted_thing_passed_is_no_row():
     doc = _doc("16个省级重点项目投资完成率达145%，8个重点项目完成投资120亿元。", "地区生产总值增长5.5%左右。")
     assert _one(doc, "省级重点项目投资完成率", "actual").value == 145
     assert [r.value for r in doc.indicators if "投资" in r.name and r.unit == "亿元"] == [120]
+
+
+# Found reading the change over: a level reached after a dated base (比2017年增加到5万元) is
+# no change over the years since; a plan named as a base dates no target; a lead word alone
+# is no empty item
+def test_review_of_the_dated_base_and_plan_base_fixes():
+    text = ("某市2021年政府工作报告\n各位代表：\n一、2020年工作回顾\n"
+            "过去一年，城镇居民人均可支配收入比2017年增加到5万元。\n二、2021年工作安排\n"
+            "今年主要预期目标是：城镇居民人均可支配收入是“十三五”末的1.1倍，增长7%。\n")
+    doc = analyze_bytes(text.encode("utf-8"), "某市_2021.txt")
+    level = _one(doc, "城镇居民人均可支配收入", "actual")
+    assert (level.value, level.year, level.period) == (5, 2020, "")
+    seven = next(f for f in doc.figures if f.text == "7%")
+    assert (seven.role, seven.year) == ("target", 2021)
+    from reader.indicators.enumerations import _without_lead
+
+    assert (_without_lead("其中"), _without_lead("全市"), _without_lead("其中一")) == \
+        ("其中", "全市", "一")
