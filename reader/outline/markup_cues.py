@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from reader.chars import CLOSING_BRACKETS, PARAGRAPH_END_CHARS, TITLE_END
+from reader.chars import CLOSING_BRACKETS, PARAGRAPH_END_CHARS, SENTENCE_END_CHARS, TITLE_END
 from reader.document import Span
 from reader.outline.headings import Head, is_field
 
@@ -20,8 +20,8 @@ _BODY_MIN = 10  # a bold run-in title needs a body after it
 _ENDED = tuple(PARAGRAPH_END_CHARS + CLOSING_BRACKETS)
 _TITLE_TRIM = "，,、；;：: \t\u3000"  # a bold run-in title's closing comma or colon is not its title's
 _TITLE_MIN = 4  # a marker and two characters
-_SENTENCE_STOPS = "。；;！!？?"
-_SENTENCE_STOP = re.compile(f"[{_SENTENCE_STOPS}]")
+_SENTENCE_STOPS = tuple(SENTENCE_END_CHARS)  # (a tuple: "" is in no tuple, in every string)
+_SENTENCE_STOP = re.compile(f"[{SENTENCE_END_CHARS}]")  # (no line end: within a paragraph)
 _MID_BOLD_MAX = 30  # a bold lead inside a paragraph is a short sentence or clause
 _MID_BOLD_MIN = 3  # …and the report sets several in bold (one is emphasis)
 
@@ -91,7 +91,7 @@ def mid_bold_heads(text: str, paras: list[tuple[int, int]], markup: Sequence[Spa
             if h is None or h.title_end >= cue.end or text[h.title_end] not in _SENTENCE_STOPS:
                 continue
             a = h.title_end + 1
-        elif text[s:a].rstrip(" \u3000")[-1:] not in tuple(_SENTENCE_STOPS):
+        elif text[s:a].rstrip(" \u3000")[-1:] not in _SENTENCE_STOPS:
             continue  # (`…成本。 **科技服务业**，…`: spaces after the stop)
         while a < cue.end and text[a] in " \u3000":
             a += 1

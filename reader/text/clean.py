@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from reader.chars import CLOSING_BRACKETS, PARAGRAPH_END_CHARS
+from reader.chars import CLOSING_BRACKETS, CN_ORDINALS, PARAGRAPH_END_CHARS
 from reader.document import Span
 from reader.text.chrome import chrome_lines, header_end
 from reader.text.damage import find_damaged
@@ -86,8 +86,9 @@ def _jump() -> re.Pattern[str]:
     w = load_json("clean.json")["page_jumps"]
     words = "|".join(sorted(map(re.escape, w["words"]), key=len, reverse=True))
     bare = "|".join(sorted(map(re.escape, w["bare_words"]), key=len, reverse=True))
-    number = r"第?\s*[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}\s*"
-    return re.compile(rf"[{_SPACE}]*(?:[（(](?:{words})|(?:{bare})){number}(?:{'|'.join(w['units'])})"
+    number = rf"第?\s*[A-Za-z]?[0-9０-９{CN_ORDINALS}]{{1,3}}\s*"
+    units = "|".join(map(re.escape, w["units"]))
+    return re.compile(rf"[{_SPACE}]*(?:[（(](?:{words})|(?:{bare})){number}(?:{units})"
                       rf"[）)][{_SPACE}]*")
 
 
